@@ -1,0 +1,62 @@
+"""policeframeworks: police-reform frameworks as typed data.
+
+A catalog of published frameworks (USCM 2020, 8 Can't Wait, the ILACP/NAACP Ten Shared Principles,
+PolicyLink's principles and pledge, ...), a crosswalk between their principles with explained coverage,
+and honest assessments of jurisdictions.
+
+Importing the package reads no file and imports neither networkx nor cattrs: the catalog is read on the
+first call to :func:`load_catalog`, and :mod:`policeframeworks.io` is imported on first use.
+
+Example:
+    >>> import policeframeworks as pf
+    >>> cat = pf.load_catalog()
+    >>> cat.framework("8cantwait-2020").title
+    '#8CantWait'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._catalog import Catalog, load_catalog
+from ._model import Citation, Framework, FrameworkKind, Principle, Theme, Wording
+from .exceptions import (
+    DataFileError,
+    PoliceFrameworksError,
+    Problem,
+    UnknownIdError,
+    ValidationError,
+)
+
+if TYPE_CHECKING:
+    from . import io
+
+__all__ = [
+    "Catalog",
+    "Citation",
+    "DataFileError",
+    "Framework",
+    "FrameworkKind",
+    "PoliceFrameworksError",
+    "Principle",
+    "Problem",
+    "Theme",
+    "UnknownIdError",
+    "ValidationError",
+    "Wording",
+    "io",
+    "load_catalog",
+]
+
+_LAZY_MODULES = {"io"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY_MODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("policeframeworks")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

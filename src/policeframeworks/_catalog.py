@@ -1,0 +1,279 @@
+"""The catalog: frameworks looked up by id, bundled or the user's own, loaded lazily and cached."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ._ids import framework_id_of
+from ._model import Framework, Principle, Theme, _unknown
+from ._suggest import first_or_none
+from .exceptions import DataFileError, Problem, ValidationError
+
+__all__ = ["Catalog", "load_catalog"]
+
+_DATA_PACKAGE = "policeframeworks.data"
+
+
+def _to_tuple(frameworks: Iterable[Framework]) -> tuple[Framework, ...]:
+    return tuple(frameworks)
+
+
+@attrs.frozen
+class Catalog:
+    r"""An immutable collection of frameworks with lookups by id.
+
+    Build one with :func:`load_catalog` (the bundled frameworks) or :meth:`Catalog.from_paths`
+    (your own files, with or without the bundled ones).
+
+    Attributes:
+        frameworks: the frameworks, in display order.
+        sources: for each framework id, the file it was read from (empty for objects built in code).
+        data_version: the version of the bundled catalog index, or None for a catalog built otherwise.
+
+    Example:
+        >>> from policeframeworks import load_catalog
+        >>> cat = load_catalog()
+        >>> [fw.id for fw in cat.frameworks]
+        ['uscm-2020', '8cantwait-2020', 'ilacp-naacp-2018', 'policylink-2014', 'policylink-pledge']
+        >>> cat.framework("8cantwait-2020").short_title
+        "8 Can't Wait"
+        >>> cat.framework("uscm")
+        Traceback (most recent call last):
+        ...
+        policeframeworks.exceptions.UnknownIdError: unknown framework id 'uscm' (did you mean 'uscm-2020'?)
+    """
+
+    frameworks: tuple[Framework, ...] = attrs.field(converter=_to_tuple)
+    sources: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+    data_version: str | None = attrs.field(default=None, eq=False)
+    _by_id: dict[str, Framework] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        by_id: dict[str, Framework] = {}
+        for i, fw in enumerate(self.frameworks):
+            if not isinstance(fw, Framework):
+                problems.append(Problem(f"frameworks[{i}]", f"expected a Framework, got {type(fw).__name__}"))
+            elif fw.id in by_id:
+                where = [self.sources.get(fw.id)] if self.sources.get(fw.id) else []
+                problems.append(
+                    Problem(
+                        f"frameworks[{i}].id",
+                        f"duplicate framework id {fw.id!r}" + (f" (also in {where[0]})" if where else ""),
+                    )
+                )
+            else:
+                by_id[fw.id] = fw
+        if problems:
+            raise ValidationError(problems)
+        object.__setattr__(self, "_by_id", by_id)
+
+    def __iter__(self) -> Iterator[Framework]:
+        return iter(self.frameworks)
+
+    def __len__(self) -> int:
+        return len(self.frameworks)
+
+    def __contains__(self, id: object) -> bool:
+        if not isinstance(id, str):
+            return False
+        if id in self._by_id:
+            return True
+        fw = self._by_id.get(framework_id_of(id))
+        return fw is not None and id in fw
+
+    @property
+    def framework_ids(self) -> tuple[str, ...]:
+        """The framework ids, in display order."""
+        return tuple(self._by_id)
+
+    def framework(self, framework_id: str) -> Framework:
+        """The framework with this id.
+
+        Raises:
+            UnknownIdError: no such framework; the closest ids are suggested.
+        """
+        try:
+            return self._by_id[framework_id]
+        except (KeyError, TypeError):
+            raise _unknown(str(framework_id), "framework", self._by_id) from None
+
+    def principle(self, principle_id: str) -> Principle:
+        """The principle (or framing statement) with this id, in any framework, at any depth.
+
+        Example:
+            >>> from policeframeworks import load_catalog
+            >>> load_catalog().principle("uscm-2020:sanctity-of-life").title
+            'Sanctity of Life'
+
+        Raises:
+            UnknownIdError: no such principle; the closest ids are suggested.
+        """
+        fw = self._by_id.get(framework_id_of(principle_id))
+        if fw is None:
+            everything = [p for f in self.frameworks for p in f._index]
+            raise _unknown(principle_id, "principle", everything)
+        return fw.principle(principle_id)
+
+    def framework_of(self, principle_id: str) -> Framework:
+        """The framework a principle belongs to."""
+        return self.framework(self.principle(principle_id).framework_id)
+
+    def iter_principles(self) -> Iterator[Principle]:
+        """Every principle of every framework, in display order (framing statements excluded)."""
+        for fw in self.frameworks:
+            yield from fw.iter_principles()
+
+    def search(self, text: str | None = None, theme: Theme | str | None = None) -> tuple[Principle, ...]:
+        """Principles whose title, text or aliases contain every word of ``text``, with ``theme`` if given.
+
+        Matching ignores case. With neither argument, every principle is returned.
+
+        Example:
+            >>> from policeframeworks import load_catalog
+            >>> for p in load_catalog().search("chokehold"):
+            ...     print(p.id)
+            uscm-2020:sanctity-of-life
+            uscm-2020:sanctity-of-life/chokehold-ban
+            8cantwait-2020:ban-chokeholds-and-strangleholds
+            >>> len(load_catalog().search(theme="duty-to-intervene")) >= 2
+            True
+
+        Raises:
+            ValidationError: ``theme`` is not a theme word (the closest one is suggested).
+        """
+        wanted: Theme | None = None
+        if theme is not None:
+            try:
+                wanted = Theme(theme)
+            except ValueError:
+                words = [t.value for t in Theme]
+                raise ValidationError(
+                    [
+                        Problem(
+                            "theme",
+                            f"{theme!r} is not a theme; expected one of {', '.join(words)}",
+                            suggestion=first_or_none(str(theme), words),
+                        )
+                    ]
+                ) from None
+        terms = text.casefold().split() if text else []
+        found = []
+        for p in self.iter_principles():
+            if wanted is not None and wanted not in p.themes:
+                continue
+            hay = " ".join([p.title, p.text, *p.aliases]).casefold()
+            if all(term in hay for term in terms):
+                found.append(p)
+        return tuple(found)
+
+    @classmethod
+    def from_paths(cls, *paths: str | os.PathLike[str], include_bundled: bool = True) -> Catalog:
+        """A catalog of your own framework files (JSON or TOML), beside or instead of the bundled ones.
+
+        A folder stands for every ``.toml`` and ``.json`` file in it, in name order. Every problem in
+        every file is reported in one :class:`ValidationError`, each with its file and path.
+
+        Example:
+            >>> import pathlib, tempfile
+            >>> from policeframeworks import Catalog, io, load_catalog
+            >>> folder = pathlib.Path(tempfile.mkdtemp())
+            >>> io.dump(load_catalog().framework("policylink-2014"), folder / "mine.toml")
+            >>> Catalog.from_paths(folder, include_bundled=False).framework_ids
+            ('policylink-2014',)
+
+        Raises:
+            DataFileError: a path is missing or not a JSON or TOML file.
+            ValidationError: a file does not hold a valid framework, or ids clash.
+        """
+        from .io._files import read_document
+
+        frameworks: list[Framework] = list(load_catalog().frameworks) if include_bundled else []
+        sources: dict[str, str] = dict(load_catalog().sources) if include_bundled else {}
+        problems: list[Problem] = []
+        for file in _expand(paths):
+            try:
+                data, name = read_document(file)
+                fw = _framework_from(data, name)
+            except ValidationError as exc:
+                problems += exc.problems
+                continue
+            if fw.id in sources:
+                problems.append(
+                    Problem(
+                        "id",
+                        f"framework id {fw.id!r} is already in the catalog (from {sources[fw.id]})",
+                        file=name,
+                    )
+                )
+                continue
+            frameworks.append(fw)
+            sources[fw.id] = name
+        if problems:
+            raise ValidationError(problems)
+        return cls(frameworks, sources=sources)
+
+
+def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in (".toml", ".json"))
+            if not inside:
+                raise DataFileError(f"{path}: folder holds no .toml or .json file")
+            files += inside
+        else:
+            files.append(path)
+    return files
+
+
+def _framework_from(data: Any, name: str) -> Framework:
+    from . import _convert
+    from .io._files import resolve_type
+
+    if resolve_type(data, name) is not Framework:
+        raise ValidationError([Problem("", "expected a framework file (with 'principles')")], file=name)
+    return _convert.from_builtins(data, Framework, file=name)
+
+
+@functools.cache
+def load_catalog() -> Catalog:
+    """The bundled catalog, read on first call and cached (the same object every time).
+
+    Example:
+        >>> from policeframeworks import load_catalog
+        >>> load_catalog() is load_catalog()
+        True
+        >>> len(load_catalog().framework("uscm-2020").principles)
+        6
+    """
+    import tomllib
+    from importlib import resources
+
+    root = resources.files(_DATA_PACKAGE)
+    index = tomllib.loads(root.joinpath("catalog.toml").read_text(encoding="utf-8"))
+    frameworks: list[Framework] = []
+    sources: dict[str, str] = {}
+    problems: list[Problem] = []
+    for fw_id in index["frameworks"]:
+        name = f"policeframeworks/data/frameworks/{fw_id}.toml"
+        text = root.joinpath("frameworks", f"{fw_id}.toml").read_text(encoding="utf-8")
+        try:
+            fw = _framework_from(tomllib.loads(text), name)
+        except ValidationError as exc:
+            problems += exc.problems
+            continue
+        if fw.id != fw_id:
+            problems.append(Problem("id", f"file {fw_id}.toml holds framework {fw.id!r}", file=name))
+        frameworks.append(fw)
+        sources[fw.id] = name
+    if problems:
+        raise ValidationError(problems)
+    return Catalog(frameworks, sources=sources, data_version=index["data_version"])

@@ -1,0 +1,226 @@
+"""The package's one cattrs converter: strict, no extra keys, every problem reported with its path.
+
+Private: the public face is :mod:`policeframeworks.io` (``to_dict``, ``from_dict``, ``load``, ``dump``).
+The converter is built on first use, so ``import policeframeworks`` does not import cattrs.
+
+Strictness: a string field takes only a string (``3`` is not ``"3"``), a boolean only ``true``/``false``
+(``"false"`` is not ``False``), an integer only an integer (not a boolean, not ``"3"``), a float an integer
+or a float, a list field a list (a string is not a list of characters), an enum only one of its words.
+Unstructuring leaves out fields at their default values, so files stay short and TOML never needs a null.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from ._suggest import first_or_none
+from .exceptions import Problem, ValidationError
+
+if typing.TYPE_CHECKING:
+    import cattrs
+
+T = TypeVar("T")
+
+_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
+
+
+class _StrictTypeError(TypeError):
+    """A value of the wrong type; carries a ready message and suggestion."""
+
+    def __init__(self, message: str, suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.suggestion = suggestion
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if value is None:
+        return "null"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _scalar_hook(t: type) -> Callable[[Any, Any], Any]:
+    def hook(value: Any, _: Any) -> Any:
+        ok = (
+            (type(value) is t)
+            or (t is float and type(value) is int)
+            or (t is str and isinstance(value, str) and not isinstance(value, enum.Enum))
+        )
+        if not ok:
+            raise _StrictTypeError(f"expected {_NAMES[t]}, got {_describe(value)}")
+        return float(value) if t is float else value
+
+    return hook
+
+
+def _enum_hook(value: Any, t: type[enum.Enum]) -> Any:
+    if isinstance(value, t):
+        return value
+    words = [str(m.value) for m in t]
+    if isinstance(value, str):
+        try:
+            return t(value)
+        except ValueError:
+            pass
+        raise _StrictTypeError(f"{value!r} is not one of {', '.join(words)}", first_or_none(value, words))
+    raise _StrictTypeError(f"expected one of {', '.join(words)}, got {_describe(value)}")
+
+
+def _is_tuple_like(t: Any) -> bool:
+    return typing.get_origin(t) in (tuple, frozenset)
+
+
+@functools.cache
+def converter() -> cattrs.Converter:
+    """The package's converter (built once, on first use)."""
+    import cattrs
+    from cattrs.errors import IterableValidationNote
+
+    from . import _model
+
+    for cls in (_model.Citation, _model.Principle, _model.Framework):
+        attrs.resolve_types(cls)
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+    for scalar in (str, int, float, bool):
+        conv.register_structure_hook(scalar, _scalar_hook(scalar))
+    own: list[type[enum.Enum]] = [_model.Wording, _model.FrameworkKind, _model.Theme]
+    for enum_cls in [*own, *_EXTRA_ENUMS]:
+        _register_enum(conv, enum_cls)
+
+    def seq_hook_factory(t: Any) -> Callable[[Any, Any], Any]:
+        args = typing.get_args(t)
+        item_type = args[0] if args else Any
+        origin = typing.get_origin(t)
+
+        def hook(value: Any, _: Any) -> Any:
+            if not isinstance(value, (list, tuple)):
+                raise _StrictTypeError(f"expected a list, got {_describe(value)}")
+            item_hook = conv.get_structure_hook(item_type)
+            items: list[Any] = []
+            errors: list[Exception] = []
+            for i, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, item_type))
+                except Exception as exc:
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"item {i}", i, item_type),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise cattrs.IterableValidationError("while structuring a list", errors, t)
+            return frozenset(items) if origin is frozenset else tuple(items)
+
+        return hook
+
+    conv.register_structure_hook_factory(_is_tuple_like, seq_hook_factory)
+
+    def mapping_guard_factory(t: Any) -> Callable[[Any, Any], Any]:
+        inner = cattrs.gen.make_dict_structure_fn(t, conv)
+
+        def hook(value: Any, tt: Any) -> Any:
+            if not isinstance(value, Mapping):
+                raise _StrictTypeError(f"expected a table, got {_describe(value)}")
+            return inner(value, tt)
+
+        return hook
+
+    conv.register_structure_hook_factory(attrs.has, mapping_guard_factory)
+    return conv
+
+
+_EXTRA_ENUMS: list[type[enum.Enum]] = []
+
+
+def _register_enum(conv: cattrs.Converter, cls: type[enum.Enum]) -> None:
+    conv.register_structure_hook(cls, _enum_hook)
+    conv.register_unstructure_hook(cls, lambda v: v.value)
+
+
+def register_enum(cls: type[enum.Enum]) -> None:
+    """Make an enum of a later layer structure strictly and unstructure to its word."""
+    if cls not in _EXTRA_ENUMS:
+        _EXTRA_ENUMS.append(cls)
+        if converter.cache_info().currsize:
+            _register_enum(converter(), cls)
+
+
+def register(
+    cls: type,
+    *,
+    structure: Callable[[Any, Any], Any] | None = None,
+    unstructure: Callable[[Any], Any] | None = None,
+) -> None:
+    """Register hooks for one of the package's own classes (used by later layers)."""
+    conv = converter()
+    if structure is not None:
+        conv.register_structure_hook(cls, structure)
+    if unstructure is not None:
+        conv.register_unstructure_hook(cls, unstructure)
+
+
+def to_builtins(obj: object) -> Any:
+    """Plain dicts, lists, strings and numbers for a model object."""
+    return converter().unstructure(obj)
+
+
+def from_builtins(data: Any, cls: type[T], *, file: str | None = None, path: str = "") -> T:
+    """Structure plain data into ``cls``, raising one :class:`ValidationError` with every problem."""
+    import cattrs
+
+    try:
+        result: T = converter().structure(data, cls)
+    except (cattrs.BaseValidationError, _StrictTypeError, ValidationError) as exc:
+        problems = [p.within(path, file) for p in problems_of(exc, "")]
+        raise ValidationError(problems, file=file) from None
+    return result
+
+
+def problems_of(exc: BaseException, path: str) -> list[Problem]:
+    """Turn a (nested) cattrs error into problems with paths such as ``principles[3].wording``."""
+    import cattrs
+    from cattrs.errors import AttributeValidationNote, IterableValidationNote
+
+    if isinstance(exc, ValidationError):
+        return [p.within(path) for p in exc.problems]
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        allowed = [a.name for a in attrs.fields(exc.cl) if a.init] if attrs.has(exc.cl) else []
+        return [
+            Problem(
+                _join(path, key),
+                "unknown key" + (f"; expected one of {', '.join(allowed)}" if allowed else ""),
+                suggestion=first_or_none(key, allowed),
+            )
+            for key in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, (cattrs.ClassValidationError, cattrs.IterableValidationError)):
+        out: list[Problem] = []
+        for sub in exc.exceptions:
+            sub_path = path
+            for note in getattr(sub, "__notes__", []):
+                if isinstance(note, AttributeValidationNote):
+                    sub_path = _join(path, note.name)
+                elif isinstance(note, IterableValidationNote):
+                    sub_path = f"{path}[{note.index}]"
+            if isinstance(sub, KeyError) and not isinstance(sub, ValidationError) and sub_path != path:
+                out.append(Problem(sub_path, "required key missing"))
+            else:
+                out += problems_of(sub, sub_path)
+        return out
+    if isinstance(exc, _StrictTypeError):
+        return [Problem(path, exc.message, suggestion=exc.suggestion)]
+    return [Problem(path, f"invalid value ({exc})")]
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name

@@ -1,0 +1,1 @@
+"""The bundled data: framework files and the catalog index (read with importlib.resources)."""

@@ -1,0 +1,83 @@
+"""Serialization: plain dicts, JSON and TOML files, with strict validation and atomic writes.
+
+``to_dict`` and ``from_dict`` convert any model object to and from plain data (what JSON and TOML hold);
+``load`` and ``dump`` read and write files, choosing JSON or TOML by the file's extension.
+
+Example:
+    >>> from policeframeworks import Framework, load_catalog
+    >>> from policeframeworks import io
+    >>> fw = load_catalog().framework("8cantwait-2020")
+    >>> io.from_dict(io.to_dict(fw), Framework) == fw
+    True
+    >>> from policeframeworks import Citation
+    >>> io.from_dict({"publisher": "X", "title": 3, "url": "ftp://x", "pages": 2}, Citation)
+    Traceback (most recent call last):
+    ...
+    policeframeworks.exceptions.ValidationError: 2 problems:
+      title: expected a string, got int 3
+      pages: unknown key; expected one of publisher, title, url, date, locator
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, TypeVar, overload
+
+from .. import _convert
+from ._files import check_suffix, read_document, resolve_type, serialize, write_text_atomic
+
+__all__ = ["dump", "dumps", "from_dict", "load", "to_dict"]
+
+T = TypeVar("T")
+
+
+def to_dict(obj: object) -> Any:
+    """Plain data (dicts, lists, strings, numbers, booleans) for a model object.
+
+    Fields at their default values are left out. Enum members become their words, tuples become lists.
+    """
+    return _convert.to_builtins(obj)
+
+
+def from_dict(data: Any, cls: type[T], *, file: str | None = None) -> T:
+    """Build a ``cls`` from plain data, strictly.
+
+    Raises:
+        ValidationError: every problem found, each with its path (and ``file`` if given).
+    """
+    return _convert.from_builtins(data, cls, file=file)
+
+
+@overload
+def load(path: str | os.PathLike[str]) -> Any: ...
+@overload
+def load(path: str | os.PathLike[str], cls: type[T]) -> T: ...
+def load(path: str | os.PathLike[str], cls: type[T] | None = None) -> T | Any:
+    """Read a JSON or TOML file (chosen by extension) into a model object.
+
+    Without ``cls``, what the file holds is told from its top-level keys (``principles`` makes a
+    :class:`~policeframeworks.Framework`).
+
+    Raises:
+        DataFileError: the file is missing, a directory, not UTF-8, or of another type.
+        ValidationError: the content does not fit; every problem is listed with the file and path.
+    """
+    data, name = read_document(path)
+    target = cls if cls is not None else resolve_type(data, name)
+    return _convert.from_builtins(data, target, file=name)
+
+
+def dumps(obj: object, format: str = "json") -> str:
+    """The text ``dump`` would write, for ``format`` ``"json"`` or ``"toml"``."""
+    return serialize(to_dict(obj), check_suffix(Path(f"x.{format}")))
+
+
+def dump(obj: object, path: str | os.PathLike[str], *, overwrite: bool = True) -> None:
+    """Write a model object to a JSON or TOML file (chosen by extension), atomically.
+
+    Raises:
+        DataFileError: unsupported extension, missing folder, or (with ``overwrite=False``) an existing file.
+    """
+    suffix = check_suffix(Path(path))
+    write_text_atomic(path, serialize(to_dict(obj), suffix), overwrite=overwrite)

@@ -1,0 +1,156 @@
+"""Reading and writing data files: JSON and TOML chosen by extension, atomic writes, clear errors."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from .._suggest import first_or_none
+from ..exceptions import DataFileError, Problem, ValidationError
+
+SUFFIXES = (".json", ".toml")
+
+#: File kinds recognised by :func:`policeframeworks.io.load` when no class is given:
+#: ``(name, "module:Class", test on the document's top-level keys)``, first match wins.
+DOCUMENT_TYPES: list[tuple[str, str, Callable[[Mapping[str, Any]], bool]]] = [
+    ("framework", "policeframeworks._model:Framework", lambda d: "principles" in d),
+]
+
+
+def register_document_type(name: str, target: str, test: Callable[[Mapping[str, Any]], bool]) -> None:
+    """Teach :func:`policeframeworks.io.load` a new kind of file (used by the package's own layers)."""
+    if all(existing != name for existing, _, _ in DOCUMENT_TYPES):
+        DOCUMENT_TYPES.append((name, target, test))
+
+
+def resolve_type(data: Any, file: str) -> type:
+    """The model class a loaded document holds, from its top-level keys."""
+    if isinstance(data, Mapping):
+        for _, target, test in DOCUMENT_TYPES:
+            if test(data):
+                module, _, name = target.partition(":")
+                cls: type = getattr(importlib.import_module(module), name)
+                return cls
+    kinds = ", ".join(name for name, _, _ in DOCUMENT_TYPES)
+    raise ValidationError(
+        [Problem("", f"cannot tell what this file holds (expected one of: {kinds})")], file=file
+    )
+
+
+def check_suffix(path: Path) -> str:
+    """The file's format (``.json`` or ``.toml``), or a :class:`DataFileError` naming the path."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        hint = first_or_none(suffix, SUFFIXES) if suffix else None
+        more = f" (did you mean {hint!r}?)" if hint else ""
+        raise DataFileError(f"{path}: unsupported file type {suffix or '(none)'!r}; use .json or .toml{more}")
+    return suffix
+
+
+def read_text(path: Path) -> str:
+    """A file's text as UTF-8 (a leading byte-order mark is allowed), with errors naming the file."""
+    if not path.exists():
+        raise DataFileError(f"{path}: no such file")
+    if path.is_dir():
+        raise DataFileError(f"{path}: is a directory, expected a file")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+
+
+def parse(text: str, suffix: str, file: str) -> Any:
+    """Parse JSON or TOML text; syntax errors become a :class:`ValidationError` naming the file and line."""
+    if suffix == ".toml":
+        import tomllib
+
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ValidationError([Problem("", f"not valid TOML: {exc}")], file=file) from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            [Problem("", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")], file=file
+        ) from None
+    except _DuplicateKeyError as exc:
+        raise ValidationError(
+            [Problem("", f"not valid JSON: key {exc.key!r} appears twice in one object")], file=file
+        ) from None
+    except RecursionError:
+        raise ValidationError([Problem("", "not valid JSON: nested too deeply")], file=file) from None
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKeyError(key)
+        out[key] = value
+    return out
+
+
+def _no_constants(name: str) -> Any:
+    raise json.JSONDecodeError(f"{name} is not allowed", name, 0)
+
+
+def read_document(path: str | os.PathLike[str]) -> tuple[Any, str]:
+    """Read and parse a JSON or TOML file: ``(data, file name as given)``."""
+    p = Path(path)
+    suffix = check_suffix(p)
+    return parse(read_text(p), suffix, str(path)), str(path)
+
+
+def serialize(data: Any, suffix: str) -> str:
+    """JSON (indented, UTF-8, key order kept) or TOML text for plain data."""
+    if suffix == ".toml":
+        from ._toml import dumps
+
+        if not isinstance(data, Mapping):
+            raise DataFileError("a TOML file holds a table at the top level")
+        return dumps(data)
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = True) -> None:
+    """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then a rename.
+
+    Readers see the old file or the new one, never half of one. With ``overwrite=False`` an existing
+    file is left alone and :class:`DataFileError` is raised.
+    """
+    p = Path(path)
+    if p.is_dir():
+        raise DataFileError(f"{p}: is a directory, expected a file")
+    if not overwrite and p.exists():
+        raise DataFileError(f"{p}: already exists (refusing to replace it)")
+    folder = p.parent if str(p.parent) else Path(".")
+    if not folder.is_dir():
+        raise DataFileError(f"{p}: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if not overwrite and p.exists():
+            raise DataFileError(f"{p}: already exists (refusing to replace it)")
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
