@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from ..exceptions import DataFileError, PoliceFrameworksError, UnknownIdError, ValidationError
-from ._output import FORMATS, emit
+from ._output import FORMATS
 
 EXIT_OK = 0
 EXIT_DATA = 1
@@ -21,31 +22,14 @@ class UsageError(PoliceFrameworksError):
     """A mistake in how the command was called (exit code 2)."""
 
 
-def _add_format(parser: argparse.ArgumentParser) -> None:
+def add_format(parser: argparse.ArgumentParser) -> None:
+    """Give a listing command the common ``--format table|json|csv`` option."""
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
 
 
-def cmd_frameworks(args: argparse.Namespace, out: TextIO) -> int:
-    """List the catalog: id, title, publisher, date, number of principles."""
-    from .._catalog import load_catalog
-
-    rows = [
-        {
-            "id": fw.id,
-            "title": fw.short_title,
-            "full_title": fw.title,
-            "publisher": fw.publisher,
-            "date": fw.date,
-            "kind": str(fw.kind),
-            "principles": len(fw.principles),
-            "provisions": sum(1 for _ in fw.iter_principles()),
-            "complete": fw.complete,
-            "data_version": fw.data_version,
-        }
-        for fw in load_catalog().frameworks
-    ]
-    emit(rows, ["id", "title", "publisher", "date", "principles"], args.format, out)
-    return EXIT_OK
+#: Modules of this package that add subcommands: each has ``register(subparsers) -> None`` and sets
+#: ``handler`` (a :data:`Handler`) on every parser it adds. Listed in the order ``--help`` shows them.
+COMMAND_MODULES = ("_cmd_catalog",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,9 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    p = sub.add_parser("frameworks", help="list the frameworks in the catalog")
-    _add_format(p)
-    p.set_defaults(handler=cmd_frameworks)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__package__}.{name}").register(sub)
     return parser
 
 
