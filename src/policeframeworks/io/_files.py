@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -78,7 +79,7 @@ def parse(text: str, suffix: str, file: str) -> Any:
         except tomllib.TOMLDecodeError as exc:
             raise ValidationError([Problem("", f"not valid TOML: {exc}")], file=file) from None
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:
         raise ValidationError(
             [Problem("", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")], file=file
@@ -89,6 +90,35 @@ def parse(text: str, suffix: str, file: str) -> Any:
         ) from None
     except RecursionError:
         raise ValidationError([Problem("", "not valid JSON: nested too deeply")], file=file) from None
+    if _SURROGATE_ESCAPE.search(text):
+        found = _lone_surrogate(data, "")
+        if found is not None:
+            raise ValidationError([found], file=file)
+    return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(data: Any, path: str) -> Problem | None:
+    r"""The first key or string holding a lone surrogate (JSON can spell one as ``\ud800``)."""
+    message = "a \\u escape makes a lone surrogate, which is not a character"
+    if isinstance(data, str):
+        return Problem(path, f"{data!r}: {message}") if _SURROGATE.search(data) else None
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if _SURROGATE.search(key):
+                return Problem(path, f"key {key!r}: {message}")
+            found = _lone_surrogate(value, f"{path}.{key}" if path else key)
+            if found is not None:
+                return found
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            found = _lone_surrogate(item, f"{path}[{i}]")
+            if found is not None:
+                return found
+    return None
 
 
 class _DuplicateKeyError(ValueError):
@@ -137,6 +167,15 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, overwrite: boo
     p = Path(path)
     if p.is_dir():
         raise DataFileError(f"{p}: is a directory, expected a file")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        column = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
+        raise DataFileError(
+            f"{p}: cannot be written as UTF-8: {text[exc.start]!r} (line {line}, column {column}) "
+            "is a lone surrogate, not a character"
+        ) from None
     if not overwrite and p.exists():
         raise DataFileError(f"{p}: already exists (refusing to replace it)")
     folder = p.parent if str(p.parent) else Path(".")

@@ -1,0 +1,144 @@
+"""Assertion helpers for your tests: plain functions raising :class:`AssertionError` with readable messages.
+
+They need neither pytest nor Hypothesis. Use them on data your code produces or edits: they check what
+the constructors cannot, namely that the data survives being written and read back.
+
+Built so far: :func:`assert_valid_catalog`. ``assert_crosswalk_clean`` follows the crosswalk types.
+
+Example:
+    >>> from policeframeworks import load_catalog
+    >>> from policeframeworks.testing.assertions import assert_valid_catalog
+    >>> assert_valid_catalog(load_catalog())
+    >>> assert_valid_catalog(["no-such-file.toml"])
+    Traceback (most recent call last):
+    ...
+    AssertionError: not a valid catalog:
+      no-such-file.toml: no such file
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from .._catalog import Catalog
+from .._model import Framework
+from ..exceptions import DataFileError, ValidationError
+
+__all__ = ["assert_valid_catalog"]
+
+#: What :func:`assert_valid_catalog` takes: a catalog, frameworks, or framework file paths.
+CatalogLike = (
+    Catalog | Framework | Iterable[Framework] | str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+)
+
+
+def assert_valid_catalog(catalog: CatalogLike, *, include_bundled: bool = False) -> None:
+    """Assert that frameworks make a valid catalog that survives JSON and TOML round trips.
+
+    Checks, reporting every failure at once:
+
+    - framework files (paths) load: every problem with its file and path, as
+      :meth:`Catalog.from_paths <policeframeworks.Catalog.from_paths>` reports them;
+    - framework ids are unique;
+    - each framework is unchanged after writing and reading it back as plain data, JSON and TOML, and its
+      text can be written as UTF-8. The first differing field is named.
+
+    Args:
+        catalog: a :class:`~policeframeworks.Catalog`, a framework, frameworks, or framework file paths
+            (a folder stands for the ``.toml`` and ``.json`` files in it).
+        include_bundled: with paths, load them beside the bundled frameworks (ids must not clash).
+
+    Raises:
+        AssertionError: one message listing every problem found.
+
+    Example:
+        >>> from policeframeworks import load_catalog
+        >>> fws = load_catalog().frameworks
+        >>> assert_valid_catalog([fws[0], fws[1]])
+        >>> assert_valid_catalog([fws[0], fws[0]])
+        Traceback (most recent call last):
+        ...
+        AssertionError: not a valid catalog:
+          frameworks[1].id: duplicate framework id 'uscm-2020'
+    """
+    __tracebackhide__ = True
+    try:
+        built = _as_catalog(catalog, include_bundled=include_bundled)
+    except ValidationError as exc:
+        raise AssertionError(_message([str(p) for p in exc.problems])) from None
+    except DataFileError as exc:
+        raise AssertionError(_message([str(exc)])) from None
+    problems: list[str] = []
+    for i, fw in enumerate(built.frameworks):
+        where = built.sources.get(fw.id) or f"frameworks[{i}] ({fw.id})"
+        problems += [f"{where}: {p}" for p in _round_trip_problems(fw)]
+    if problems:
+        raise AssertionError(_message(problems))
+
+
+def _message(problems: list[str]) -> str:
+    return "\n".join(["not a valid catalog:", *(f"  {p}" for p in problems)])
+
+
+def _as_catalog(catalog: CatalogLike, *, include_bundled: bool) -> Catalog:
+    if isinstance(catalog, Catalog):
+        return catalog
+    if isinstance(catalog, Framework):
+        return Catalog([catalog])
+    if isinstance(catalog, (str, os.PathLike)):
+        return Catalog.from_paths(catalog, include_bundled=include_bundled)
+    items: list[Any] = list(catalog)
+    if items and all(isinstance(item, (str, os.PathLike)) for item in items):
+        return Catalog.from_paths(*items, include_bundled=include_bundled)
+    return Catalog(items)
+
+
+def _round_trip_problems(fw: Framework) -> list[str]:
+    import json
+    import tomllib
+
+    from .. import io
+
+    problems: list[str] = []
+    data = io.to_dict(fw)
+    for label, fmt in (("JSON", "json"), ("TOML", "toml")):
+        try:
+            text = io.dumps(fw, fmt)
+            text.encode("utf-8")
+        except (UnicodeEncodeError, ValueError) as exc:
+            problems.append(f"cannot be written as {label}: {exc}")
+            continue
+        parsed = json.loads(text) if fmt == "json" else tomllib.loads(text)
+        if parsed != data:
+            problems.append(f"changes in a {label} round trip: {_first_difference(data, parsed)}")
+            continue
+        try:
+            back = io.from_dict(parsed, Framework)
+        except ValidationError as exc:
+            problems.append(f"cannot be read back from {label}: {exc.problems[0]}")
+            continue
+        if back != fw:
+            problems.append(f"changes in a {label} round trip: {_first_difference(data, io.to_dict(back))}")
+    return problems
+
+
+def _first_difference(a: Any, b: Any, path: str = "") -> str:
+    """The path of the first difference between two plain-data values, and both values."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in [*a, *(k for k in b if k not in a)]:
+            sub = f"{path}.{key}" if path else str(key)
+            if key not in b:
+                return f"{sub}: missing after the round trip"
+            if key not in a:
+                return f"{sub}: appeared in the round trip"
+            if a[key] != b[key]:
+                return _first_difference(a[key], b[key], sub)
+    elif isinstance(a, list) and isinstance(b, list):
+        for i, (x, y) in enumerate(zip(a, b, strict=False)):
+            if x != y:
+                return _first_difference(x, y, f"{path}[{i}]")
+        if len(a) != len(b):
+            return f"{path}: {len(a)} items became {len(b)}"
+    return f"{path or 'document'}: {a!r} became {b!r}"
