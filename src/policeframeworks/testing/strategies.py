@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import operator
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -54,10 +53,8 @@ T = TypeVar("T")
 
 _SLUG_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 _TLDS = ("org", "com", "gov", "net", "us")
-# No surrogates (they cannot be written as UTF-8); a first character that is neither space nor control,
-# so every string is non-empty after strip(), as the model requires.
+# No surrogates: they cannot be written as UTF-8.
 _ANY_CHAR = st.characters(codec="utf-8")
-_FIRST_CHAR = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp"))
 _WORDINGS = st.sampled_from(Wording)
 _QUARTER = st.integers(0, 3).map(lambda n: n == 3)
 
@@ -86,17 +83,26 @@ def _check_count(name: str, value: int, *, floor: int = 0) -> None:
         raise StrategyArgumentError(f"{name}={value!r} must be an integer >= {floor}")
 
 
+def _not_blank(text: str) -> str:
+    """The text itself unless it is all white space, then ``0`` and the text (keeps the model's rule)."""
+    return text if text.strip() else "0" + text
+
+
 @functools.cache
 def _text(*, max_size: int = 24) -> st.SearchStrategy[str]:
-    """Non-empty text that is not blank: any UTF-8 character after a visible first one."""
-    return st.builds(operator.add, _FIRST_CHAR, st.text(_ANY_CHAR, max_size=max_size - 1))
+    """Text that is not blank, of any UTF-8 characters (one draw: cheap to generate and to shrink)."""
+    return st.text(_ANY_CHAR, min_size=1, max_size=max_size).map(_not_blank)
+
+
+def _as_slug(text: str) -> str:
+    """Hyphens only between letters and digits: ``-a--b-`` becomes ``a-b``; nothing left becomes ``0``."""
+    return "-".join(part for part in text.split("-") if part) or "0"
 
 
 @functools.cache
 def _slugs() -> st.SearchStrategy[str]:
-    """Lowercase slugs: ``a``, ``x9``, ``use-of-force``."""
-    part = st.text(_SLUG_ALPHABET, min_size=1, max_size=8)
-    return st.lists(part, min_size=1, max_size=3).map("-".join)
+    """Lowercase slugs: ``a``, ``x9``, ``use-of-force`` (one draw each: cheap to shrink)."""
+    return st.text(_SLUG_ALPHABET + "-", min_size=1, max_size=16).map(_as_slug)
 
 
 def framework_ids() -> st.SearchStrategy[str]:
@@ -157,13 +163,13 @@ def citations() -> st.SearchStrategy[Citation]:
         >>> test_urls()
     """
     return st.builds(
-        Citation,
-        publisher=_text(),
-        title=_text(),
-        url=_urls(),
-        date=_optional(_dates()),
-        locator=_locators(),
+        _citation, _text(), _text(), _urls(), st.none() | st.tuples(_optional(_dates()), _locators())
     )
+
+
+def _citation(publisher: str, title: str, url: str, extras: tuple[str | None, str | None] | None) -> Citation:
+    date, locator = extras if extras is not None else (None, None)
+    return Citation(publisher=publisher, title=title, url=url, date=date, locator=locator)
 
 
 @functools.cache
@@ -214,17 +220,18 @@ def _draw_principle(
         "wording": draw(_WORDINGS),
         "themes": draw(_themes()),
         "citation": citation,
-        "number": draw(_numbers()),
-        "aliases": draw(_unique_texts(max_size=2)),
-        "notes": draw(_notes()),
         "children": children,
     }
+    # The optional fields come as one block, so shrinking can drop them all in one step.
+    extras = draw(_principle_extras())
+    if extras is not None:
+        fields["number"], fields["aliases"], fields["notes"] = extras
     return Principle(**fields)
 
 
 @functools.cache
-def _numbers() -> st.SearchStrategy[str | None]:
-    return _optional(_text(max_size=4))
+def _principle_extras() -> st.SearchStrategy[tuple[str | None, tuple[str, ...], tuple[str, ...]] | None]:
+    return st.none() | st.tuples(_optional(_text(max_size=4)), _unique_texts(max_size=2), _notes())
 
 
 @st.composite
@@ -293,11 +300,12 @@ def _framework(
     top = draw(_slug_lists(min_size=n_top, max_size=n_top))
     source = draw(citations())
     tops = tuple(_draw_principle(draw, f"{fid}:{slug}", max_depth, max_children, source) for slug in top)
-    placeholders = draw(_unique_texts(max_size=2))
-    preamble = draw(_optional(_text(max_size=60)))
+    # The optional fields come as one block, so shrinking can drop them all in one step.
+    extras = draw(_framework_extras())
+    preamble, placeholders, notes = extras if extras is not None else (None, (), ())
     if placeholders:
         preamble = " ".join([preamble or draw(_text()), *placeholders])
-    is_complete = draw(st.booleans()) if complete is None else complete
+    is_complete = (not draw(st.booleans())) if complete is None else complete
     fields: dict[str, Any] = {
         "id": fid,
         "family": draw(_slugs()),
@@ -315,9 +323,14 @@ def _framework(
         "placeholders": placeholders,
         "complete": is_complete,
         "missing": None if is_complete else draw(_text()),
-        "notes": draw(_notes()),
+        "notes": notes,
     }
     return Framework(**fields)
+
+
+@functools.cache
+def _framework_extras() -> st.SearchStrategy[tuple[str | None, tuple[str, ...], tuple[str, ...]] | None]:
+    return st.none() | st.tuples(_optional(_text(max_size=60)), _unique_texts(max_size=2), _notes())
 
 
 def frameworks(
