@@ -103,7 +103,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _lone_surrogate(data: Any, path: str) -> Problem | None:
     r"""The first key or string holding a lone surrogate (JSON can spell one as ``\ud800``)."""
-    message = "a \\u escape makes a lone surrogate, which is not a character"
+    message = "a lone surrogate, which is not a character (a JSON \\u escape can make one)"
     if isinstance(data, str):
         return Problem(path, f"{data!r}: {message}") if _SURROGATE.search(data) else None
     if isinstance(data, dict):

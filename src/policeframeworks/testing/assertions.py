@@ -100,14 +100,18 @@ def _round_trip_problems(fw: Framework) -> list[str]:
     import tomllib
 
     from .. import io
+    from ..io._files import _lone_surrogate
 
-    problems: list[str] = []
     data = io.to_dict(fw)
+    surrogate = _lone_surrogate(data, "")
+    if surrogate is not None:
+        # Neither JSON nor TOML files can hold it: they are UTF-8.
+        return [f"cannot be written as JSON or TOML (UTF-8): {surrogate.path}: {surrogate.message}"]
+    problems: list[str] = []
     for label, fmt in (("JSON", "json"), ("TOML", "toml")):
         try:
             text = io.dumps(fw, fmt)
-            text.encode("utf-8")
-        except (UnicodeEncodeError, ValueError) as exc:
+        except ValueError as exc:
             problems.append(f"cannot be written as {label}: {exc}")
             continue
         parsed = json.loads(text) if fmt == "json" else tomllib.loads(text)

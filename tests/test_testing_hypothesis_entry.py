@@ -1,0 +1,85 @@
+"""``st.from_type`` works for every public model type through the ``hypothesis`` entry point."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import subprocess
+import sys
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import policeframeworks
+from policeframeworks import Catalog, Citation, Framework, Principle, io
+from policeframeworks.testing import _hypothesis_entry
+
+
+def _public_model_types() -> set[type]:
+    """Every attrs class the package exports, except the error records of ``exceptions``."""
+    out = set()
+    for name in policeframeworks.__all__:
+        obj = getattr(policeframeworks, name)
+        if isinstance(obj, type) and attrs.has(obj) and obj.__module__ != "policeframeworks.exceptions":
+            out.add(obj)
+    return out
+
+
+def test_every_public_model_type_is_registered() -> None:
+    registered = {getattr(policeframeworks, name) for name in _hypothesis_entry.TYPE_NAMES}
+    assert registered == _public_model_types()
+
+
+def test_the_entry_point_is_installed_and_loads_the_hook() -> None:
+    (entry,) = [
+        e for e in importlib.metadata.entry_points(group="hypothesis") if e.name == "policeframeworks"
+    ]
+    assert entry.load() is _hypothesis_entry._hypothesis_setup_hook
+
+
+@settings(max_examples=30)
+@given(
+    st.from_type(Citation),
+    st.from_type(Principle),
+    st.from_type(Framework),
+)
+def test_from_type_draws_valid_objects(c: Citation, p: Principle, fw: Framework) -> None:
+    for obj in (c, p, fw):
+        assert io.from_dict(io.to_dict(obj), type(obj)) == obj
+
+
+@settings(max_examples=10)
+@given(st.from_type(Catalog))
+def test_from_type_draws_valid_catalogs(cat: Catalog) -> None:
+    assert io.from_dict(io.to_dict(cat), Catalog) == cat
+
+
+def test_other_types_are_left_to_hypothesis() -> None:
+    assert _hypothesis_entry._from_type(int) is NotImplemented
+
+
+def _run(code: str, **env: str) -> str:
+    import os
+
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ, **env}
+    )
+    return out.stdout.strip()
+
+
+def test_import_hypothesis_stays_cheap() -> None:
+    code = (
+        "import sys, hypothesis; "
+        "print(','.join(m for m in ('cattrs', 'networkx', 'policeframeworks.io', "
+        "'policeframeworks.testing.strategies') if m in sys.modules))"
+    )
+    assert _run(code) == ""
+
+
+def test_registration_happens_at_hypothesis_import_and_can_be_turned_off() -> None:
+    code = (
+        "from hypothesis.strategies._internal.types import _global_type_lookup as lookup; "
+        "from policeframeworks import Framework; print(Framework in lookup)"
+    )
+    assert _run(code) == "True"
+    assert _run(code, HYPOTHESIS_NO_PLUGINS="1") == "False"

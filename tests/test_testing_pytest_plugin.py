@@ -1,0 +1,133 @@
+"""The pytest plugin, tested as a downstream project sees it: installed package, no conftest, pytester."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from policeframeworks import UnknownIdError, load_catalog
+from policeframeworks.testing import FrameworkFactory
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "testing.md"
+
+
+def _docs_example() -> str:
+    """The complete example of docs/testing.md, exactly as printed."""
+    blocks = re.findall(r"```python\n(.*?)```", DOCS.read_text(encoding="utf-8"), flags=re.DOTALL)
+    examples = [b for b in blocks if b.startswith("# test_with_policeframeworks.py\n")]
+    assert len(examples) == 1, "docs/testing.md should hold one complete example"
+    return examples[0]
+
+
+def test_fixtures_in_this_suite(pf_catalog: object, pf_framework: FrameworkFactory) -> None:
+    assert pf_catalog is load_catalog()
+    assert pf_framework("uscm-2020") is load_catalog().framework("uscm-2020")
+
+
+def test_unknown_framework_names_the_closest(pf_framework: FrameworkFactory) -> None:
+    with pytest.raises(UnknownIdError, match="did you mean 'uscm-2020'"):
+        pf_framework("uscm")
+
+
+def test_the_docs_example_passes_in_a_fresh_project(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_with_policeframeworks=_docs_example())
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=4)
+
+
+def test_a_downstream_project_uses_fixtures_and_from_type(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        test_downstream="""
+        from hypothesis import given, settings, strategies as st
+        from policeframeworks import Catalog, Citation, Framework, Principle, UnknownIdError
+        import pytest
+
+        def test_catalog(pf_catalog):
+            assert isinstance(pf_catalog, Catalog)
+            assert len(pf_catalog) >= 5
+
+        def test_factory(pf_framework):
+            assert pf_framework("policylink-2014").id == "policylink-2014"
+            with pytest.raises(UnknownIdError):
+                pf_framework("no-such-framework")
+
+        @settings(max_examples=10)
+        @given(st.from_type(Framework), st.from_type(Principle), st.from_type(Citation))
+        def test_from_type(fw, p, c):
+            assert fw.principles and p.title and c.url
+
+        @settings(max_examples=5)
+        @given(st.from_type(Catalog))
+        def test_catalogs(cat):
+            assert len(set(cat.framework_ids)) == len(cat)
+
+        @settings(max_examples=5)
+        @given(st.builds(lambda fw: fw.id, st.from_type(Framework)))
+        def test_builds(fid):
+            assert fid
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=5)
+
+
+def test_fixture_listing_shows_the_fixtures(pytester: pytest.Pytester) -> None:
+    result = pytester.runpytest_subprocess("--fixtures", "-p", "no:cacheprovider")
+    result.stdout.fnmatch_lines(["*pf_catalog*", "*bundled catalog*", "*pf_framework*"])
+
+
+UNUSED_PROJECT = """
+import os, sys
+
+def test_plugin_is_loaded_but_costs_nothing(pytestconfig):
+    expected = os.environ["PF_EXPECT_PLUGIN"] == "yes"
+    assert pytestconfig.pluginmanager.hasplugin("policeframeworks") == expected
+    # Nothing heavy was imported and no data file was read, because no fixture was used.
+    from policeframeworks import load_catalog
+    assert load_catalog.cache_info().currsize == 0
+    for name in ("cattrs", "networkx", "policeframeworks.testing.strategies", "policeframeworks.io"):
+        assert name not in sys.modules, name
+
+def test_hypothesis_settings_are_untouched():
+    from hypothesis import settings
+    assert settings.get_current_profile_name() == "default"
+    assert settings().max_examples == settings.get_profile("default").max_examples
+"""
+
+
+def _normalized(lines: list[str]) -> list[str]:
+    """Output lines without what differs from run to run: timings, paths, the plugin list."""
+    out = []
+    for line in lines:
+        if line.startswith(("plugins:", "rootdir:", "platform ", "cachedir:")):
+            continue
+        out.append(re.sub(r"in \d+\.\d+s", "in Xs", line))
+    return out
+
+
+def test_a_project_not_using_the_fixtures_sees_no_change(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytester.makepyfile(test_unused=UNUSED_PROJECT)
+    monkeypatch.setenv("PF_EXPECT_PLUGIN", "yes")
+    on = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-v")
+    monkeypatch.setenv("PF_EXPECT_PLUGIN", "no")
+    off = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:policeframeworks", "-v")
+    on.assert_outcomes(passed=2)
+    off.assert_outcomes(passed=2)
+    assert _normalized(on.outlines) == _normalized(off.outlines)
+
+
+def test_the_plugin_module_imports_only_pytest_and_the_light_package() -> None:
+    import subprocess
+
+    code = (
+        "import sys; import policeframeworks.testing.pytest_plugin; "
+        "print(','.join(m for m in ('hypothesis', 'cattrs', 'networkx', 'policeframeworks.io', "
+        "'policeframeworks.testing.strategies') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
