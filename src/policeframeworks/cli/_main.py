@@ -149,7 +149,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     except (UnknownIdError, UsageError) as exc:
         if args.debug:
             raise
-        err.write(f"error: {exc}\n")
+        for line in str(exc).splitlines():  # a UsageError may list several problems, one per line
+            err.write(f"error: {line}\n")
         return EXIT_USAGE
     except (DataFileError, PoliceFrameworksError) as exc:
         if args.debug:
