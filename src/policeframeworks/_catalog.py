@@ -107,8 +107,6 @@ class Catalog:
                     candidates: list[str] = list(self._by_id)
                 else:
                     candidates = [p for f in self.frameworks for p in f._index]
-                from ._suggest import first_or_none
-
                 problems.append(
                     Problem(
                         field, f"{ref!r} is not in the catalog", suggestion=first_or_none(ref, candidates)
