@@ -190,7 +190,8 @@ def _show_framework(fw: Any, fmt: str, out: TextIO) -> None:
         indent = "  " + "    " * depth
         label = f"{p.number}. " if p.number else "- "
         lines.append(wrap(f"{label}{p.title}", first=indent, indent=indent + " " * len(label)))
-        lines.append(wrap(p.id, indent=indent + " " * len(label)))
+        # An id is never broken (it is for copying): a long one is indented less to fit 80 columns.
+        lines.append(" " * max(0, min(len(indent) + len(label), 80 - len(p.id))) + p.id)
     out.write("\n".join(lines) + "\n")
 
 
