@@ -20,7 +20,20 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._catalog import Catalog, load_catalog
+from ._crosswalk import (
+    CoverageMatrix,
+    CoverageReport,
+    CoverageStatus,
+    Crosswalk,
+    DerivedMapping,
+    Disposition,
+    Explanation,
+    LintKind,
+    LintProblem,
+)
+from ._mapping import CrosswalkDocument, Mapping
 from ._model import Citation, Framework, FrameworkKind, Principle, Theme, Wording
+from ._relationship import Basis, RationaleType, Relationship
 from .exceptions import (
     DataFileError,
     PoliceFrameworksError,
@@ -33,14 +46,28 @@ if TYPE_CHECKING:
     from . import io
 
 __all__ = [
+    "Basis",
     "Catalog",
     "Citation",
+    "CoverageMatrix",
+    "CoverageReport",
+    "CoverageStatus",
+    "Crosswalk",
+    "CrosswalkDocument",
     "DataFileError",
+    "DerivedMapping",
+    "Disposition",
+    "Explanation",
     "Framework",
     "FrameworkKind",
+    "LintKind",
+    "LintProblem",
+    "Mapping",
     "PoliceFrameworksError",
     "Principle",
     "Problem",
+    "RationaleType",
+    "Relationship",
     "Theme",
     "UnknownIdError",
     "ValidationError",
