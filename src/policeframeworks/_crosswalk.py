@@ -1017,23 +1017,24 @@ class Crosswalk:
 
 
 def _id_problems(m: Mapping, catalog: Catalog, path: str) -> list[Problem]:
+    return [
+        _unknown_end(getattr(m, field), catalog, f"{path}.{field}" if path else field)
+        for field in ("source", "target")
+        if getattr(m, field) not in catalog
+    ]
+
+
+def _unknown_end(end: str, catalog: Catalog, path: str) -> Problem:
+    """The problem for an id not in the catalog, with the closest id (same framework first) suggested."""
     from ._suggest import closest
 
-    problems = []
-    for field in ("source", "target"):
-        end = getattr(m, field)
-        if end in catalog:
-            continue
-        fw = end_framework_id(end)
-        if fw in catalog.framework_ids:
-            pool = [fw, *catalog.framework(fw)._index]
-        else:
-            pool = [*catalog.framework_ids, *(p for f in catalog for p in f._index)]
-        found = closest(end, pool, n=1)
-        problems.append(
-            Problem(f"{path}.{field}", f"unknown id {end!r}", suggestion=found[0] if found else None)
-        )
-    return problems
+    fw = end_framework_id(end)
+    if fw in catalog.framework_ids:
+        pool = [fw, *catalog.framework(fw)._index]
+    else:
+        pool = [*catalog.framework_ids, *(p for f in catalog for p in f._index)]
+    found = closest(end, pool, n=1)
+    return Problem(path, f"unknown id {end!r}", suggestion=found[0] if found else None)
 
 
 def bundled_documents() -> tuple[CrosswalkDocument, ...]:

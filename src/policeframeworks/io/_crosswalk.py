@@ -16,7 +16,11 @@ CSV columns: the NIST IR 8477 STRM template's, in its order (``FDE#`` is the sou
 the target id; the name and description columns are filled from the catalog for people reading the
 sheet and are not read back), then this library's own: basis, opposing, mapped by, and the citation's
 parts. ``STRM Relationship`` is written in IR 8477 wording (``subset of``) and read in any spelling
-:meth:`Relationship.parse <policeframeworks.Relationship.parse>` accepts.
+:meth:`Relationship.parse <policeframeworks.Relationship.parse>` accepts. On import, spaces around ids,
+words and numbers are ignored; text cells (notes, mapped by, citation) are read as written.
+
+GraphML and GEXF are XML, which cannot hold control characters and reads a carriage return as a line
+feed; texts with those do not survive those two formats (CSV, JSON and TOML keep them).
 """
 
 from __future__ import annotations
@@ -194,9 +198,11 @@ def crosswalk_from_csv(
             problems.append(Problem(where, f"has {len(row)} cells, the header has {len(header)}"))
             continue
 
-        def cell(column: str, row: list[str] = row) -> str:
+        def cell(column: str, row: list[str] = row, strip: bool = True) -> str:
             i = col.get(column)
-            return row[i].strip() if i is not None else ""
+            if i is None:
+                return ""
+            return row[i].strip() if strip else row[i]
 
         data: dict[str, Any] = {
             "source": cell("FDE#"),
@@ -204,8 +210,8 @@ def crosswalk_from_csv(
             "target": cell("Target ID #"),
             "rationale_type": cell("STRM Rationale").lower(),
             "basis": cell("Basis").lower(),
-            "rationale": cell("Notes"),
-            "mapped_by": cell("Mapped By"),
+            "rationale": cell("Notes", strip=False),
+            "mapped_by": cell("Mapped By", strip=False),
         }
         row_problems: list[Problem] = []
         strength = cell("Strength of Relationship")
@@ -221,7 +227,10 @@ def crosswalk_from_csv(
             data["opposing"] = True
         elif opposing not in ("", "no", "false", "0"):
             row_problems.append(Problem("Opposing", f"expected yes or no, got {opposing!r}"))
-        cite = {f: cell(f"Citation {f.upper() if f == 'url' else f.title()}") for f in _CITATION_FIELDS}
+        cite = {
+            f: cell(f"Citation {f.upper() if f == 'url' else f.title()}", strip=False)
+            for f in _CITATION_FIELDS
+        }
         if any(cite.values()):
             data["citation"] = {k: v for k, v in cite.items() if v}
         mapping: Mapping | None = None
