@@ -1,4 +1,4 @@
-"""Hypothesis strategies for mappings and crosswalks over the bundled catalog (used by the crosswalk tests)."""
+"""Hypothesis strategies for mappings and crosswalks over the bundled catalog (for the crosswalk tests)."""
 
 from __future__ import annotations
 

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import attrs
 import pytest
-from crosswalk_strategies import CATALOG, PRINCIPLE_IDS, crosswalks, mappings
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from crosswalk_strategies import CATALOG, PRINCIPLE_IDS, crosswalks, mappings
 from policeframeworks import (
     Catalog,
     CoverageStatus,
@@ -114,7 +114,8 @@ def test_explain_names_the_mappings_behind_every_covered_target() -> None:
 def test_bundled_mappings_are_analytic_or_cited() -> None:
     for m in load_catalog().crosswalk.mappings:
         assert m.basis == "analytic" or m.citation is not None
-        assert m.source in CATALOG and m.target in CATALOG
+        assert m.source in CATALOG
+        assert m.target in CATALOG
 
 
 # ------------------------------------------------------------------ construction
@@ -207,7 +208,8 @@ def test_adding_a_mapping_never_lowers_coverage(cw: Crosswalk, m: Mapping, sourc
     after = cw.with_mappings([m]).coverage(source, target)
     assert set(before.covered) <= set(after.covered)
     assert set(before.touched) <= set(after.touched)
-    assert after.lower >= before.lower and after.upper >= before.upper
+    assert after.lower >= before.lower
+    assert after.upper >= before.upper
 
 
 def test_parent_and_whole_framework_rules() -> None:
@@ -218,11 +220,14 @@ def test_parent_and_whole_framework_rules() -> None:
     assert r.explain(SOL).status is CoverageStatus.COVERED
     cw = Crosswalk([make(f"{IL}:value-of-life", "subset", SOL, 5)])
     r = cw.coverage(IL, USCM)
-    assert r.covered == () and set(children) == set(r.touched)
+    assert r.covered == ()
+    assert set(children) == set(r.touched)
     cw = Crosswalk([make(CZ8, "intersects", USCM, 3)])
-    assert cw.coverage(CZ8, USCM).upper == 1.0 and cw.coverage(CZ8, USCM).lower == 0.0
+    assert cw.coverage(CZ8, USCM).upper == 1.0
+    assert cw.coverage(CZ8, USCM).lower == 0.0
     cw = Crosswalk([make(PLEDGE, "equal", LETTER, 10)])
-    assert cw.coverage(PLEDGE, LETTER).lower == 1.0 and cw.coverage(LETTER, PLEDGE).lower == 1.0
+    assert cw.coverage(PLEDGE, LETTER).lower == 1.0
+    assert cw.coverage(LETTER, PLEDGE).lower == 1.0
 
 
 def test_a_leaf_reached_twice_is_counted_once() -> None:
@@ -282,7 +287,8 @@ def test_dispositions() -> None:
         ]
     )
     assert cw.disposition(f"{SOL}/chokehold-ban") is Disposition.MAPPED
-    assert cw.disposition(SOL) is Disposition.MAPPED  # through a child and directly
+    assert cw.disposition(SOL) is Disposition.MAPPED  # through a child
+    assert directly
     # a subset on the parent, read from the parent's side, is a superset: nothing certain for a child
     assert cw.disposition(f"{SOL}/foot-pursuits") is Disposition.NOT_REVIEWED
     assert cw.disposition("uscm-2020:community") is Disposition.NO_RELATIONSHIP
@@ -300,7 +306,8 @@ def test_derived_mappings_follow_the_composition_table(cw: Crosswalk) -> None:
     asserted = {(m.source, m.target) for m in cw.mappings} | {(m.target, m.source) for m in cw.mappings}
     for d in cw.derive():
         assert 2 <= len(d.path) <= 3
-        assert d.path[0].source == d.source and d.path[-1].target == d.target
+        assert d.path[0].source == d.source
+        assert d.path[-1].target == d.target
         for a, b in zip(d.path, d.path[1:], strict=False):
             assert a.target == b.source
         composed: Relationship | None = d.path[0].relationship
@@ -363,7 +370,8 @@ def test_lint_problem_names_its_mappings() -> None:
     x = f"{IL}:diversity"
     cw = Crosswalk([make(f"{LETTER}:training", "subset", f"{PLEDGE}:training", 9), make(x, "equal", x)])
     (problem,) = cw.lint()
-    assert problem.indices == (1,) and problem.mappings == (cw.mappings[1],)
+    assert problem.indices == (1,)
+    assert problem.mappings == (cw.mappings[1],)
     assert str(problem).startswith("self-mapping: mappings[1]:")
 
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import attrs
 import pytest
-from crosswalk_strategies import CITATION, mappings
 from hypothesis import given
 
+from crosswalk_strategies import CITATION, mappings
 from policeframeworks import CrosswalkDocument, Mapping, Relationship, ValidationError, io
 
 
