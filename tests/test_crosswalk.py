@@ -287,8 +287,7 @@ def test_dispositions() -> None:
         ]
     )
     assert cw.disposition(f"{SOL}/chokehold-ban") is Disposition.MAPPED
-    assert cw.disposition(SOL) is Disposition.MAPPED  # through a child
-    assert directly
+    assert cw.disposition(SOL) is Disposition.MAPPED  # through a child and directly
     # a subset on the parent, read from the parent's side, is a superset: nothing certain for a child
     assert cw.disposition(f"{SOL}/foot-pursuits") is Disposition.NOT_REVIEWED
     assert cw.disposition("uscm-2020:community") is Disposition.NO_RELATIONSHIP
