@@ -238,7 +238,9 @@ def crosswalk_from_csv(
             mapping = _convert.from_builtins(data, Mapping)
         except ValidationError as exc:
             row_problems += [attrs_evolve_path(p, _CSV_FIELD_COLUMNS) for p in exc.problems]
-            row_problems += _raw_mapping_problems(data, already=exc.problems, columns=_CSV_FIELD_COLUMNS)
+            row_problems += _raw_mapping_problems(
+                data, already=exc.problems, catalog=catalog, columns=_CSV_FIELD_COLUMNS
+            )
         if mapping is not None:
             row_problems += [
                 attrs_evolve_path(p.within(""), _CSV_FIELD_COLUMNS)
@@ -287,12 +289,17 @@ def _at_row(p: Problem, where: str) -> Problem:
 
 
 def _raw_mapping_problems(
-    data: Any, *, already: tuple[Problem, ...], columns: dict[str, str] | None = None
+    data: Any,
+    *,
+    already: tuple[Problem, ...],
+    catalog: Catalog,
+    columns: dict[str, str] | None = None,
 ) -> list[Problem]:
     """Checks on a mapping's raw values, for when building it failed before its own checks could run.
 
-    So one run reports an unknown relationship word, a bad id and an out-of-range strength together.
+    So one run reports an unknown relationship word, an unknown id and an out-of-range strength together.
     """
+    from .._crosswalk import _unknown_end
     from .._mapping import is_end_id
 
     if not isinstance(data, dict):
@@ -303,6 +310,8 @@ def _raw_mapping_problems(
         value = data.get(field)
         if isinstance(value, str) and not is_end_id(value):
             found.append(Problem(field, f"{value!r} is neither a principle id nor a framework id"))
+        elif isinstance(value, str) and value not in catalog:
+            found.append(_unknown_end(value, catalog, field))
     strength = data.get("strength")
     if type(strength) is int and not 0 <= strength <= 10:
         found.append(Problem("strength", f"{strength} is out of range (0-10)"))
@@ -333,9 +342,8 @@ def read_crosswalk_file(path: str | os.PathLike[str], catalog: Catalog | None = 
             for i, item in enumerate(raw):
                 mine = tuple(p for p in exc.problems if p.path.startswith(f"mappings[{i}]."))
                 local = tuple(Problem(p.path.removeprefix(f"mappings[{i}]."), p.message) for p in mine)
-                extra += [
-                    p.within(f"mappings[{i}]", name) for p in _raw_mapping_problems(item, already=local)
-                ]
+                raw_problems = _raw_mapping_problems(item, already=local, catalog=catalog)
+                extra += [p.within(f"mappings[{i}]", name) for p in raw_problems]
         raise ValidationError([*exc.problems, *extra], file=name) from None
     return Crosswalk.from_documents([doc], catalog=catalog, sources=[name])
 
