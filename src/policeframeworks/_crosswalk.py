@@ -171,6 +171,8 @@ class Explanation:
 
 # One use of a mapping inside a coverage report: (index into Crosswalk.mappings, read reversed?).
 _Use = tuple[int, bool]
+# A use read from one side: (source end, target end, 2 covers / 1 touches / 0 no relationship, use).
+_Oriented = tuple[str, str, int, _Use]
 
 
 @attrs.frozen(kw_only=True)
@@ -202,7 +204,7 @@ class CoverageReport:
     touched: tuple[str, ...]
     uncovered: tuple[str, ...]
     incomplete: tuple[str, ...]
-    _uses: dict[str, tuple[_Use, ...]] = attrs.field(alias="_uses", eq=False, repr=False)
+    _uses: dict[str, list[_Use]] = attrs.field(alias="_uses", eq=False, repr=False)
     _crosswalk: Crosswalk = attrs.field(alias="_crosswalk", eq=False, repr=False)
 
     @property
@@ -219,6 +221,16 @@ class CoverageReport:
     def is_identity(self) -> bool:
         """Whether source and target are the same framework."""
         return self.source == self.target
+
+    def _uses_of(self, leaf: str) -> list[_Use]:
+        """The uses bearing on a leaf: mappings on it, on an ancestor, or on the whole target framework."""
+        found = list(self._uses.get(leaf, ()))
+        parent = parent_id_of(leaf)
+        while parent is not None:
+            found += self._uses.get(parent, ())
+            parent = parent_id_of(parent)
+        found += self._uses.get(self.target, ())
+        return found
 
     def status(self, target_id: str) -> CoverageStatus:
         """The status of a leaf, a parent or the whole target (see :meth:`explain`)."""
@@ -238,23 +250,21 @@ class CoverageReport:
         leaves = cw._leaves_below(target_id, self.target)
         covered = set(self.covered)
         touched = set(self.touched)
-        uses: list[_Use] = []
-        seen: set[_Use] = set()
+        uses: set[_Use] = set()
+        reviewed = True
         for leaf in leaves:
-            for use in self._uses.get(leaf, ()):
-                if use not in seen:
-                    seen.add(use)
-                    uses.append(use)
-        uses.sort()
+            mine = self._uses_of(leaf)
+            reviewed = reviewed and bool(mine)
+            uses.update(mine)
         if all(leaf in covered for leaf in leaves):
             status = CoverageStatus.COVERED
         elif any(leaf in touched for leaf in leaves):
             status = CoverageStatus.TOUCHED
-        elif all(self._uses.get(leaf) for leaf in leaves):
+        elif reviewed:
             status = CoverageStatus.NO_RELATIONSHIP
         else:
             status = CoverageStatus.NOT_REVIEWED
-        mappings = tuple(cw._read(i, rev) for i, rev in uses)
+        mappings = tuple(cw._read(i, rev) for i, rev in sorted(uses))
         return Explanation(target=target_id, status=status, mappings=mappings, by_identity=self.is_identity)
 
 
@@ -474,15 +484,26 @@ class Crosswalk:
             self._cache["by_end"] = found
         return found
 
-    def _buckets(self) -> dict[tuple[str, str], list[_Use]]:
-        """Mapping uses by (source framework, target framework), each read from the first one's side."""
-        found: dict[tuple[str, str], list[_Use]] | None = self._cache.get("buckets")
+    def _buckets(self) -> dict[tuple[str, str], list[_Oriented]]:
+        """Mapping uses by (source framework, target framework), each read from the first one's side.
+
+        Entries are ``(s, x, kind, use)``: s in the first framework, x in the second, kind 2 when s covers x,
+        1 when it only touches x, 0 for no relationship. Uses with a framing statement at either end are
+        left out (framing is never counted).
+        """
+        found: dict[tuple[str, str], list[_Oriented]] | None = self._cache.get("buckets")
         if found is None:
+            framing = self._structure().framing
             found = defaultdict(list)
+            kind_of = {r: (2 if r.covers else 1 if r.touches else 0) for r in Relationship}
+            kind_back = {r: kind_of[r.inverse()] for r in Relationship}
             for i, m in enumerate(self.mappings):
-                fs, ft = end_framework_id(m.source), end_framework_id(m.target)
-                found[(fs, ft)].append((i, False))
-                found[(ft, fs)].append((i, True))
+                a, b, r = m.source, m.target, m.relationship
+                if a in framing or b in framing:
+                    continue
+                fa, fb = a.partition(":")[0], b.partition(":")[0]
+                found[(fa, fb)].append((a, b, kind_of[r], (i, False)))
+                found[(fb, fa)].append((b, a, kind_back[r], (i, True)))
             self._cache["buckets"] = found
         return found
 
@@ -568,35 +589,30 @@ class Crosswalk:
         st = self._structure()
         leaves = st.framework_leaves[target]
         below = st.leaves_below
-        framing = st.framing
-        mappings = self.mappings
-        covers: set[str] = set()
-        touches: set[str] = set()
+        same = source == target
+        covered_x: set[str] = set()
+        touched_x: set[str] = set()
         uses: dict[str, list[_Use]] = {}
-        for i, rev in self._buckets().get((source, target), ()):
-            m = mappings[i]
-            if rev:
-                s, x, rel = m.target, m.source, m.relationship.inverse()
+        for s, x, kind, use in self._buckets().get((source, target), ()):
+            if same and s == x:
+                continue
+            if x != target and x not in below:
+                continue  # an id not in the catalog (a crosswalk built with check_ids=False)
+            found = uses.get(x)
+            if found is None:
+                uses[x] = [use]
             else:
-                s, x, rel = m.source, m.target, m.relationship
-            if s in framing or x in framing or (source == target and s == x):
-                continue
-            if end_framework_id(s) != source or end_framework_id(x) != target:
-                continue
-            hit = leaves if x == target else below.get(x)
-            if not hit:
-                continue
-            use = (i, rev)
-            for leaf in hit:
-                uses.setdefault(leaf, []).append(use)
-            if rel is Relationship.EQUAL or rel is Relationship.SUPERSET:
-                covers.update(hit)
-                touches.update(hit)
-            elif rel is not Relationship.NO_RELATIONSHIP:
-                touches.update(hit)
-        if source == target:
-            covers.update(leaves)
-            touches.update(leaves)
+                found.append(use)
+            if kind == 2:
+                covered_x.add(x)
+            elif kind == 1:
+                touched_x.add(x)
+        covers: set[str] = set(leaves) if same else set()
+        for x in covered_x:
+            covers.update(leaves if x == target else below[x])
+        touches = set(covers)
+        for x in touched_x:
+            touches.update(leaves if x == target else below[x])
         incomplete = tuple(f for f in dict.fromkeys((source, target)) if not st.complete[f])
         return CoverageReport(
             source=source,
@@ -606,7 +622,7 @@ class Crosswalk:
             touched=tuple(p for p in leaves if p in touches),
             uncovered=tuple(p for p in leaves if p not in covers),
             incomplete=incomplete,
-            _uses={k: tuple(v) for k, v in uses.items()},
+            _uses=uses,
             _crosswalk=self,
         )
 
