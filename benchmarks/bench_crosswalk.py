@@ -3,8 +3,8 @@
 Synthetic catalogs: 20 frameworks, 10,000 principles (each framework 40 top-level principles with 9
 children each and 100 without), and 5,000 or 50,000 random mappings between principles of different
 frameworks (some to parents, a few to whole frameworks). Targets: matrix over 20 frameworks under 1
-second on one core at 50,000 mappings, and cost growing about linearly with mappings (the 5,000 -> 50,000 ratio is reported;
-linear would be 10x, and part of the cost does not depend on mappings at all).
+second on one core at 50,000 mappings, and cost growing about linearly with mappings (the 5,000 -> 50,000
+ratio is reported; linear would be 10x, and part of the cost does not depend on mappings at all).
 
 Each figure is the best of several runs on a fresh crosswalk (so its lazily built indexes are counted).
 
