@@ -20,9 +20,22 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._catalog import Catalog, load_catalog
+from ._crosswalk import (
+    CoverageMatrix,
+    CoverageReport,
+    CoverageStatus,
+    Crosswalk,
+    DerivedMapping,
+    Disposition,
+    Explanation,
+    LintKind,
+    LintProblem,
+)
 from ._diff import FrameworkDiff, PrincipleChange, diff
 from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
+from ._mapping import CrosswalkDocument, Mapping
 from ._model import Citation, Framework, FrameworkKind, Principle, Theme, Wording
+from ._relationship import Basis, RationaleType, Relationship
 from .exceptions import (
     DataFileError,
     PoliceFrameworksError,
@@ -35,20 +48,34 @@ if TYPE_CHECKING:
     from . import io
 
 __all__ = [
+    "Basis",
     "Catalog",
     "Citation",
+    "CoverageMatrix",
+    "CoverageReport",
+    "CoverageStatus",
+    "Crosswalk",
+    "CrosswalkDocument",
     "DataFileError",
     "Endorsement",
     "EndorsementSet",
     "EndorserKind",
+    "DerivedMapping",
+    "Disposition",
+    "Explanation",
     "Framework",
     "FrameworkDiff",
     "FrameworkKind",
+    "LintKind",
+    "LintProblem",
+    "Mapping",
     "PoliceFrameworksError",
     "Principle",
     "PrincipleChange",
     "Problem",
     "Relation",
+    "RationaleType",
+    "Relationship",
     "Theme",
     "UnknownIdError",
     "ValidationError",

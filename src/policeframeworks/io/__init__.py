@@ -25,7 +25,16 @@ from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from .. import _convert
-from ._files import check_suffix, read_document, resolve_type, serialize, write_text_atomic
+from ._files import (
+    check_suffix,
+    read_document,
+    register_document_type,
+    resolve_type,
+    serialize,
+    write_text_atomic,
+)
+
+register_document_type("crosswalk", "policeframeworks._mapping:CrosswalkDocument", lambda d: "mappings" in d)
 
 __all__ = ["dump", "dumps", "from_dict", "load", "to_dict"]
 
