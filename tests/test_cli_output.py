@@ -28,9 +28,17 @@ def rows_and_columns(draw: st.DrawFn) -> tuple[list[dict[str, str]], list[str]]:
 @given(rows_and_columns())
 def test_tables_fit_80_columns(data: tuple[list[dict[str, str]], list[str]]) -> None:
     rows, columns = data
-    # up to 5 columns of at most 16 characters each: the floors always fit in 80
+    cells = [[r[c] for r in rows] for c in columns]
+    prose = [any(" " in v for v in col) for col in cells]
+    natural = [max([len(c), *(len(v) for v in col)]) for c, col in zip(columns, cells, strict=True)]
+    longest = [max([0, *(len(w) for v in col for w in v.split())]) for col in cells]
+    least = sum(
+        min(n, max(len(c), 8, w)) if p else n
+        for c, n, p, w in zip(columns, natural, prose, longest, strict=True)
+    )
+    limit = max(80, least + 2 * (len(columns) - 1))
     for line in table(rows, columns, width=80).splitlines():
-        assert len(line) <= 80
+        assert len(line) <= limit
 
 
 @given(rows_and_columns())
@@ -71,10 +79,18 @@ def test_table_columns_narrow_the_table_only() -> None:
     assert out.getvalue().splitlines()[0] == "id,long"
 
 
-def test_ids_stay_whole_when_prose_can_wrap() -> None:
-    rows = [{"id": "uscm-2020:sanctity-of-life/chokehold-ban", "title": "word " * 20}]
-    text = table(rows, ["id", "title"], width=80)
-    assert "uscm-2020:sanctity-of-life/chokehold-ban" in text
+def test_ids_stay_whole() -> None:
+    for pid in ("uscm-2020:sanctity-of-life/chokehold-ban", "x" * 75):
+        rows = [{"id": pid, "title": "word " * 20}]
+        text = table(rows, ["id", "title"], width=80)
+        assert pid in text
+
+
+def test_kept_columns_are_never_wrapped() -> None:
+    long_id = "x" * 70
+    rows = [{"id": long_id, "title": "a few words here"}]
+    text = table(rows, ["id", "title"], width=80, keep=["id"])
+    assert long_id in text
 
 
 def test_wrap_indents() -> None:

@@ -143,3 +143,36 @@ def test_bundled_files_validate() -> None:
     code, out, err = run("validate", *files, "--format", "json")
     assert code == EXIT_OK, err
     assert {r["detail"].split(":")[0] for r in json.loads(out)} == set(CATALOG.framework_ids)
+
+
+def test_crosswalk_files_are_validated_and_linted(tmp_path: Path) -> None:
+    cw = CATALOG.crosswalk
+    good = tmp_path / "cw.csv"
+    cw.to_csv(good)
+    lines = good.read_text(encoding="utf-8").splitlines()
+    dup = tmp_path / "dup.csv"
+    dup.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+    typo = tmp_path / "typo.csv"
+    typo.write_text(
+        good.read_text(encoding="utf-8").replace(
+            "8cantwait-2020:duty-to-intervene", "8cantwait-2020:duty-to-interven"
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run("validate", str(good), str(dup), str(typo), "--format", "json")
+    assert code == EXIT_DATA
+    rows = json.loads(out)
+    assert [r["kind"] for r in rows] == ["crosswalk"] * 3
+    assert [r["status"] for r in rows] == ["ok", "invalid", "invalid"]
+    assert any("duplicate" in p["message"] for p in rows[1]["problems"])
+    assert all(p["suggestion"] == "8cantwait-2020:duty-to-intervene" for p in rows[2]["problems"])
+    assert all(line.startswith("error: ") for line in err.splitlines())
+
+
+def test_bundled_crosswalk_document_validates() -> None:
+    from importlib import resources
+
+    path = resources.files("policeframeworks.data").joinpath("crosswalks", "seed-frameworks.toml")
+    code, out, err = run("validate", str(path))
+    assert code == EXIT_OK, err
+    assert "crosswalk" in out

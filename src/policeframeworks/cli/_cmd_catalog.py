@@ -7,8 +7,12 @@ Output formats (``--format``), stable for scripts (see ``docs/cli.md``):
 - ``show FRAMEWORK``: table: the framework as an indented tree. JSON: the framework exactly as in a framework
   file (``docs/reference/framework-files.md``). CSV: one row per principle and framing statement, columns
   ``id, parent, depth, group, number, title, wording, themes``.
-- ``show PRINCIPLE``: table: wording, themes, citation, notes, sub-provisions and crosswalk mappings. JSON:
-  one object (keys listed in :data:`PRINCIPLE_KEYS`). CSV: one row with the columns :data:`PRINCIPLE_CSV`.
+- ``show PRINCIPLE``: table: wording, themes, citation, notes, sub-provisions and the crosswalk mappings on
+  it (each read from its side, as :meth:`policeframeworks.Crosswalk.related` gives them). JSON: one object
+  (keys listed in :data:`PRINCIPLE_KEYS`; ``mappings`` is a list of objects with ``source, relationship,
+  target, strength, rationale_type, basis, rationale, opposing, mapped_by, citation``). CSV: one row with the
+  columns :data:`PRINCIPLE_CSV` (``mappings`` written ``RELATIONSHIP TARGET (STRENGTH/10, BASIS)``, joined
+  with ``; ``).
 - ``search``: one row per principle. Table: ``id, title``; CSV: ``id, framework, number, title, themes,
   wording``; JSON objects add ``text``.
 """
@@ -52,6 +56,7 @@ PRINCIPLE_CSV = (
     "text",
     "citation_url",
     "citation_locator",
+    "mappings",
 )
 #: The columns of ``show FRAMEWORK --format csv``.
 TREE_CSV = ("id", "parent", "depth", "group", "number", "title", "wording", "themes")
@@ -223,13 +228,11 @@ def _principle_record(catalog: Any, p: Any) -> dict[str, Any]:
     }
 
 
-def _mappings_of(catalog: Any, principle_id: str) -> list[dict[str, Any]] | None:
-    """Every crosswalk mapping touching the principle, or None when this version has no crosswalk.
+def _mappings_of(catalog: Any, principle_id: str) -> list[dict[str, Any]]:
+    """Every mapping of the catalog's crosswalk on the principle, read from its side (see ``related``)."""
+    from ._cmd_coverage import mapping_record
 
-    This version has no crosswalk yet (it comes with the crosswalk issue), so the answer is always None and
-    ``show`` says that mappings are not available.
-    """
-    return None
+    return [mapping_record(m) for m in catalog.crosswalk.related(principle_id)]
 
 
 def _show_principle(catalog: Any, p: Any, fmt: str, out: TextIO) -> None:
@@ -241,7 +244,10 @@ def _show_principle(catalog: Any, p: Any, fmt: str, out: TextIO) -> None:
         return
     if fmt == "csv":
         row = dict(
-            record, citation_url=record["citation"]["url"], citation_locator=record["citation"]["locator"]
+            record,
+            citation_url=record["citation"]["url"],
+            citation_locator=record["citation"]["locator"],
+            mappings=[_mapping_words(m) for m in record["mappings"]],
         )
         emit([row], PRINCIPLE_CSV, "csv", out)
         return
@@ -269,17 +275,45 @@ def _show_principle(catalog: Any, p: Any, fmt: str, out: TextIO) -> None:
         lines.append("Sub-provisions:")
         lines += [wrap(f"{ch.title} ({ch.id})", first="  - ", indent="    ") for ch in p.children]
     lines.append("")
-    mappings = record["mappings"]
-    if mappings is None:
-        lines.append(
+    lines += _mapping_lines(catalog, p.id, record["mappings"])
+    out.write("\n".join(lines) + "\n")
+
+
+def _mapping_words(m: dict[str, Any]) -> str:
+    return f"{m['relationship']} {m['target']} ({m['strength']}/10, {m['basis']})"
+
+
+def _mapping_lines(catalog: Any, principle_id: str, mappings: list[dict[str, Any]]) -> list[str]:
+    """The ``Mappings:`` part of ``show PRINCIPLE``: each mapping read from this principle's side."""
+    import textwrap
+
+    if not mappings:
+        state = str(catalog.crosswalk.disposition(principle_id)).replace("_", " ")
+        return [
             wrap(
-                "not available: this version of policeframeworks has no crosswalk yet, so no "
-                "mappings to other frameworks can be shown.",
+                f"none on this principle itself ({state}; mappings on its parent, children or framework "
+                "are not listed here)",
                 first="Mappings:  ",
                 indent="           ",
             )
+        ]
+    lines = [f"Mappings ({principle_id} RELATIONSHIP target):"]
+    for m in mappings:
+        words = _mapping_words(m) + (", opposing" if m["opposing"] else "")
+        lines += textwrap.wrap(
+            words,
+            80,
+            initial_indent="  - ",
+            subsequent_indent="      ",
+            break_long_words=False,
+            break_on_hyphens=False,
         )
-    out.write("\n".join(lines) + "\n")
+        if ":" in m["target"]:
+            title = catalog.principle(m["target"]).title
+        else:
+            title = catalog.framework(m["target"]).short_title
+        lines.append(wrap(title, indent="      "))
+    return lines
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:

@@ -1,8 +1,10 @@
 """``validate FILE...``: check data files and report every problem with its file and path.
 
 What a file holds is told from its top-level keys by :func:`policeframeworks.io._files.resolve_type`, so every
-kind of document the library registers is checked the same way. In this version that is framework files
-(JSON or TOML); crosswalk, assessment and column-map files join as those parts of the library land.
+kind of document the library registers is checked the same way: framework files and crosswalk files (JSON or
+TOML; crosswalks also as CSV). A crosswalk file is also checked against the bundled catalog (unknown ids, with
+the closest suggested) and linted (:meth:`policeframeworks.Crosswalk.lint`); each lint problem is a data
+problem.
 
 Output: every problem is one line on stderr (``error: FILE: PATH: message (did you mean ...?)``). On stdout,
 one row per file; table and CSV columns ``file, kind, status, detail`` (status ``ok``, ``invalid`` or
@@ -63,16 +65,24 @@ def _check(name: str) -> tuple[dict[str, Any], list[str], int]:
 
     row: dict[str, Any] = {"file": name, "kind": None, "status": "ok", "detail": "", "problems": []}
     try:
-        path = input_file(name)
+        path = input_file(name, suffixes=(".json", ".toml", ".csv"))
     except UsageError as exc:
         row.update(status="unusable", detail=str(exc).removeprefix(f"{name}: "))
         row["problems"] = [{"path": "", "message": row["detail"], "suggestion": None}]
         return row, [str(exc)], EXIT_USAGE
     try:
-        data, file = read_document(path)
-        cls = resolve_type(data, file)
-        row["kind"] = _kind_name(cls)
-        obj: object = _convert.from_builtins(data, cls, file=file)
+        if path.suffix.lower() == ".csv":
+            row["kind"] = "crosswalk"
+            obj: object = _crosswalk(path)
+        else:
+            data, file = read_document(path)
+            cls = resolve_type(data, file)
+            row["kind"] = _kind_name(cls)
+            obj = (
+                _crosswalk(path)
+                if row["kind"] == "crosswalk"
+                else _convert.from_builtins(data, cls, file=file)
+            )
     except ValidationError as exc:
         row.update(status="invalid", detail=_count(len(exc.problems)))
         row["problems"] = [
@@ -85,6 +95,29 @@ def _check(name: str) -> tuple[dict[str, Any], list[str], int]:
         return row, [str(exc)], EXIT_DATA
     row["detail"] = _describe(obj)
     return row, [], EXIT_OK
+
+
+def _crosswalk(path: Any) -> Any:
+    """A crosswalk file read with its ids checked against the bundled catalog, then linted.
+
+    Lint problems are data problems: they are raised as one :class:`ValidationError`, rows numbered as a
+    spreadsheet shows them for CSV files.
+    """
+    from ..exceptions import Problem, ValidationError
+    from ..io._crosswalk import read_crosswalk_file
+
+    cw = read_crosswalk_file(path)
+    csv_rows = path.suffix.lower() == ".csv"
+    problems = [
+        Problem(
+            ", ".join(f"row {i + 2}" if csv_rows else f"mappings[{i}]" for i in p.indices),
+            f"{p.kind}: {p.message}",
+        )
+        for p in cw.lint()
+    ]
+    if problems:
+        raise ValidationError(problems, file=str(path))
+    return cw
 
 
 def _kind_name(cls: type) -> str:
@@ -103,6 +136,9 @@ def _describe(obj: object) -> str:
     if isinstance(obj, Framework):
         n = sum(1 for _ in obj.iter_principles())
         return f"{obj.id}: {len(obj.principles)} principles, {n} provisions"
+    mappings = getattr(obj, "mappings", None)
+    if isinstance(mappings, tuple):
+        return f"{len(mappings)} mappings, ids known, lints clean"
     ident = getattr(obj, "id", None)
     return str(ident) if ident is not None else type(obj).__name__
 

@@ -21,11 +21,13 @@ def emit(
     *,
     width: int | None = None,
     table_columns: Sequence[str] | None = None,
+    keep: Sequence[str] = ("id",),
 ) -> None:
     """Write ``rows`` (dicts with at least ``columns``) in format ``fmt`` to ``out``.
 
     JSON is a list of objects with every key of each row; CSV shows ``columns`` in order, and so do tables
-    unless ``table_columns`` (a shorter list that fits 80 columns) is given. In CSV, lists are joined with
+    unless ``table_columns`` (a shorter list that fits 80 columns) is given; table columns named in ``keep``
+    (by default ``id``) are never wrapped. In CSV, lists are joined with
     ``"; "``, booleans are ``true``/``false`` and a missing value is an empty cell.
 
     Example:
@@ -56,7 +58,7 @@ def emit(
             writer.writerow([_cell(row.get(c)) for c in columns])
         out.write(buf.getvalue())
     else:
-        out.write(table(rows, table_columns or columns, width=width))
+        out.write(table(rows, table_columns or columns, width=width, keep=keep))
 
 
 def wrap(text: str, *, indent: str = "", first: str | None = None, width: int = 80) -> str:
@@ -87,11 +89,19 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, width: int | None = None) -> str:
+def table(
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    *,
+    width: int | None = None,
+    keep: Sequence[str] = (),
+) -> str:
     """A plain-text table that fits ``width`` columns (80 by default, or the terminal's width if smaller).
 
-    Columns of prose (cells with spaces) are wrapped first, down to 16 characters; only then are the widest
-    columns narrowed further, so ids are broken (at hyphens where possible) only when nothing else helps.
+    Columns of prose (cells with spaces) are wrapped, widest first, down to 16 characters, then down to their
+    longest word (at least 8) if still needed. Columns of single tokens (ids, paths, numbers, words such as
+    ``no_relationship``) and columns named in ``keep`` are never wrapped, so they stay whole for copying:
+    only when such a column is too wide for the line is the table wider than ``width``.
 
     Example:
         >>> print(table([{"id": "a", "title": "First"}], ["id", "title"]), end="")
@@ -109,8 +119,12 @@ def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, width: i
     prose = [any(" " in r[i] for r in cells) for i in range(len(columns))]
     phases = [
         [max(len(c), 16) if prose[k] else widths[k] for k, c in enumerate(columns)],
-        [max(len(c), 8) for c in columns],
+        [max(len(c), 8, _longest_word(cells, k)) if prose[k] else widths[k] for k, c in enumerate(columns)],
     ]
+    for floors in phases:
+        for k, c in enumerate(columns):
+            if c in keep:
+                floors[k] = widths[k]
     for floors in phases:
         while sum(widths) > budget:
             shrinkable = [k for k in range(len(widths)) if widths[k] > floors[k]]
@@ -124,6 +138,10 @@ def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, width: i
         for k in range(max(len(w) for w in wrapped)):
             lines.append(_line([w[k] if k < len(w) else "" for w in wrapped], widths))
     return "\n".join(lines) + "\n"
+
+
+def _longest_word(cells: list[list[str]], k: int) -> int:
+    return max([0, *(len(word) for r in cells for word in r[k].split())])
 
 
 def _line(values: list[str], widths: list[int]) -> str:

@@ -8,10 +8,11 @@ The report is built in three steps, each usable on its own:
 3. :func:`render_markdown` and :func:`render_html` write the blocks out; :func:`draw_figures` draws the
    heatmaps as SVG when matplotlib (the ``plot`` extra) is installed.
 
-What this version reports: the frameworks of the catalog with their counts, and the themes each framework
-addresses. The crosswalk sections (the coverage matrix, the principles no other framework covers, the
-Kankakee example projected onto every framework) need the crosswalk and assessment parts of the library,
-which this version does not have yet; the report says so instead of leaving them out silently.
+What this version reports: the frameworks of the catalog with their counts; the coverage matrix of the
+frameworks the bundled crosswalk joins (lower and upper bounds, as tables and heatmaps); for each of them,
+the leaf principles no other framework covers, with what touches them; and the themes each framework
+addresses. The Kankakee example projected onto every framework needs the assessments part of the library,
+which this version does not have yet; the report says so instead of leaving it out silently.
 """
 
 from __future__ import annotations
@@ -23,15 +24,9 @@ from typing import Any
 #: Sections that need parts of the library this version does not have, with what they need.
 PENDING_SECTIONS = (
     (
-        "coverage-matrix",
-        "the coverage matrix (how much of each framework every other framework covers)",
-        "crosswalk",
-    ),
-    ("uncovered-principles", "the principles no other framework covers", "crosswalk"),
-    (
         "kankakee-projection",
         "the Kankakee, IL example (June 2020) projected onto every framework",
-        "crosswalk and assessments",
+        "assessments",
     ),
 )
 
@@ -108,6 +103,40 @@ def report_data(catalog: Any) -> dict[str, Any]:
         for theme, counts in themes.items()
         if sum(1 for n in counts.values() if n) == 1
     }
+    crosswalk = catalog.crosswalk
+    joined = [
+        fw.id
+        for fw in catalog.frameworks
+        if any(_other_end(m, fw.id) for m in crosswalk.mappings if fw.id in (_fw(m.source), _fw(m.target)))
+    ]
+    from ._cmd_coverage import matrix_rows
+
+    matrix = matrix_rows(catalog, joined) if joined else []
+    uncovered: dict[str, list[dict[str, Any]]] = {}
+    for t in joined:
+        reports = [crosswalk.coverage(s, t) for s in joined if s != t]
+        leaves = reports[0].leaves if reports else ()
+        rows = []
+        for leaf in leaves:
+            if any(leaf in r.covered for r in reports):
+                continue
+            statuses = {r.source: str(r.status(leaf)) for r in reports}
+            touched_by = [s for s, st in statuses.items() if st == "touched"]
+            if touched_by:
+                status = "touched"
+            elif "no_relationship" in statuses.values():
+                status = "no_relationship"
+            else:
+                status = "not_reviewed"
+            rows.append(
+                {
+                    "id": leaf,
+                    "title": catalog.principle(leaf).title,
+                    "status": status,
+                    "touched_by": touched_by,
+                }
+            )
+        uncovered[t] = rows
     return {
         "policeframeworks_version": _version(),
         "catalog_data_version": catalog.data_version,
@@ -115,8 +144,28 @@ def report_data(catalog: Any) -> dict[str, Any]:
         "themes": themes,
         "unused_themes": unused,
         "single_framework_themes": single,
+        "crosswalk": {
+            "mappings": len(crosswalk.mappings),
+            "frameworks": joined,
+            "not_joined": [fw.id for fw in catalog.frameworks if fw.id not in joined],
+        },
+        "matrix": matrix,
+        "uncovered": uncovered,
         "pending": [{"id": i, "what": what, "needs": needs} for i, what, needs in PENDING_SECTIONS],
     }
+
+
+def _fw(end: str) -> str:
+    return end.split(":", 1)[0]
+
+
+def _other_end(m: Any, framework_id: str) -> bool:
+    """Whether a mapping on ``framework_id`` joins it to another framework."""
+    return _fw(m.source) != _fw(m.target)
+
+
+def _percent(x: float) -> str:
+    return f"{round(100 * x)}%"
 
 
 def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[Block]:
@@ -148,19 +197,22 @@ def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[B
     out.append(
         (
             "p",
-            "This version of policeframeworks has no crosswalk between the frameworks' principles and no "
-            "assessments yet, so these sections are not in this report:",
+            "This version of policeframeworks has no assessments yet, so this section is not in this report:",
         )
     )
     out.append(("list", [f"{p['what']} (needs the {p['needs']})" for p in data["pending"]]))
-    out.append(
-        (
-            "p",
-            "The theme counts below say what each framework talks about; they are not coverage: two "
-            "principles with the same theme can ask for different things.",
+    cw = data["crosswalk"]
+    if cw["not_joined"]:
+        out.append(
+            (
+                "p",
+                f"The bundled crosswalk ({cw['mappings']} mappings) joins {len(cw['frameworks'])} of the "
+                f"{len(fws)} frameworks. These are in no mapping to another framework yet, so the coverage "
+                "sections leave them out (their coverage is unknown, not zero): "
+                + ", ".join(cw["not_joined"])
+                + ".",
+            )
         )
-    )
-
     out.append(("h2", "The frameworks"))
     out.append(
         (
@@ -194,14 +246,75 @@ def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[B
     if incomplete:
         out.append(("list", [f"{f['id']} is incomplete: {f['missing']}" for f in incomplete]))
 
+    ids = cw["frameworks"]
+    if ids:
+        cells = {(r["source"], r["target"]): r for r in data["matrix"]}
+        out.append(("h2", "Coverage matrix"))
+        out.append(
+            (
+                "p",
+                "How much of each target framework (columns) each source framework (rows) covers, counting "
+                "the target's leaf principles. Lower bound: leaves covered (a source principle is equal to "
+                "the leaf or a superset of it). Upper bound: leaves touched by any relationship. The "
+                "diagonal is each framework covering itself.",
+            )
+        )
+        for bound, label in (("lower", "Lower bound (covered)"), ("upper", "Upper bound (touched)")):
+            out.append(("p", f"{label}:"))
+            out.append(
+                (
+                    "table",
+                    ["source \\ target", *ids],
+                    [[s, *(_percent(cells[(s, t)][bound]) for t in ids)] for s in ids],
+                )
+            )
+            name = f"coverage-{bound}.svg"
+            if figures is not None and name in figures:
+                out.append(("figure", name, f"Coverage matrix, {label.lower()}"))
+        out.append(
+            (
+                "p",
+                "Pairs with no mapping at all in either direction were never reviewed: "
+                + (
+                    ", ".join(
+                        f"{r['source']} -> {r['target']}"
+                        for r in data["matrix"]
+                        if r["reviewed"] == 0 and r["source"] != r["target"]
+                    )
+                    or "none"
+                )
+                + ". Their 0% means unknown, not nothing in common.",
+            )
+        )
+        out.append(("h2", "Principles no other framework covers"))
+        out.append(
+            (
+                "p",
+                "For each framework the crosswalk joins, its leaf principles that no other joined framework "
+                "covers; status is the best any other framework reaches: touched (related, but not covered), "
+                "no_relationship (reviewed, nothing in common) or not_reviewed (no mapping).",
+            )
+        )
+        for t in ids:
+            rows = data["uncovered"][t]
+            out.append(("p", f"{t}: {len(rows)} of {cells[(t, t)]['leaves']} leaf principles."))
+            if rows:
+                out.append(
+                    (
+                        "table",
+                        ["principle", "title", "status", "touched by"],
+                        [[r["id"], r["title"], r["status"], ", ".join(r["touched_by"])] for r in rows],
+                    )
+                )
+
     out.append(("h2", "Themes per framework"))
     out.append(("p", "Number of leaf provisions of each framework that carry each theme."))
-    ids = [f["id"] for f in fws]
+    all_ids = [f["id"] for f in fws]
     out.append(
         (
             "table",
-            ["theme", *ids],
-            [[theme, *(counts[i] for i in ids)] for theme, counts in data["themes"].items()],
+            ["theme", *all_ids],
+            [[theme, *(counts[i] for i in all_ids)] for theme, counts in data["themes"].items()],
         )
     )
     if figures is not None and "themes.svg" in figures:
@@ -363,7 +476,21 @@ def draw_figures(data: Mapping[str, Any]) -> dict[str, str] | None:
     ids = [f["id"] for f in data["frameworks"]]
     themes = list(data["themes"])
     matrix = [[data["themes"][t][i] for i in ids] for t in themes]
-    return {"themes.svg": heatmap(matrix, rows=themes, columns=ids, title="Leaf provisions per theme")}
+    figures = {"themes.svg": heatmap(matrix, rows=themes, columns=ids, title="Leaf provisions per theme")}
+    joined = data["crosswalk"]["frameworks"]
+    cells = {(r["source"], r["target"]): r for r in data["matrix"]}
+    for bound in ("lower", "upper"):
+        if joined:
+            values = [[100 * cells[(s, t)][bound] for t in joined] for s in joined]
+            figures[f"coverage-{bound}.svg"] = heatmap(
+                values,
+                rows=joined,
+                columns=joined,
+                title=f"Coverage, {bound} bound (%): rows cover columns",
+                fmt="{:.0f}",
+                vmax=100,
+            )
+    return figures
 
 
 def heatmap(
