@@ -26,8 +26,9 @@ from typing import Any, TypeVar, overload
 
 from .. import _convert
 from ._files import check_suffix, read_document, resolve_type, serialize, write_text_atomic
+from ._schema import json_schema
 
-__all__ = ["dump", "dumps", "from_dict", "load", "to_dict"]
+__all__ = ["dump", "dumps", "from_dict", "json_schema", "load", "to_dict"]
 
 T = TypeVar("T")
 
