@@ -47,10 +47,12 @@ autodoc_default_options = {"members": True, "show-inheritance": False}
 nitpick_ignore_regex = [
     (r"py:.*", r"(attrs|cattrs|networkx|nx|matplotlib|hypothesis|pytest|_pytest)(\..*)?"),
     (r"py:.*", r"(os|pathlib|collections\.abc|typing|enum|argparse|io|datetime)\..*"),
-    (r"py:.*", r"(Path|PathLike|Iterable|Iterator|Mapping|Sequence|TextIO|Any|TypeVar|T|E)"),
+    (r"py:.*", r"(Path|PathLike|Iterable|Iterator|Mapping|Sequence|TextIO|Any|TypeVar|T|E|Figure)"),
     (r"py:.*", r"(json\.dumps|KeyError|ValueError|Exception)"),
     # Type variables of the package's generic helpers (``T``, ``E``) have no page of their own.
     (r"py:class", r"policeframeworks(\.\w+)*\.(T|E)"),
+    # Private helper types in signatures (a structural protocol, for example) are not documented.
+    (r"py:class", r"(policeframeworks(\.\w+)*\.)?_\w+"),
 ]
 
 # Quotations are shown as stored: no "smart" quotes, dashes or ellipses put into verbatim wording.

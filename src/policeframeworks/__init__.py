@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._catalog import Catalog, load_catalog
 from ._model import Citation, Framework, FrameworkKind, Principle, Theme, Wording
+from ._plot import plot_coverage_matrix, plot_crosswalk
 from .exceptions import (
     DataFileError,
     PoliceFrameworksError,
@@ -47,6 +48,8 @@ __all__ = [
     "Wording",
     "io",
     "load_catalog",
+    "plot_coverage_matrix",
+    "plot_crosswalk",
 ]
 
 _LAZY_MODULES = {"io"}
