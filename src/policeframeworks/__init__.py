@@ -20,6 +20,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._catalog import Catalog, load_catalog
+from ._diff import FrameworkDiff, PrincipleChange, diff
+from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
 from ._model import Citation, Framework, FrameworkKind, Principle, Theme, Wording
 from ._plot import plot_coverage_matrix, plot_crosswalk
 from .exceptions import (
@@ -37,15 +39,22 @@ __all__ = [
     "Catalog",
     "Citation",
     "DataFileError",
+    "Endorsement",
+    "EndorsementSet",
+    "EndorserKind",
     "Framework",
+    "FrameworkDiff",
     "FrameworkKind",
     "PoliceFrameworksError",
     "Principle",
+    "PrincipleChange",
     "Problem",
+    "Relation",
     "Theme",
     "UnknownIdError",
     "ValidationError",
     "Wording",
+    "diff",
     "io",
     "load_catalog",
     "plot_coverage_matrix",
