@@ -146,3 +146,16 @@ def test_generate_writes_only_what_changed(tmp_path: Path) -> None:
     assert page.stat().st_mtime_ns == stamp
     assert not (tmp_path / "data" / "stale.md").exists()
     assert (tmp_path / "reference" / "schemas" / "framework.schema.json").exists()
+
+
+def test_framework_page_lists_endorsements_and_version_links() -> None:
+    catalog = pf.load_catalog()
+    for fw in catalog.frameworks:
+        page = gen.framework_page(fw, catalog)
+        for e in catalog.endorsements_of(fw.id):
+            assert gen.escape(e.endorser) in page
+            assert f"(<{e.citation.url}>)" in page
+        for p in fw.iter_principles():
+            for other in p.corresponds_to:
+                assert f"<{gen.label(other)}>`" in page
+    assert "## Endorsed" not in gen.framework_page(catalog.framework("8cantwait-2020"))
