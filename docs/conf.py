@@ -27,6 +27,7 @@ extensions = [
 ]
 
 source_suffix = {".md": "markdown"}
+
 root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 templates_path: list[str] = []

@@ -159,3 +159,14 @@ def test_framework_page_lists_endorsements_and_version_links() -> None:
             for other in p.corresponds_to:
                 assert f"<{gen.label(other)}>`" in page
     assert "## Endorsed" not in gen.framework_page(catalog.framework("8cantwait-2020"))
+
+
+def test_index_lists_optional_pages_only_when_they_exist(tmp_path: Path) -> None:
+    index = (DOCS / "index.md").read_text(encoding="utf-8")
+    for name in gen.OPTIONAL_PAGES:
+        assert f"\n{name}\n" in index
+    (tmp_path / "cli.md").write_text("# CLI\n", encoding="utf-8")
+    shown = gen.drop_absent_pages(index, tmp_path)
+    assert "\ncli\n" in shown
+    assert "\ntesting\n" not in shown
+    assert "how-to/own-framework" in shown
