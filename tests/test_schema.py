@@ -58,6 +58,14 @@ def test_bundled_framework_files_validate_against_the_schema(fw_id: str, data: d
     assert errors == [], fw_id
 
 
+def test_bundled_endorsements_file_validates_against_the_schema() -> None:
+    root = resources.files("policeframeworks.data")
+    index = tomllib.loads(root.joinpath("catalog.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(root.joinpath(index["endorsements"]).read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(json_schema(pf.EndorsementSet))
+    assert [e.message for e in validator.iter_errors(data)] == []
+
+
 def test_dumped_frameworks_validate_too() -> None:
     validator = jsonschema.Draft202012Validator(json_schema(pf.Framework))
     for fw in pf.load_catalog().frameworks:
