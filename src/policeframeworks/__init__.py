@@ -35,6 +35,7 @@ from ._diff import FrameworkDiff, PrincipleChange, diff
 from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
 from ._mapping import CrosswalkDocument, Mapping
 from ._model import Citation, Framework, FrameworkKind, Principle, Theme, Wording
+from ._plot import plot_coverage_matrix, plot_crosswalk
 from ._relationship import Basis, RationaleType, Relationship
 from .exceptions import (
     DataFileError,
@@ -83,6 +84,8 @@ __all__ = [
     "diff",
     "io",
     "load_catalog",
+    "plot_coverage_matrix",
+    "plot_crosswalk",
 ]
 
 _LAZY_MODULES = {"io"}

@@ -100,7 +100,7 @@ class LintProblem:
     Attributes:
         kind: what sort of problem.
         mappings: the mappings involved, as asserted.
-        indices: their positions in :attr:`Crosswalk.mappings`.
+        indices: their positions in ``Crosswalk.mappings``.
         message: what is wrong, in words.
     """
 
@@ -917,7 +917,7 @@ class Crosswalk:
         attributes: ``kind`` (principle, framing or framework), ``framework``, ``title``, ``number``,
         ``themes`` (joined with ``;``), ``parent`` (empty at the top), ``leaf``. Edges carry
         ``relationship``, ``rationale_type``, ``strength``, ``basis``, ``rationale``, ``opposing``,
-        ``mapped_by``, ``order`` (position in :attr:`mappings`) and, with a citation, ``citation_publisher``,
+        ``mapped_by``, ``order`` (position in ``mappings``) and, with a citation, ``citation_publisher``,
         ``citation_title``, ``citation_url``, ``citation_date``, ``citation_locator``. ``G.graph`` holds
         the catalog data version and each framework's data version. A ``DiGraph`` holds one edge per
         ordered pair: if two mappings share one, ask for ``multigraph=True`` (a ``MultiDiGraph``).
@@ -989,7 +989,7 @@ class Crosswalk:
         """CSV in the column order of the NIST IR 8477 STRM template, then this library's own columns.
 
         Returns the text when ``path`` is None, else writes the file atomically and returns None. See
-        :func:`policeframeworks.io._crosswalk.CSV_COLUMNS` for the columns.
+        ``policeframeworks.io._crosswalk.CSV_COLUMNS`` for the columns.
         """
         from .io._crosswalk import crosswalk_to_csv
 

@@ -69,7 +69,7 @@ class Relationship(enum.StrEnum):
 
     @property
     def strength_range(self) -> tuple[int, int]:
-        """The strengths allowed with this relationship: 10 for equal, 0 for none, 1-9 otherwise.
+        """Strengths allowed with this relationship (10 for equal, 0 for none, 1-9 otherwise).
 
         Example:
             >>> Relationship.EQUAL.strength_range, Relationship.SUBSET.strength_range

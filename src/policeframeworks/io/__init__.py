@@ -33,10 +33,11 @@ from ._files import (
     serialize,
     write_text_atomic,
 )
+from ._schema import json_schema
 
 register_document_type("crosswalk", "policeframeworks._mapping:CrosswalkDocument", lambda d: "mappings" in d)
 
-__all__ = ["dump", "dumps", "from_dict", "load", "to_dict"]
+__all__ = ["dump", "dumps", "from_dict", "json_schema", "load", "to_dict"]
 
 T = TypeVar("T")
 
