@@ -7,10 +7,7 @@ HEAVY = ("networkx", "cattrs", "hypothesis", "pytest", "tomllib", "json")
 
 
 def test_import_pulls_in_no_heavy_module() -> None:
-    code = (
-        "import sys, policeframeworks; "
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
-    )
+    code = f"import sys, policeframeworks; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
 

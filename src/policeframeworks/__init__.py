@@ -19,6 +19,18 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from ._assessment import (
+    Assessment,
+    Derivation,
+    Evidence,
+    Finding,
+    Jurisdiction,
+    JurisdictionKind,
+    Method,
+    Score,
+    Status,
+    load_seed_assessments,
+)
 from ._catalog import Catalog, load_catalog
 from ._model import Citation, Framework, FrameworkKind, Principle, Theme, Wording
 from .exceptions import (
@@ -33,20 +45,30 @@ if TYPE_CHECKING:
     from . import io
 
 __all__ = [
+    "Assessment",
     "Catalog",
     "Citation",
     "DataFileError",
+    "Derivation",
+    "Evidence",
+    "Finding",
     "Framework",
     "FrameworkKind",
+    "Jurisdiction",
+    "JurisdictionKind",
+    "Method",
     "PoliceFrameworksError",
     "Principle",
     "Problem",
+    "Score",
+    "Status",
     "Theme",
     "UnknownIdError",
     "ValidationError",
     "Wording",
     "io",
     "load_catalog",
+    "load_seed_assessments",
 ]
 
 _LAZY_MODULES = {"io"}

@@ -24,8 +24,10 @@ import os
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
-from .. import _convert
+from .. import _assessment, _convert
 from ._files import check_suffix, read_document, resolve_type, serialize, write_text_atomic
+
+_assessment.register_document_type()
 
 __all__ = ["dump", "dumps", "from_dict", "load", "to_dict"]
 
