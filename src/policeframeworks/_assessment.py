@@ -418,7 +418,7 @@ def _bundled_framework(framework_id: str) -> Framework | None:
     from ._catalog import load_catalog
 
     catalog = load_catalog()
-    return catalog.framework(framework_id) if framework_id in catalog.framework_ids else None
+    return catalog.framework(framework_id) if framework_id in catalog else None
 
 
 @attrs.frozen(kw_only=True)
@@ -567,7 +567,8 @@ class Assessment:
         assessor: who made the assessment (a person, a team, or the jurisdiction itself).
         method: document-review, self-report, survey or derived.
         findings: at most one per principle, only principles of the framework (not its framing
-            statements). A principle without a finding is ``unknown``.
+            statements). A principle without a finding is ``unknown``. Their order is kept but does not
+            matter for equality.
         reported_total: the number of principles reported adopted where the source does not say which
             ("aligned with five of the eight"); it must be at least the adopted findings and at most the
             adopted plus unknown principles.
@@ -597,7 +598,7 @@ class Assessment:
     as_of: str
     assessor: str
     method: Method = attrs.field(converter=_to_method)
-    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_finding_tuple)
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_finding_tuple, eq=frozenset)
     reported_total: int | None = None
     evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=_evidence_tuple)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)

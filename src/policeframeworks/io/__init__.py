@@ -25,11 +25,20 @@ from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from .. import _assessment, _convert
+from ._csv import read_assessments_csv, write_assessments_csv
 from ._files import check_suffix, read_document, resolve_type, serialize, write_text_atomic
 
 _assessment.register_document_type()
 
-__all__ = ["dump", "dumps", "from_dict", "load", "to_dict"]
+__all__ = [
+    "dump",
+    "dumps",
+    "from_dict",
+    "load",
+    "read_assessments_csv",
+    "to_dict",
+    "write_assessments_csv",
+]
 
 T = TypeVar("T")
 
