@@ -19,6 +19,20 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from ._analysis import (
+    AdoptionSummary,
+    Agreement,
+    AgreementStats,
+    AssessmentDiff,
+    Change,
+    PrincipleCounts,
+    Timeline,
+    agreement,
+    diff_assessments,
+    latest,
+    summarize,
+    timeline,
+)
 from ._assessment import (
     Assessment,
     Derivation,
@@ -45,8 +59,13 @@ if TYPE_CHECKING:
     from . import io
 
 __all__ = [
+    "AdoptionSummary",
+    "Agreement",
+    "AgreementStats",
     "Assessment",
+    "AssessmentDiff",
     "Catalog",
+    "Change",
     "Citation",
     "DataFileError",
     "Derivation",
@@ -59,16 +78,23 @@ __all__ = [
     "Method",
     "PoliceFrameworksError",
     "Principle",
+    "PrincipleCounts",
     "Problem",
     "Score",
     "Status",
     "Theme",
+    "Timeline",
     "UnknownIdError",
     "ValidationError",
     "Wording",
+    "agreement",
+    "diff_assessments",
     "io",
+    "latest",
     "load_catalog",
     "load_seed_assessments",
+    "summarize",
+    "timeline",
 ]
 
 _LAZY_MODULES = {"io"}

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from .. import _assessment, _convert
-from ._csv import read_assessments_csv, write_assessments_csv
+from ._csv import read_assessments_csv, write_assessments_csv, write_summary_csv
 from ._files import check_suffix, read_document, resolve_type, serialize, write_text_atomic
 
 _assessment.register_document_type()
@@ -38,6 +38,7 @@ __all__ = [
     "read_assessments_csv",
     "to_dict",
     "write_assessments_csv",
+    "write_summary_csv",
 ]
 
 T = TypeVar("T")

@@ -58,6 +58,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
+from .._analysis import AdoptionSummary
 from .._assessment import (
     Assessment,
     Evidence,
@@ -74,7 +75,7 @@ from .._suggest import first_or_none
 from ..exceptions import Problem, ValidationError
 from ._files import read_document, read_text, write_text_atomic
 
-__all__ = ["read_assessments_csv", "write_assessments_csv"]
+__all__ = ["read_assessments_csv", "write_assessments_csv", "write_summary_csv"]
 
 Layout = Literal["wide", "long"]
 
@@ -851,4 +852,44 @@ def write_assessments_csv(
     w = csv.writer(buf)
     for cells in table:
         w.writerow([escape_cell(c) for c in cells])
+    write_text_atomic(path, buf.getvalue(), overwrite=overwrite)
+
+
+def write_summary_csv(
+    summary: AdoptionSummary,
+    path: str | os.PathLike[str],
+    *,
+    table: Literal["principles", "distribution"] = "principles",
+    overwrite: bool = True,
+) -> None:
+    """Write an adoption summary as CSV: per principle counts, or the distribution by number adopted.
+
+    Args:
+        summary: from :func:`policeframeworks.summarize`.
+        path: the file to write (atomically).
+        table: ``"principles"`` (:meth:`~policeframeworks.AdoptionSummary.to_records`) or
+            ``"distribution"`` (:meth:`~policeframeworks.AdoptionSummary.distribution_records`).
+        overwrite: replace an existing file.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> from policeframeworks import io, load_seed_assessments, summarize
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "summary.csv"
+        >>> io.write_summary_csv(summarize(load_seed_assessments()), path)
+        >>> path.read_text().splitlines()[0]
+        'principle_id,adopted,partial,not_adopted,unknown,not_applicable'
+    """
+    records: Sequence[Mapping[str, Any]]
+    if table == "principles":
+        records = summary.to_records()
+    elif table == "distribution":
+        records = summary.distribution_records()
+    else:
+        raise ValidationError([Problem("table", f"{table!r} is not 'principles' or 'distribution'")])
+    buf = _stdio.StringIO()
+    w = csv.writer(buf)
+    if records:
+        w.writerow([escape_cell(str(k)) for k in records[0]])
+    for r in records:
+        w.writerow([escape_cell(str(v)) for v in r.values()])
     write_text_atomic(path, buf.getvalue(), overwrite=overwrite)
