@@ -131,7 +131,16 @@ def converter() -> cattrs.Converter:
         def hook(value: Any, tt: Any) -> Any:
             if not isinstance(value, Mapping):
                 raise _StrictTypeError(f"expected a table, got {_describe(value)}")
-            return inner(value, tt)
+            if t is not _model.Framework:
+                return inner(value, tt)
+            try:
+                return inner(value, tt)
+            except (cattrs.BaseValidationError, _StrictTypeError) as exc:
+                if _from_init(exc):
+                    raise  # the framework's own checks ran and reported everything
+                # Parts failed to build, so the framework's own checks did not run: check the raw ids too,
+                # so one run reports duplicates and misplaced ids beside the field problems.
+                raise ValidationError(problems_of(exc, "") + _raw_id_problems(value)) from None
 
         return hook
 
@@ -220,6 +229,56 @@ def problems_of(exc: BaseException, path: str) -> list[Problem]:
     if isinstance(exc, _StrictTypeError):
         return [Problem(path, exc.message, suggestion=exc.suggestion)]
     return [Problem(path, f"invalid value ({exc})")]
+
+
+def _from_init(exc: BaseException) -> bool:
+    """Whether a class error came from the class's own checks (all fields built) rather than a field."""
+    import cattrs
+    from cattrs.errors import AttributeValidationNote
+
+    return isinstance(exc, cattrs.ClassValidationError) and not any(
+        isinstance(note, AttributeValidationNote)
+        for sub in exc.exceptions
+        for note in getattr(sub, "__notes__", [])
+    )
+
+
+def _raw_id_problems(data: Mapping[str, Any]) -> list[Problem]:
+    """Id problems visible in a framework's raw data: duplicates, and top-level ids of another framework."""
+    from ._ids import framework_id_of, parent_id_of
+
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    fw_id = data.get("id")
+
+    def walk(items: Any, path: str, top: bool) -> None:
+        if not isinstance(items, list):
+            return
+        for i, item in enumerate(items):
+            if not isinstance(item, Mapping):
+                continue
+            pid = item.get("id")
+            here = f"{path}[{i}]"
+            if isinstance(pid, str):
+                if pid in seen:
+                    problems.append(Problem(f"{here}.id", f"duplicate id {pid!r}"))
+                seen.add(pid)
+                if (
+                    top
+                    and isinstance(fw_id, str)
+                    and (framework_id_of(pid) != fw_id or parent_id_of(pid) is not None)
+                ):
+                    problems.append(
+                        Problem(
+                            f"{here}.id",
+                            f"{pid!r} must be '{fw_id}:<slug>' (this framework's id, ':' and one slug)",
+                        )
+                    )
+            walk(item.get("children"), f"{here}.children", False)
+
+    walk(data.get("principles"), "principles", True)
+    walk(data.get("framing"), "framing", True)
+    return problems
 
 
 def _join(path: str, name: str) -> str:
