@@ -99,6 +99,10 @@ class Relationship(enum.StrEnum):
     NO_RELATIONSHIP = "no_relationship"
 
 
+_STATUSES = tuple(Status)
+_UNKNOWN = Status.UNKNOWN
+
+
 def _to_status(value: Status | str) -> Status:
     return _to_enum(Status, value)
 
@@ -212,6 +216,7 @@ class Jurisdiction:
     attributes: Mapping[str, str] = attrs.field(
         factory=lambda: MappingProxyType({}), converter=_to_attributes, hash=False
     )
+    _key: tuple[str, str | None, str] = attrs.field(init=False, eq=False, repr=False, alias="_key")
 
     def __attrs_post_init__(self) -> None:
         problems = [p for p in (_nonempty("name", self.name),) if p]
@@ -231,7 +236,7 @@ class Jurisdiction:
             problems.append(
                 Problem("ori", f"{self.ori!r} is not an ORI (9 characters: state letters, then 7)")
             )
-        if not isinstance(self.attributes, Mapping):
+        if not isinstance(self.attributes, (MappingProxyType, Mapping)):
             problems.append(Problem("attributes", "expected a table of names to text"))
         else:
             for key, value in self.attributes.items():
@@ -245,11 +250,12 @@ class Jurisdiction:
                         )
                     )
         _raise(problems)
+        object.__setattr__(self, "_key", (name_key(self.name), self.state, str(self.kind)))
 
     @property
     def key(self) -> tuple[str, str | None, str]:
         """What identifies the jurisdiction across files: normalised name (:func:`name_key`), state, kind."""
-        return (name_key(self.name), self.state, str(self.kind))
+        return self._key
 
     def __str__(self) -> str:
         return f"{self.name}, {self.state}" if self.state else self.name
@@ -414,11 +420,22 @@ def _scored(framework: Framework) -> _Scored:
     return found
 
 
+_BUNDLED: dict[str, Framework | None] = {}
+
+
 def _bundled_framework(framework_id: str) -> Framework | None:
+    """The bundled framework with this id, or None (looked up once per id)."""
+    try:
+        return _BUNDLED[framework_id]
+    except KeyError:
+        pass
     from ._catalog import load_catalog
 
     catalog = load_catalog()
-    return catalog.framework(framework_id) if framework_id in catalog else None
+    found = catalog.framework(framework_id) if framework_id in catalog.framework_ids else None
+    if len(_BUNDLED) < 256:
+        _BUNDLED[framework_id] = found
+    return found
 
 
 @attrs.frozen(kw_only=True)
@@ -698,11 +715,15 @@ class Assessment:
         return problems
 
     def _tally(self, sc: _Scored) -> dict[Status, list[str]]:
-        out: dict[Status, list[str]] = {s: [] for s in Status}
+        out: dict[Status, list[str]] = {s: [] for s in _STATUSES}
         get = self._by_principle.get
+        unknown = out[_UNKNOWN]
         for pid in sc.leaf_ids:
             f = get(pid)
-            out[Status.UNKNOWN if f is None else f.status].append(pid)
+            if f is None:
+                unknown.append(pid)
+            else:
+                out[f.status].append(pid)
         return out
 
     def _framework(self, framework: Framework | None) -> Framework:
@@ -735,7 +756,7 @@ class Assessment:
     def status_of(self, principle_id: str) -> Status:
         """The status of a principle: its finding's, or ``unknown`` without one."""
         f = self._by_principle.get(principle_id)
-        return Status.UNKNOWN if f is None else f.status
+        return _UNKNOWN if f is None else f.status
 
     def score(self, framework: Framework | None = None) -> Score:
         """Counts per status and bounds on adoption (see :class:`Score`).

@@ -329,6 +329,11 @@ class _RowReader:
         self.problems: list[Problem] = []
         self.headers: Sequence[str] = ()
         self._findings: dict[tuple[str, Status], Finding] = {}
+        self._states: dict[str, str | None] = {}
+        self._words = {
+            "kind": frozenset(m.value for m in JurisdictionKind),
+            "method": frozenset(m.value for m in Method),
+        }
 
     def where(self, row: int, col: int) -> str:
         return f"row {row}, column {self.headers[col]!r}"
@@ -351,7 +356,9 @@ class _RowReader:
         out["name"] = name
         state, i = self.cell(values, "state")
         if state is not None:
-            code = state_code(state)
+            code = self._states.get(state)
+            if code is None:
+                code = self._states[state] = state_code(state)
             if code is None:
                 self.problems.append(
                     Problem(
@@ -369,8 +376,11 @@ class _RowReader:
                     Problem(f"row {row}", f"no {field}: add a column {field!r} or pass {field}=...")
                 )
                 continue
-            words = [m.value for m in enum_cls]
             low = value.casefold()
+            if low in self._words[field]:
+                out[field] = low
+                continue
+            words = [m.value for m in enum_cls]
             if low not in words:
                 self.problems.append(
                     Problem(
@@ -546,6 +556,7 @@ def _check_width(reader: _RowReader, row: int, values: Sequence[str]) -> bool:
 def _read_wide(rows: Iterable[list[str]], reader: _RowReader, fw: Framework) -> list[Assessment]:
     cols = reader.cols
     principle_cols = sorted(cols.principle.items())
+    check = fw is not _bundled(fw.id)
     out: list[Assessment] = []
     seen: dict[tuple[Any, ...], int] = {}
     for row, values in enumerate(rows, start=2):
@@ -564,7 +575,7 @@ def _read_wide(rows: Iterable[list[str]], reader: _RowReader, fw: Framework) -> 
             continue
         try:
             a = _build(meta, fw.id, findings)
-            if fw is not _bundled(fw.id):
+            if check:
                 a.check(fw)
         except ValidationError as exc:
             reader.problems += [_locate(p, row, cols, reader.headers) for p in exc.problems]
@@ -682,6 +693,7 @@ def _read_long(rows: Iterable[list[str]], reader: _RowReader, fw: Framework) -> 
         else:
             existing["evidence"].append(ev)
     out: list[Assessment] = []
+    check = fw is not _bundled(fw.id)
     for group in groups.values():
         findings = [
             Finding(principle_id=pid, status=f["status"], note=f["note"], evidence=tuple(f["evidence"]))
@@ -689,7 +701,7 @@ def _read_long(rows: Iterable[list[str]], reader: _RowReader, fw: Framework) -> 
         ]
         try:
             a = _build(group["meta"], fw.id, findings)
-            if fw is not _bundled(fw.id):
+            if check:
                 a.check(fw)
         except ValidationError as exc:
             reader.problems += [_locate(p, group["row"], cols, reader.headers) for p in exc.problems]
