@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import random
 import tempfile
 import time
@@ -91,7 +92,7 @@ def main() -> None:
                 line += f", peak memory {peak / 2**20:7.1f} MiB ({peak / n:6.0f} B per jurisdiction)"
             print(line, flush=True)
         sizes = sorted(results)
-        for small, large in zip(sizes, sizes[1:], strict=False):
+        for small, large in itertools.pairwise(sizes):
             ratio = results[large] / results[small]
             print(f"{large} / {small}: {ratio:.2f}x time for {large / small:.0f}x rows")
 

@@ -46,6 +46,8 @@ from ._assessment import (
     load_seed_assessments,
 )
 from ._catalog import Catalog, load_catalog
+from ._diff import FrameworkDiff, PrincipleChange, diff
+from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
 from ._model import Citation, Framework, FrameworkKind, Principle, Theme, Wording
 from .exceptions import (
     DataFileError,
@@ -69,17 +71,23 @@ __all__ = [
     "Citation",
     "DataFileError",
     "Derivation",
+    "Endorsement",
+    "EndorsementSet",
+    "EndorserKind",
     "Evidence",
     "Finding",
     "Framework",
+    "FrameworkDiff",
     "FrameworkKind",
     "Jurisdiction",
     "JurisdictionKind",
     "Method",
     "PoliceFrameworksError",
     "Principle",
+    "PrincipleChange",
     "PrincipleCounts",
     "Problem",
+    "Relation",
     "Score",
     "Status",
     "Theme",
@@ -88,6 +96,7 @@ __all__ = [
     "ValidationError",
     "Wording",
     "agreement",
+    "diff",
     "diff_assessments",
     "io",
     "latest",

@@ -86,14 +86,26 @@ def converter() -> cattrs.Converter:
     import cattrs
     from cattrs.errors import IterableValidationNote
 
-    from . import _model
+    from . import _endorsement, _model
 
-    for cls in (_model.Citation, _model.Principle, _model.Framework):
+    for cls in (
+        _model.Citation,
+        _model.Principle,
+        _model.Framework,
+        _endorsement.Endorsement,
+        _endorsement.EndorsementSet,
+    ):
         attrs.resolve_types(cls)
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
     for scalar in (str, int, float, bool):
         conv.register_structure_hook(scalar, _scalar_hook(scalar))
-    own: list[type[enum.Enum]] = [_model.Wording, _model.FrameworkKind, _model.Theme]
+    own: list[type[enum.Enum]] = [
+        _model.Wording,
+        _model.FrameworkKind,
+        _model.Theme,
+        _endorsement.Relation,
+        _endorsement.EndorserKind,
+    ]
     for enum_cls in [*own, *_EXTRA_ENUMS]:
         _register_enum(conv, enum_cls)
 

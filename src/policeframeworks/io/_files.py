@@ -19,6 +19,7 @@ SUFFIXES = (".json", ".toml")
 #: ``(name, "module:Class", test on the document's top-level keys)``, first match wins.
 DOCUMENT_TYPES: list[tuple[str, str, Callable[[Mapping[str, Any]], bool]]] = [
     ("framework", "policeframeworks._model:Framework", lambda d: "principles" in d),
+    ("endorsements", "policeframeworks._endorsement:EndorsementSet", lambda d: "endorsements" in d),
 ]
 
 
