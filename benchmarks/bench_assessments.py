@@ -53,7 +53,11 @@ def make_file(path: Path, n: int, seed: int = 0) -> None:
 def work(path: Path) -> int:
     """Read, score and summarize; returns the number of assessments (so nothing is optimised away)."""
     assessments = io.read_assessments_csv(
-        path, framework="8cantwait-2020", as_of="2020-06", assessor="bench", method="document-review",
+        path,
+        framework="8cantwait-2020",
+        as_of="2020-06",
+        assessor="bench",
+        method="document-review",
         kind="city",
     )
     for a in assessments:

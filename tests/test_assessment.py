@@ -335,3 +335,163 @@ def test_json_is_strict() -> None:
     text = str(info.value)
     assert "reported_total: expected an integer" in text
     assert "findings[0].status: 'yes' is not one of" in text
+
+
+# --- Projection (against the documented crosswalk interface, with a small fake crosswalk) -----
+
+_INVERSE = {"subset": "superset", "superset": "subset"}
+
+
+@attrs.frozen
+class FakeMapping:
+    source: str
+    relationship: str
+    target: str
+    opposing: bool = False
+
+
+class FakeCrosswalk:
+    """``related(id)`` as documented: every mapping touching the id, read from its side."""
+
+    def __init__(self, *mappings: tuple[str, str, str] | FakeMapping) -> None:
+        self.mappings = [m if isinstance(m, FakeMapping) else FakeMapping(*m) for m in mappings]
+
+    def related(self, principle_id: str, *, relationships: object = None) -> tuple[FakeMapping, ...]:
+        out = []
+        for m in self.mappings:
+            if m.source == principle_id:
+                out.append(m)
+            elif m.target == principle_id:
+                rel = _INVERSE.get(m.relationship, m.relationship)
+                out.append(FakeMapping(principle_id, rel, m.source, m.opposing))
+        return tuple(out)
+
+
+U = "uscm-2020:sanctity-of-life"
+U_DTI = f"{U}/duty-to-intervene"
+U_CHOKE = f"{U}/chokehold-ban"
+U_VEH = f"{U}/moving-vehicles"
+U_MIN = f"{U}/minimum-force"
+U_DEESC = f"{U}/de-escalation-and-critical-incident-training"
+C = {
+    name: f"8cantwait-2020:{name}"
+    for name in (
+        "duty-to-intervene",
+        "ban-chokeholds-and-strangleholds",
+        "ban-shooting-at-moving-vehicles",
+        "require-de-escalation",
+        "require-warning-before-shooting",
+        "require-use-of-force-continuum",
+    )
+}
+
+
+def test_projection_rules() -> None:
+    source = make(
+        {
+            C["duty-to-intervene"]: "adopted",
+            C["ban-chokeholds-and-strangleholds"]: "adopted",
+            C["ban-shooting-at-moving-vehicles"]: "partial",
+            C["require-de-escalation"]: "not_adopted",
+            C["require-warning-before-shooting"]: "not_adopted",
+            C["require-use-of-force-continuum"]: "unknown",
+        },
+        reported_total=2,
+    )
+    crosswalk = FakeCrosswalk(
+        (C["duty-to-intervene"], "equal", U_DTI),  # adopted, covers -> adopted
+        (U_CHOKE, "subset", C["ban-chokeholds-and-strangleholds"]),  # read from 8cw: superset -> adopted
+        (C["ban-chokeholds-and-strangleholds"], "intersects", U_MIN),  # adopted, touches -> partial
+        (C["ban-shooting-at-moving-vehicles"], "equal", U_VEH),  # partial covers -> partial
+        (C["require-de-escalation"], "subset", U_DEESC),  # not adopted, not equal -> unknown
+        (C["require-warning-before-shooting"], "equal", "uscm-2020:trust-and-legitimacy"),  # -> not_adopted
+        (C["require-use-of-force-continuum"], "equal", "uscm-2020:community"),  # unknown source: nothing
+        (C["duty-to-intervene"], "no_relationship", "uscm-2020:equality-and-due-process"),
+        (C["duty-to-intervene"], "intersects", "uscm-2020"),  # a whole framework: skipped
+        (C["duty-to-intervene"], "intersects", "uscm-2020:peel-framing"),  # framing: skipped
+        FakeMapping(C["duty-to-intervene"], "intersects", "uscm-2020:redefining-the-role", opposing=True),
+    )
+    projected = source.project("uscm-2020", crosswalk)
+    assert projected.method is Method.DERIVED
+    assert projected.framework_id == "uscm-2020"
+    assert projected.jurisdiction == source.jurisdiction
+    assert projected.reported_total is None
+    assert any("reported 2 adopted" in n for n in projected.notes)
+    got = {f.principle_id: str(f.status) for f in projected.findings}
+    assert got == {
+        U_DTI: "adopted",
+        U_CHOKE: "adopted",
+        U_MIN: "partial",
+        U_VEH: "partial",
+        U_DEESC: "unknown",
+        "uscm-2020:trust-and-legitimacy": "not_adopted",
+    }
+    by_id = {f.principle_id: f for f in projected.findings}
+    (why,) = by_id[U_CHOKE].derived_from
+    assert (why.source, str(why.relationship), why.target, str(why.source_status)) == (
+        C["ban-chokeholds-and-strangleholds"],
+        "superset",
+        U_CHOKE,
+        "adopted",
+    )
+    assert [str(d) for d in by_id[U_DEESC].derived_from] == [
+        f"{C['require-de-escalation']} (not_adopted) subset {U_DEESC}"
+    ]
+    # Findings come in the target framework's order.
+    order = load_catalog().framework("uscm-2020").principle_ids
+    assert [f.principle_id for f in projected.findings] == sorted(got, key=order.index)
+    assert io.from_dict(io.to_dict(projected), Assessment) == projected
+
+
+def test_projection_priority_adopted_beats_partial_and_not_adopted() -> None:
+    source = make(
+        {
+            C["duty-to-intervene"]: "adopted",
+            C["ban-chokeholds-and-strangleholds"]: "not_adopted",
+            C["require-de-escalation"]: "partial",
+        }
+    )
+    crosswalk = FakeCrosswalk(
+        (C["ban-chokeholds-and-strangleholds"], "equal", U_DTI),
+        (C["require-de-escalation"], "equal", U_DTI),
+        (C["duty-to-intervene"], "superset", U_DTI),
+    )
+    (f,) = source.project("uscm-2020", crosswalk).findings
+    assert f.status is Status.ADOPTED
+    assert [d.source for d in f.derived_from] == [C["duty-to-intervene"]]
+    # Without the adopted source, the partial one wins over the not-adopted one.
+    (g,) = attrs.evolve(source, findings=source.findings[1:]).project("uscm-2020", crosswalk).findings
+    assert g.status is Status.PARTIAL
+
+
+def test_kankakee_projection_uses_only_the_named_finding() -> None:
+    (kankakee,) = load_seed_assessments()
+    crosswalk = FakeCrosswalk((C["duty-to-intervene"], "equal", U_DTI))
+    projected = kankakee.project("uscm-2020", crosswalk)
+    assert [(f.principle_id, f.status) for f in projected.findings] == [(U_DTI, Status.ADOPTED)]
+    s = projected.score()
+    assert s.adopted == 1
+    assert s.reported_total is None
+
+
+_relations = st.sampled_from(["equal", "subset", "superset", "intersects", "no_relationship"])
+_uscm_leaves = [p.id for p in load_catalog().framework("uscm-2020").leaves()]
+
+
+@given(assessments(), st.lists(st.tuples(st.sampled_from(CW_IDS), _relations, st.sampled_from(_uscm_leaves))))
+def test_projection_laws(a: Assessment, edges: list[tuple[str, str, str]]) -> None:
+    crosswalk = FakeCrosswalk(*edges)
+    assert a.project(CW, crosswalk) is a, "projecting onto the same framework changes nothing"
+    projected = a.project("uscm-2020", crosswalk)
+    for f in projected.findings:
+        assert f.derived_from
+        if f.status is Status.ADOPTED:
+            assert all(
+                d.source_status is Status.ADOPTED and str(d.relationship) in ("equal", "superset")
+                for d in f.derived_from
+            )
+        if f.status is Status.NOT_ADOPTED:
+            assert all(str(d.relationship) == "equal" for d in f.derived_from)
+    informative = {Status.ADOPTED, Status.PARTIAL, Status.NOT_ADOPTED}
+    if not any(f.status in informative for f in a.findings):
+        assert projected.findings == ()

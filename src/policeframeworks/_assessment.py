@@ -816,9 +816,12 @@ class Assessment:
 
         Each projected finding lists in ``derived_from`` the mappings that gave its status (for an
         ``unknown`` one, every mapping considered). Targets no mapping reaches get no finding (so they
-        are unknown). The result has method ``derived``; a reported total is not carried over (which
-        principles it counts is not known), and a note says so. Projecting onto the assessment's own
-        framework returns the assessment unchanged.
+        are unknown). Only mappings to principles are used: mappings to a whole framework or to a framing
+        statement are skipped, and so are ``opposing`` mappings (both speak to one subject with opposite
+        demands, so adopting one says nothing in favour of the other). Sources with an ``unknown`` or
+        ``not_applicable`` finding contribute nothing. The result has method ``derived``; a reported
+        total is not carried over (which principles it counts is not known), and a note says so.
+        Projecting onto the assessment's own framework returns the assessment unchanged.
 
         Args:
             onto_framework_id: the framework to project onto.
@@ -845,13 +848,21 @@ class Assessment:
         """
         if onto_framework_id == self.framework_id:
             return self
+        target_fw = _bundled_framework(onto_framework_id)
+        framing = _scored(target_fw).framing if target_fw is not None else None
         reached: dict[str, list[Derivation]] = {}
         for f in self.findings:
             if f.status in (Status.UNKNOWN, Status.NOT_APPLICABLE):
                 continue
             for m in crosswalk.related(f.principle_id):
                 target = str(m.target)
-                if str(m.source) != f.principle_id or framework_id_of(target) != onto_framework_id:
+                if (
+                    str(m.source) != f.principle_id
+                    or not is_principle_id(target)
+                    or framework_id_of(target) != onto_framework_id
+                    or (framing is not None and target in framing)
+                    or getattr(m, "opposing", False)
+                ):
                     continue
                 rel = Relationship(str(m.relationship))
                 if rel is Relationship.NO_RELATIONSHIP:
@@ -859,7 +870,6 @@ class Assessment:
                 reached.setdefault(target, []).append(
                     Derivation(source=f.principle_id, relationship=rel, target=target, source_status=f.status)
                 )
-        target_fw = _bundled_framework(onto_framework_id)
         order = {pid: i for i, pid in enumerate(target_fw.principle_ids)} if target_fw else {}
         findings = []
         for target in sorted(reached, key=lambda t: (order.get(t, len(order)), t)):
