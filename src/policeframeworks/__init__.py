@@ -19,32 +19,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._analysis import (
-    AdoptionSummary,
-    Agreement,
-    AgreementStats,
-    AssessmentDiff,
-    Change,
-    PrincipleCounts,
-    Timeline,
-    agreement,
-    diff_assessments,
-    latest,
-    summarize,
-    timeline,
-)
-from ._assessment import (
-    Assessment,
-    Derivation,
-    Evidence,
-    Finding,
-    Jurisdiction,
-    JurisdictionKind,
-    Method,
-    Score,
-    Status,
-    load_seed_assessments,
-)
 from ._catalog import Catalog, load_catalog
 from ._diff import FrameworkDiff, PrincipleChange, diff
 from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
@@ -59,6 +33,32 @@ from .exceptions import (
 
 if TYPE_CHECKING:
     from . import io
+    from ._analysis import (
+        AdoptionSummary,
+        Agreement,
+        AgreementStats,
+        AssessmentDiff,
+        Change,
+        PrincipleCounts,
+        Timeline,
+        agreement,
+        diff_assessments,
+        latest,
+        summarize,
+        timeline,
+    )
+    from ._assessment import (
+        Assessment,
+        Derivation,
+        Evidence,
+        Finding,
+        Jurisdiction,
+        JurisdictionKind,
+        Method,
+        Score,
+        Status,
+        load_seed_assessments,
+    )
 
 __all__ = [
     "AdoptionSummary",
@@ -108,10 +108,40 @@ __all__ = [
 
 _LAZY_MODULES = {"io"}
 
+#: Names imported on first use (assessments and their analysis), so ``import policeframeworks`` stays light.
+_LAZY_NAMES = {
+    "AdoptionSummary": "_analysis",
+    "Agreement": "_analysis",
+    "AgreementStats": "_analysis",
+    "AssessmentDiff": "_analysis",
+    "Change": "_analysis",
+    "PrincipleCounts": "_analysis",
+    "Timeline": "_analysis",
+    "agreement": "_analysis",
+    "diff_assessments": "_analysis",
+    "latest": "_analysis",
+    "summarize": "_analysis",
+    "timeline": "_analysis",
+    "Assessment": "_assessment",
+    "Derivation": "_assessment",
+    "Evidence": "_assessment",
+    "Finding": "_assessment",
+    "Jurisdiction": "_assessment",
+    "JurisdictionKind": "_assessment",
+    "Method": "_assessment",
+    "Score": "_assessment",
+    "Status": "_assessment",
+    "load_seed_assessments": "_assessment",
+}
+
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY_MODULES:
         return importlib.import_module(f"{__name__}.{name}")
+    if name in _LAZY_NAMES:
+        value = getattr(importlib.import_module(f"{__name__}.{_LAZY_NAMES[name]}"), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import version
 
