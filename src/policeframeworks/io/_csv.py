@@ -68,6 +68,7 @@ from .._assessment import (
     Method,
     Status,
 )
+from .._catalog import Catalog, load_catalog
 from .._ids import is_partial_date
 from .._model import Framework
 from .._states import state_code, state_names
@@ -308,15 +309,10 @@ def _load_column_map(columns: Mapping[str, str] | str | os.PathLike[str] | None)
     return dict(table)
 
 
-def _resolve_framework(framework: str | Framework, catalog: Any) -> Framework:
+def _resolve_framework(framework: str | Framework, catalog: Catalog | None) -> Framework:
     if isinstance(framework, Framework):
         return framework
-    if catalog is None:
-        from .._catalog import load_catalog
-
-        catalog = load_catalog()
-    found: Framework = catalog.framework(framework)
-    return found
+    return (catalog if catalog is not None else load_catalog()).framework(framework)
 
 
 class _RowReader:
@@ -480,7 +476,7 @@ def read_assessments_csv(
     framework: str | Framework,
     columns: Mapping[str, str] | str | os.PathLike[str] | None = None,
     layout: Layout = "wide",
-    catalog: Any = None,
+    catalog: Catalog | None = None,
     as_of: str | None = None,
     assessor: str | None = None,
     method: Method | str | None = None,
