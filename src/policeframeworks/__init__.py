@@ -20,9 +20,23 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._catalog import Catalog, load_catalog
+from ._crosswalk import (
+    CoverageMatrix,
+    CoverageReport,
+    CoverageStatus,
+    Crosswalk,
+    DerivedMapping,
+    Disposition,
+    Explanation,
+    LintKind,
+    LintProblem,
+)
 from ._diff import FrameworkDiff, PrincipleChange, diff
 from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
+from ._mapping import CrosswalkDocument, Mapping
 from ._model import Citation, Framework, FrameworkKind, Principle, Theme, Wording
+from ._plot import plot_coverage_matrix, plot_crosswalk
+from ._relationship import Basis, RationaleType, Relationship
 from .exceptions import (
     DataFileError,
     PoliceFrameworksError,
@@ -66,28 +80,42 @@ __all__ = [
     "AgreementStats",
     "Assessment",
     "AssessmentDiff",
+    "Basis",
     "Catalog",
     "Change",
     "Citation",
+    "CoverageMatrix",
+    "CoverageReport",
+    "CoverageStatus",
+    "Crosswalk",
+    "CrosswalkDocument",
     "DataFileError",
     "Derivation",
+    "DerivedMapping",
+    "Disposition",
     "Endorsement",
     "EndorsementSet",
     "EndorserKind",
     "Evidence",
+    "Explanation",
     "Finding",
     "Framework",
     "FrameworkDiff",
     "FrameworkKind",
     "Jurisdiction",
     "JurisdictionKind",
+    "LintKind",
+    "LintProblem",
+    "Mapping",
     "Method",
     "PoliceFrameworksError",
     "Principle",
     "PrincipleChange",
     "PrincipleCounts",
     "Problem",
+    "RationaleType",
     "Relation",
+    "Relationship",
     "Score",
     "Status",
     "Theme",
@@ -102,6 +130,8 @@ __all__ = [
     "latest",
     "load_catalog",
     "load_seed_assessments",
+    "plot_coverage_matrix",
+    "plot_crosswalk",
     "summarize",
     "timeline",
 ]

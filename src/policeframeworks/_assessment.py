@@ -38,6 +38,7 @@ from ._model import (
     _string_tuple_problems,
     _to_enum,
 )
+from ._relationship import Relationship
 from ._states import STATES, state_code
 from ._suggest import closest, first_or_none
 from .exceptions import Problem, UnknownIdError, ValidationError
@@ -50,7 +51,6 @@ __all__ = [
     "Jurisdiction",
     "JurisdictionKind",
     "Method",
-    "Relationship",
     "Score",
     "Status",
     "load_seed_assessments",
@@ -87,16 +87,6 @@ class JurisdictionKind(enum.StrEnum):
     COUNTY = "county"
     STATE = "state"
     AGENCY = "agency"
-
-
-class Relationship(enum.StrEnum):
-    """The NIST IR 8477 set-theory relationships a crosswalk mapping can state (as read from its source)."""
-
-    EQUAL = "equal"
-    SUBSET = "subset"
-    SUPERSET = "superset"
-    INTERSECTS = "intersects"
-    NO_RELATIONSHIP = "no_relationship"
 
 
 _STATUSES = tuple(Status)
@@ -958,7 +948,7 @@ def register_document_type() -> None:
     )
 
 
-for _enum_cls in (Status, Method, JurisdictionKind, Relationship):
+for _enum_cls in (Status, Method, JurisdictionKind):
     _convert.register_enum(_enum_cls)
 for _cls in (Jurisdiction, Evidence, Derivation, Finding, Score, Assessment):
     attrs.resolve_types(_cls)

@@ -6,7 +6,7 @@ import functools
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -15,6 +15,10 @@ from ._ids import framework_id_of, is_framework_id
 from ._model import Framework, Principle, Theme, _unknown
 from ._suggest import first_or_none
 from .exceptions import DataFileError, Problem, ValidationError
+
+if TYPE_CHECKING:
+    from ._crosswalk import Crosswalk
+    from ._mapping import CrosswalkDocument
 
 __all__ = ["Catalog", "load_catalog"]
 
@@ -27,6 +31,14 @@ def _to_tuple(frameworks: Iterable[Framework]) -> tuple[Framework, ...]:
 
 def _to_endorsements(endorsements: Iterable[Endorsement]) -> tuple[Endorsement, ...]:
     return tuple(endorsements)
+
+
+def _documents_tuple(documents: Iterable[CrosswalkDocument]) -> tuple[CrosswalkDocument, ...]:
+    return tuple(documents)
+
+
+def _names_tuple(names: Iterable[str | None]) -> tuple[str | None, ...]:
+    return tuple(names)
 
 
 @attrs.frozen
@@ -65,7 +77,15 @@ class Catalog:
     endorsements: tuple[Endorsement, ...] = attrs.field(
         default=(), converter=_to_endorsements, kw_only=True, repr=False
     )
+    crosswalk_documents: tuple[CrosswalkDocument, ...] = attrs.field(
+        default=(), converter=_documents_tuple, eq=False, repr=False, kw_only=True
+    )
+    crosswalk_sources: tuple[str | None, ...] = attrs.field(
+        default=(), converter=_names_tuple, eq=False, repr=False, kw_only=True
+    )
+    bundled_crosswalks: bool = attrs.field(default=True, eq=False, repr=False, kw_only=True)
     _by_id: dict[str, Framework] = attrs.field(init=False, eq=False, repr=False)
+    _crosswalk: list[Crosswalk] = attrs.field(init=False, factory=list, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -127,6 +147,39 @@ class Catalog:
             return True
         fw = self._by_id.get(framework_id_of(id))
         return fw is not None and id in fw
+
+    @property
+    def crosswalk(self) -> Crosswalk:
+        """The crosswalk over this catalog, built on first use and cached.
+
+        It holds the bundled crosswalk documents (``crosswalks`` in ``data/catalog.toml``) whose
+        frameworks are all in this catalog, unless the catalog was made with ``bundled_crosswalks=False``,
+        then the user's crosswalk documents (``crosswalk_documents``, e.g. files given to
+        :meth:`from_paths`), in order.
+
+        Example:
+            >>> from policeframeworks import load_catalog
+            >>> cat = load_catalog()
+            >>> cat.crosswalk is cat.crosswalk, cat.crosswalk.catalog is cat
+            (True, True)
+
+        Raises:
+            ValidationError: a mapping names an id that is not in this catalog.
+        """
+        if not self._crosswalk:
+            from ._crosswalk import Crosswalk, bundled_documents, bundled_sources
+
+            docs: list[CrosswalkDocument] = []
+            names: list[str | None] = []
+            if self.bundled_crosswalks:
+                for doc, name in zip(bundled_documents(), bundled_sources(), strict=True):
+                    if all(f in self._by_id for f in doc.frameworks):
+                        docs.append(doc)
+                        names.append(name)
+            docs += self.crosswalk_documents
+            names += self.crosswalk_sources
+            self._crosswalk.append(Crosswalk.from_documents(docs, catalog=self, sources=names))
+        return self._crosswalk[0]
 
     @property
     def framework_ids(self) -> tuple[str, ...]:
@@ -303,13 +356,22 @@ class Catalog:
         return tuple(found)
 
     @classmethod
-    def from_paths(cls, *paths: str | os.PathLike[str], include_bundled: bool = True) -> Catalog:
+    def from_paths(
+        cls,
+        *paths: str | os.PathLike[str],
+        include_bundled: bool = True,
+        bundled_crosswalks: bool | None = None,
+    ) -> Catalog:
         """A catalog of your own framework files (JSON or TOML), beside or instead of the bundled ones.
 
         A folder stands for every ``.toml`` and ``.json`` file in it, in name order. Every problem in
         every file is reported in one :class:`ValidationError`, each with its file and path. A file
         holding endorsements (see ``docs/reference/endorsements.md``) adds them to the catalog's; with
         ``include_bundled`` the bundled endorsements are kept too.
+
+        Crosswalk files (documents with ``mappings``) among the paths extend the bundled crosswalk in
+        :attr:`crosswalk`, or replace it with ``bundled_crosswalks=False`` (default: the same as
+        ``include_bundled``); their ids are checked against the new catalog here.
 
         Example:
             >>> import pathlib, tempfile
@@ -324,6 +386,7 @@ class Catalog:
             ValidationError: a file does not hold a valid framework, or ids clash.
         """
         from . import _convert
+        from ._mapping import CrosswalkDocument
         from .io._files import read_document, resolve_type
 
         frameworks: list[Framework] = list(load_catalog().frameworks) if include_bundled else []
@@ -331,12 +394,19 @@ class Catalog:
         endorsements: list[Endorsement] = list(load_catalog().endorsements) if include_bundled else []
         own_endorsements: list[tuple[str, int, Endorsement]] = []
         problems: list[Problem] = []
+        documents: list[CrosswalkDocument] = []
+        document_sources: list[str | None] = []
         for file in _expand(paths):
             try:
                 data, name = read_document(file)
-                if resolve_type(data, name) is EndorsementSet:
+                kind = resolve_type(data, name)
+                if kind is EndorsementSet:
                     found = _convert.from_builtins(data, EndorsementSet, file=name).endorsements
                     own_endorsements += [(name, i, e) for i, e in enumerate(found)]
+                    continue
+                if kind is CrosswalkDocument:
+                    documents.append(_convert.from_builtins(data, CrosswalkDocument, file=name))
+                    document_sources.append(name)
                     continue
                 fw = _framework_from(data, name)
             except ValidationError as exc:
@@ -360,9 +430,17 @@ class Catalog:
             problems += [p.within(f"endorsements[{i}]", name) for p in bare._reference_problems(e)]
         if problems:
             raise ValidationError(problems)
-        return cls(
-            frameworks, sources=sources, endorsements=[*endorsements, *(e for _, _, e in own_endorsements)]
+        catalog = cls(
+            frameworks,
+            sources=sources,
+            endorsements=[*endorsements, *(e for _, _, e in own_endorsements)],
+            crosswalk_documents=documents,
+            crosswalk_sources=document_sources,
+            bundled_crosswalks=include_bundled if bundled_crosswalks is None else bundled_crosswalks,
         )
+        if documents:
+            catalog.crosswalk  # noqa: B018 - check the crosswalk's ids now, while the files are named
+        return catalog
 
 
 def _relation_or_none(relation: Relation | str | None) -> Relation | None:

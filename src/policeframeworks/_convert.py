@@ -76,6 +76,19 @@ def _enum_hook(value: Any, t: type[enum.Enum]) -> Any:
     raise _StrictTypeError(f"expected one of {', '.join(words)}, got {_describe(value)}")
 
 
+def _relationship_hook(value: Any, _: Any) -> Any:
+    """Relationships accept the spellings of other crosswalks (``subset of``, ``not related to``, ...)."""
+    from ._relationship import Relationship
+
+    if not isinstance(value, str):
+        raise _StrictTypeError(f"expected a relationship word, got {_describe(value)}")
+    try:
+        return Relationship.parse(value)
+    except ValidationError as exc:
+        problem = exc.problems[0]
+        raise _StrictTypeError(problem.message, problem.suggestion) from None
+
+
 def _is_tuple_like(t: Any) -> bool:
     return typing.get_origin(t) in (tuple, frozenset)
 
@@ -86,7 +99,7 @@ def converter() -> cattrs.Converter:
     import cattrs
     from cattrs.errors import IterableValidationNote
 
-    from . import _endorsement, _model
+    from . import _endorsement, _mapping, _model, _relationship
 
     for cls in (
         _model.Citation,
@@ -94,6 +107,7 @@ def converter() -> cattrs.Converter:
         _model.Framework,
         _endorsement.Endorsement,
         _endorsement.EndorsementSet,
+        _mapping.Mapping,
     ):
         attrs.resolve_types(cls)
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
@@ -106,8 +120,10 @@ def converter() -> cattrs.Converter:
         _endorsement.Relation,
         _endorsement.EndorserKind,
     ]
+    own += [_relationship.RationaleType, _relationship.Basis, _relationship.Relationship]
     for enum_cls in [*own, *_EXTRA_ENUMS]:
         _register_enum(conv, enum_cls)
+    conv.register_structure_hook(_relationship.Relationship, _relationship_hook)
 
     def seq_hook_factory(t: Any) -> Callable[[Any, Any], Any]:
         args = typing.get_args(t)
