@@ -495,3 +495,45 @@ def test_projection_laws(a: Assessment, edges: list[tuple[str, str, str]]) -> No
     informative = {Status.ADOPTED, Status.PARTIAL, Status.NOT_ADOPTED}
     if not any(f.status in informative for f in a.findings):
         assert projected.findings == ()
+
+
+# --- Projection through the bundled crosswalk -------------------------------------------------
+
+
+def test_kankakee_projected_onto_uscm_with_the_bundled_crosswalk() -> None:
+    crosswalk = load_catalog().crosswalk
+    (kankakee,) = load_seed_assessments()
+    equal = [m.target for m in crosswalk.related(C["duty-to-intervene"], relationships=["equal"])]
+    assert U_DTI in equal
+    projected = kankakee.project("uscm-2020", crosswalk)
+    assert projected.status_of(U_DTI) is Status.ADOPTED
+    assert projected.method is Method.DERIVED
+    for f in projected.findings:
+        # Every recorded mapping is one the crosswalk holds, read from the Kankakee principle's side.
+        for d in f.derived_from:
+            held = {(str(m.relationship), m.target) for m in crosswalk.related(d.source)}
+            assert (str(d.relationship), d.target) in held
+            assert kankakee.status_of(d.source) is d.source_status
+    # Only the named finding is projected: the four unnamed adopted policies stay unknown.
+    assert {d.source for f in projected.findings for d in f.derived_from} == {C["duty-to-intervene"]}
+    s = projected.score()
+    assert s.adopted >= 1
+    assert s.not_adopted == 0
+
+
+@given(assessments())
+def test_projection_through_the_bundled_crosswalk(a: Assessment) -> None:
+    crosswalk = load_catalog().crosswalk
+    assert a.project(CW, crosswalk) is a, "projecting onto the same framework changes nothing"
+    projected = a.project("uscm-2020", crosswalk)
+    assert projected.framework_id == "uscm-2020"
+    for f in projected.findings:
+        assert f.derived_from
+        if f.status is Status.ADOPTED:
+            assert any(str(d.relationship) in ("equal", "superset") for d in f.derived_from)
+            assert all(d.source_status is Status.ADOPTED for d in f.derived_from)
+        if f.status is Status.NOT_ADOPTED:
+            assert all(
+                str(d.relationship) == "equal" and d.source_status is Status.NOT_ADOPTED
+                for d in f.derived_from
+            )
