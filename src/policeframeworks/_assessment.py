@@ -244,7 +244,11 @@ class Jurisdiction:
 
     @property
     def key(self) -> tuple[str, str | None, str]:
-        """What identifies the jurisdiction across files: normalised name (:func:`name_key`), state, kind."""
+        """The jurisdiction's identity across files, as ``(normalised name, state, kind)``.
+
+        The name is normalised for matching only: case, full stops, commas, apostrophes and hyphens are
+        ignored, and *Saint*, *Sainte*, *Fort* and *Mount* match *St*, *Ste*, *Ft* and *Mt*.
+        """
         return self._key
 
     def __str__(self) -> str:
