@@ -47,10 +47,42 @@ from .exceptions import (
 
 if TYPE_CHECKING:
     from . import io
+    from ._analysis import (
+        AdoptionSummary,
+        Agreement,
+        AgreementStats,
+        AssessmentDiff,
+        Change,
+        PrincipleCounts,
+        Timeline,
+        agreement,
+        diff_assessments,
+        latest,
+        summarize,
+        timeline,
+    )
+    from ._assessment import (
+        Assessment,
+        Derivation,
+        Evidence,
+        Finding,
+        Jurisdiction,
+        JurisdictionKind,
+        Method,
+        Score,
+        Status,
+        load_seed_assessments,
+    )
 
 __all__ = [
+    "AdoptionSummary",
+    "Agreement",
+    "AgreementStats",
+    "Assessment",
+    "AssessmentDiff",
     "Basis",
     "Catalog",
+    "Change",
     "Citation",
     "CoverageMatrix",
     "CoverageReport",
@@ -58,42 +90,88 @@ __all__ = [
     "Crosswalk",
     "CrosswalkDocument",
     "DataFileError",
+    "Derivation",
+    "DerivedMapping",
+    "Disposition",
     "Endorsement",
     "EndorsementSet",
     "EndorserKind",
-    "DerivedMapping",
-    "Disposition",
+    "Evidence",
     "Explanation",
+    "Finding",
     "Framework",
     "FrameworkDiff",
     "FrameworkKind",
+    "Jurisdiction",
+    "JurisdictionKind",
     "LintKind",
     "LintProblem",
     "Mapping",
+    "Method",
     "PoliceFrameworksError",
     "Principle",
     "PrincipleChange",
+    "PrincipleCounts",
     "Problem",
-    "Relation",
     "RationaleType",
+    "Relation",
     "Relationship",
+    "Score",
+    "Status",
     "Theme",
+    "Timeline",
     "UnknownIdError",
     "ValidationError",
     "Wording",
+    "agreement",
     "diff",
+    "diff_assessments",
     "io",
+    "latest",
     "load_catalog",
+    "load_seed_assessments",
     "plot_coverage_matrix",
     "plot_crosswalk",
+    "summarize",
+    "timeline",
 ]
 
 _LAZY_MODULES = {"io"}
+
+#: Names imported on first use (assessments and their analysis), so ``import policeframeworks`` stays light.
+_LAZY_NAMES = {
+    "AdoptionSummary": "_analysis",
+    "Agreement": "_analysis",
+    "AgreementStats": "_analysis",
+    "AssessmentDiff": "_analysis",
+    "Change": "_analysis",
+    "PrincipleCounts": "_analysis",
+    "Timeline": "_analysis",
+    "agreement": "_analysis",
+    "diff_assessments": "_analysis",
+    "latest": "_analysis",
+    "summarize": "_analysis",
+    "timeline": "_analysis",
+    "Assessment": "_assessment",
+    "Derivation": "_assessment",
+    "Evidence": "_assessment",
+    "Finding": "_assessment",
+    "Jurisdiction": "_assessment",
+    "JurisdictionKind": "_assessment",
+    "Method": "_assessment",
+    "Score": "_assessment",
+    "Status": "_assessment",
+    "load_seed_assessments": "_assessment",
+}
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY_MODULES:
         return importlib.import_module(f"{__name__}.{name}")
+    if name in _LAZY_NAMES:
+        value = getattr(importlib.import_module(f"{__name__}.{_LAZY_NAMES[name]}"), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import version
 
