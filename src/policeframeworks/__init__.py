@@ -20,23 +20,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._catalog import Catalog, load_catalog
-from ._crosswalk import (
-    CoverageMatrix,
-    CoverageReport,
-    CoverageStatus,
-    Crosswalk,
-    DerivedMapping,
-    Disposition,
-    Explanation,
-    LintKind,
-    LintProblem,
-)
-from ._diff import FrameworkDiff, PrincipleChange, diff
-from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
-from ._mapping import CrosswalkDocument, Mapping
 from ._model import Citation, Framework, FrameworkKind, Principle, Theme, Wording
-from ._plot import plot_coverage_matrix, plot_crosswalk
-from ._relationship import Basis, RationaleType, Relationship
 from .exceptions import (
     DataFileError,
     PoliceFrameworksError,
@@ -73,6 +57,22 @@ if TYPE_CHECKING:
         Status,
         load_seed_assessments,
     )
+    from ._crosswalk import (
+        CoverageMatrix,
+        CoverageReport,
+        CoverageStatus,
+        Crosswalk,
+        DerivedMapping,
+        Disposition,
+        Explanation,
+        LintKind,
+        LintProblem,
+    )
+    from ._diff import FrameworkDiff, PrincipleChange, diff
+    from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
+    from ._mapping import CrosswalkDocument, Mapping
+    from ._plot import plot_coverage_matrix, plot_crosswalk
+    from ._relationship import Basis, RationaleType, Relationship
 
 __all__ = [
     "AdoptionSummary",
@@ -138,8 +138,31 @@ __all__ = [
 
 _LAZY_MODULES = {"io"}
 
-#: Names imported on first use (assessments and their analysis), so ``import policeframeworks`` stays light.
+#: Names imported on first use, so ``import policeframeworks`` stays light (about the cost of attrs alone).
 _LAZY_NAMES = {
+    "CoverageMatrix": "_crosswalk",
+    "CoverageReport": "_crosswalk",
+    "CoverageStatus": "_crosswalk",
+    "Crosswalk": "_crosswalk",
+    "DerivedMapping": "_crosswalk",
+    "Disposition": "_crosswalk",
+    "Explanation": "_crosswalk",
+    "LintKind": "_crosswalk",
+    "LintProblem": "_crosswalk",
+    "FrameworkDiff": "_diff",
+    "PrincipleChange": "_diff",
+    "diff": "_diff",
+    "Endorsement": "_endorsement",
+    "EndorsementSet": "_endorsement",
+    "EndorserKind": "_endorsement",
+    "Relation": "_endorsement",
+    "CrosswalkDocument": "_mapping",
+    "Mapping": "_mapping",
+    "plot_coverage_matrix": "_plot",
+    "plot_crosswalk": "_plot",
+    "Basis": "_relationship",
+    "RationaleType": "_relationship",
+    "Relationship": "_relationship",
     "AdoptionSummary": "_analysis",
     "Agreement": "_analysis",
     "AgreementStats": "_analysis",
