@@ -31,7 +31,7 @@ from ._crosswalk import (
     LintKind,
     LintProblem,
 )
-from ._diff import FrameworkDiff, PrincipleChange, diff
+from ._diff import FrameworkDiff, PrincipleChange, diff, version_crosswalk
 from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
 from ._mapping import CrosswalkDocument, Mapping
 from ._model import Citation, Framework, FrameworkKind, Principle, Theme, Wording
@@ -86,6 +86,7 @@ __all__ = [
     "load_catalog",
     "plot_coverage_matrix",
     "plot_crosswalk",
+    "version_crosswalk",
 ]
 
 _LAZY_MODULES = {"io"}
