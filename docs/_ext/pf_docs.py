@@ -4,6 +4,8 @@ On ``builder-inited`` it writes, under the documentation source folder:
 
 - ``data/index.md`` and one ``data/<framework-id>.md`` per bundled framework (principles with their
   wording status, themes, citations and notes), from :func:`policeframeworks.load_catalog`;
+- ``data/dispositions.md``: where every principle stands in the bundled crosswalk (mapped, reviewed with
+  no relationship, not reviewed), with the list of principles not reviewed;
 - ``reference/schemas/index.md`` and one ``<file type>.schema.json`` per file type that
   :func:`policeframeworks.io.load` recognises, from :func:`policeframeworks.io.json_schema`.
 
@@ -212,10 +214,69 @@ def data_index(catalog: Catalog) -> str:
             f"| [{escape(fw.short_title)}]({fw.id}.md) | {escape(fw.publisher)} | {escape(fw.date)} "
             f"| `{fw.kind.value}` | {total} |"
         )
-    out += ["", "```{toctree}", ":hidden:", ""]
+    out += ["", "Where each principle stands in the bundled crosswalk: [dispositions](dispositions.md).", ""]
+    out += ["```{toctree}", ":hidden:", ""]
     out += [fw.id for fw in catalog.frameworks]
-    out += ["```", ""]
+    out += ["dispositions", "```", ""]
     return "\n".join(out)
+
+
+def dispositions_page(catalog: Catalog) -> str:
+    """The Markdown page of dispositions: counts per framework, then every principle not reviewed.
+
+    A principle's disposition is :meth:`policeframeworks.Crosswalk.disposition` over the bundled
+    crosswalk (all principles at every depth; framing statements are not counted).
+    """
+    from policeframeworks import Disposition
+
+    cw = catalog.crosswalk
+    rows: list[str] = []
+    sections: list[str] = []
+    total: dict[Disposition, int] = dict.fromkeys(Disposition, 0)
+    for fw in catalog.frameworks:
+        found = {p.id: cw.disposition(p.id) for p in fw.iter_principles()}
+        counts = {d: sum(1 for v in found.values() if v is d) for d in Disposition}
+        for d, n in counts.items():
+            total[d] += n
+        held = "" if fw.complete else " (held in part)"
+        rows.append(
+            f"| {ref(fw.id)}{held} | {counts[Disposition.MAPPED]} | {counts[Disposition.NO_RELATIONSHIP]} "
+            f"| {counts[Disposition.NOT_REVIEWED]} | {len(found)} |"
+        )
+        waiting = [p for p in fw.iter_principles() if found[p.id] is Disposition.NOT_REVIEWED]
+        if waiting:
+            sections += [f"### {escape(fw.short_title)}", ""]
+            sections += [f"- {ref(p.id)}: {escape(p.title)}" for p in waiting]
+            if not fw.complete:
+                sections.append(f"- Not held at all: {escape(fw.missing or '')}")
+            sections.append("")
+    out = [
+        GENERATED_NOTE,
+        "(pf-dispositions)=",
+        "# Dispositions: what the crosswalk has reviewed",
+        "",
+        "Every principle of every bundled framework (at every depth; framing statements aside) has one "
+        "disposition in the bundled crosswalk, from {meth}`policeframeworks.Crosswalk.disposition`: "
+        "**mapped** (a mapping relates it, or a part of it, to another framework), **reviewed with no "
+        "relationship** (a `no_relationship` mapping on it, its parent or its framework says it was compared "
+        "and shares nothing), or **not reviewed** (no mapping says anything about it). Not reviewed is not "
+        "the same as unrelated: it means nobody has compared it yet.",
+        "",
+        "| framework | mapped | reviewed, no relationship | not reviewed | principles |",
+        "|---|---|---|---|---|",
+        *rows,
+        f"| all | {total[Disposition.MAPPED]} | {total[Disposition.NO_RELATIONSHIP]} "
+        f"| {total[Disposition.NOT_REVIEWED]} | {sum(total.values())} |",
+        "",
+        "Frameworks held in part are marked; what is missing from them cannot have a disposition. "
+        "Versions of one family are joined by {func}`policeframeworks.version_crosswalk`, which is "
+        "generated on request and not part of the bundled crosswalk, so its mappings are not counted here.",
+        "",
+        "## Not reviewed",
+        "",
+    ]
+    out += sections or ["Every principle has been reviewed.", ""]
+    return "\n".join(out).rstrip() + "\n"
 
 
 def document_types() -> list[tuple[str, type]]:
@@ -301,6 +362,7 @@ def generate(srcdir: Path) -> None:
     pages = {"index.md": data_index(catalog)}
     for fw in catalog.frameworks:
         pages[f"{fw.id}.md"] = framework_page(fw, catalog)
+    pages["dispositions.md"] = dispositions_page(catalog)
     _clear_stale(data_dir, pages)
     for name, text in pages.items():
         write_if_changed(data_dir / name, text)

@@ -68,7 +68,7 @@ if TYPE_CHECKING:
         LintKind,
         LintProblem,
     )
-    from ._diff import FrameworkDiff, PrincipleChange, diff
+    from ._diff import FrameworkDiff, PrincipleChange, diff, version_crosswalk
     from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
     from ._mapping import CrosswalkDocument, Mapping
     from ._plot import plot_coverage_matrix, plot_crosswalk
@@ -134,6 +134,7 @@ __all__ = [
     "plot_crosswalk",
     "summarize",
     "timeline",
+    "version_crosswalk",
 ]
 
 _LAZY_MODULES = {"io"}
@@ -152,6 +153,7 @@ _LAZY_NAMES = {
     "FrameworkDiff": "_diff",
     "PrincipleChange": "_diff",
     "diff": "_diff",
+    "version_crosswalk": "_diff",
     "Endorsement": "_endorsement",
     "EndorsementSet": "_endorsement",
     "EndorserKind": "_endorsement",
