@@ -6,14 +6,19 @@ import functools
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._ids import framework_id_of
+from ._ids import framework_id_of, is_framework_id
 from ._model import Framework, Principle, Theme, _unknown
 from ._suggest import first_or_none
 from .exceptions import DataFileError, Problem, ValidationError
+
+if TYPE_CHECKING:
+    from ._crosswalk import Crosswalk
+    from ._endorsement import Endorsement, Relation
+    from ._mapping import CrosswalkDocument
 
 __all__ = ["Catalog", "load_catalog"]
 
@@ -22,6 +27,18 @@ _DATA_PACKAGE = "policeframeworks.data"
 
 def _to_tuple(frameworks: Iterable[Framework]) -> tuple[Framework, ...]:
     return tuple(frameworks)
+
+
+def _to_endorsements(endorsements: Iterable[Endorsement]) -> tuple[Endorsement, ...]:
+    return tuple(endorsements)
+
+
+def _documents_tuple(documents: Iterable[CrosswalkDocument]) -> tuple[CrosswalkDocument, ...]:
+    return tuple(documents)
+
+
+def _names_tuple(names: Iterable[str | None]) -> tuple[str | None, ...]:
+    return tuple(names)
 
 
 @attrs.frozen
@@ -35,11 +52,16 @@ class Catalog:
         frameworks: the frameworks, in display order.
         sources: for each framework id, the file it was read from (empty for objects built in code).
         data_version: the version of the bundled catalog index, or None for a catalog built otherwise.
+        endorsements: who endorsed, adopted, built on or answered which framework; every target and
+            ``via`` must be a framework or principle of this catalog.
+
+    A principle's ``corresponds_to`` is checked here too: when the named version is in the catalog, the
+    principle must exist there and both frameworks must share a family.
 
     Example:
         >>> from policeframeworks import load_catalog
         >>> cat = load_catalog()
-        >>> [fw.id for fw in cat.frameworks]
+        >>> [fw.id for fw in cat.frameworks][:5]
         ['uscm-2020', '8cantwait-2020', 'ilacp-naacp-2018', 'policylink-2014', 'policylink-pledge']
         >>> cat.framework("8cantwait-2020").short_title
         "8 Can't Wait"
@@ -52,7 +74,18 @@ class Catalog:
     frameworks: tuple[Framework, ...] = attrs.field(converter=_to_tuple)
     sources: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
     data_version: str | None = attrs.field(default=None, eq=False)
+    endorsements: tuple[Endorsement, ...] = attrs.field(
+        default=(), converter=_to_endorsements, kw_only=True, repr=False
+    )
+    crosswalk_documents: tuple[CrosswalkDocument, ...] = attrs.field(
+        default=(), converter=_documents_tuple, eq=False, repr=False, kw_only=True
+    )
+    crosswalk_sources: tuple[str | None, ...] = attrs.field(
+        default=(), converter=_names_tuple, eq=False, repr=False, kw_only=True
+    )
+    bundled_crosswalks: bool = attrs.field(default=True, eq=False, repr=False, kw_only=True)
     _by_id: dict[str, Framework] = attrs.field(init=False, eq=False, repr=False)
+    _crosswalk: list[Crosswalk] = attrs.field(init=False, factory=list, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -73,6 +106,35 @@ class Catalog:
         if problems:
             raise ValidationError(problems)
         object.__setattr__(self, "_by_id", by_id)
+        problems += _correspondence_problems(self.frameworks, by_id)
+        from ._endorsement import Endorsement
+
+        for i, e in enumerate(self.endorsements):
+            if not isinstance(e, Endorsement):
+                problems.append(
+                    Problem(f"endorsements[{i}]", f"expected an Endorsement, got {type(e).__name__}")
+                )
+            else:
+                problems += [p.within(f"endorsements[{i}]") for p in self._reference_problems(e)]
+        if problems:
+            raise ValidationError(problems)
+
+    def _reference_problems(self, e: Endorsement) -> list[Problem]:
+        """Problems with an endorsement's target and via: each must be in this catalog."""
+        problems = []
+        for field in ("target", "via"):
+            ref = getattr(e, field)
+            if ref is not None and ref not in self:
+                if is_framework_id(ref):
+                    candidates: list[str] = list(self._by_id)
+                else:
+                    candidates = [p for f in self.frameworks for p in f._index]
+                problems.append(
+                    Problem(
+                        field, f"{ref!r} is not in the catalog", suggestion=first_or_none(ref, candidates)
+                    )
+                )
+        return problems
 
     def __iter__(self) -> Iterator[Framework]:
         return iter(self.frameworks)
@@ -87,6 +149,39 @@ class Catalog:
             return True
         fw = self._by_id.get(framework_id_of(id))
         return fw is not None and id in fw
+
+    @property
+    def crosswalk(self) -> Crosswalk:
+        """The crosswalk over this catalog, built on first use and cached.
+
+        It holds the bundled crosswalk documents (``crosswalks`` in ``data/catalog.toml``) whose
+        frameworks are all in this catalog, unless the catalog was made with ``bundled_crosswalks=False``,
+        then the user's crosswalk documents (``crosswalk_documents``, e.g. files given to
+        :meth:`from_paths`), in order.
+
+        Example:
+            >>> from policeframeworks import load_catalog
+            >>> cat = load_catalog()
+            >>> cat.crosswalk is cat.crosswalk, cat.crosswalk.catalog is cat
+            (True, True)
+
+        Raises:
+            ValidationError: a mapping names an id that is not in this catalog.
+        """
+        if not self._crosswalk:
+            from ._crosswalk import Crosswalk, bundled_documents, bundled_sources
+
+            docs: list[CrosswalkDocument] = []
+            names: list[str | None] = []
+            if self.bundled_crosswalks:
+                for doc, name in zip(bundled_documents(), bundled_sources(), strict=True):
+                    if all(f in self._by_id for f in doc.frameworks):
+                        docs.append(doc)
+                        names.append(name)
+            docs += self.crosswalk_documents
+            names += self.crosswalk_sources
+            self._crosswalk.append(Crosswalk.from_documents(docs, catalog=self, sources=names))
+        return self._crosswalk[0]
 
     @property
     def framework_ids(self) -> tuple[str, ...]:
@@ -121,6 +216,94 @@ class Catalog:
             raise _unknown(principle_id, "principle", everything)
         return fw.principle(principle_id)
 
+    def incomplete(self) -> tuple[Framework, ...]:
+        """The frameworks the catalog holds only in part (``complete = false``), in display order.
+
+        Reports and coverage figures over these must say so; each one's ``missing`` says what is absent.
+
+        Example:
+            >>> from policeframeworks import load_catalog
+            >>> for fw in load_catalog().incomplete():
+            ...     print(fw.id)
+            campaignzero-2015
+            perf-2016
+        """
+        return tuple(fw for fw in self.frameworks if not fw.complete)
+
+    def family(self, family: str) -> tuple[Framework, ...]:
+        """The frameworks of one family (the versions of one framework), oldest first by date.
+
+        Example:
+            >>> from policeframeworks import load_catalog
+            >>> [fw.id for fw in load_catalog().family("campaign-zero-eight")]
+            ['useofforce-2016', '8cantwait-2020']
+
+        Raises:
+            UnknownIdError: no framework of the catalog has this family; the closest are suggested.
+        """
+        found = [fw for fw in self.frameworks if fw.family == family]
+        if not found:
+            raise _unknown(str(family), "family", sorted({fw.family for fw in self.frameworks}))
+        return tuple(sorted(found, key=lambda fw: fw.date))
+
+    def endorsements_of(self, id: str, *, relation: Relation | str | None = None) -> tuple[Endorsement, ...]:
+        """The endorsements of a framework (including those of any of its principles) or of one principle.
+
+        Given a framework id, every endorsement whose target is that framework or one of its principles;
+        given a principle id, those whose target is exactly that principle. ``relation`` keeps only one
+        kind (``answers`` is not support: filter on ``relation.is_support`` to leave it out). In the
+        catalog's order.
+
+        Example:
+            >>> from policeframeworks import load_catalog
+            >>> for e in load_catalog().endorsements_of("21cp-2015"):
+            ...     print(e.relation.value, "|", e.endorser)
+            endorsed | Illinois Association of Chiefs of Police and NAACP Illinois State Conference
+            builds-on | The United States Conference of Mayors
+            integrates | Campaign Zero
+
+        Raises:
+            UnknownIdError: the id is not in the catalog.
+            ValidationError: ``relation`` is not a relation word.
+        """
+        wanted = _relation_or_none(relation)
+        if is_framework_id(id):
+            self.framework(id)
+            hits = [e for e in self.endorsements if e.target_framework == id]
+        else:
+            self.principle(id)
+            hits = [e for e in self.endorsements if e.target == id]
+        return tuple(e for e in hits if wanted is None or e.relation is wanted)
+
+    @property
+    def endorsers(self) -> tuple[str, ...]:
+        """The names of the bodies with at least one endorsement, in order of first appearance."""
+        return tuple(dict.fromkeys(e.endorser for e in self.endorsements))
+
+    def endorsed_by(self, name: str, *, relation: Relation | str | None = None) -> tuple[Endorsement, ...]:
+        """What one body endorsed, adopted, built on or answered. ``name`` is matched ignoring case.
+
+        Example:
+            >>> from policeframeworks import load_catalog
+            >>> [e.target for e in load_catalog().endorsed_by("the united states conference of mayors",
+            ...                                               relation="builds-on")]
+            ['21cp-2015', 'perf-2016', 'peel-principles']
+            >>> load_catalog().endorsed_by("Illinois Municipal Leage")
+            Traceback (most recent call last):
+            ...
+            policeframeworks.exceptions.UnknownIdError: unknown endorser id ... 'Illinois Municipal League'?)
+
+        Raises:
+            UnknownIdError: no endorsement by that name; the closest names are suggested.
+            ValidationError: ``relation`` is not a relation word.
+        """
+        wanted = _relation_or_none(relation)
+        key = name.casefold() if isinstance(name, str) else None
+        hits = [e for e in self.endorsements if e.endorser.casefold() == key]
+        if not hits:
+            raise _unknown(str(name), "endorser", self.endorsers)
+        return tuple(e for e in hits if wanted is None or e.relation is wanted)
+
     def framework_of(self, principle_id: str) -> Framework:
         """The framework a principle belongs to."""
         return self.framework(self.principle(principle_id).framework_id)
@@ -142,6 +325,7 @@ class Catalog:
             uscm-2020:sanctity-of-life
             uscm-2020:sanctity-of-life/chokehold-ban
             8cantwait-2020:ban-chokeholds-and-strangleholds
+            useofforce-2016:ban-chokeholds-and-strangleholds
             >>> len(load_catalog().search(theme="duty-to-intervene")) >= 2
             True
 
@@ -174,11 +358,22 @@ class Catalog:
         return tuple(found)
 
     @classmethod
-    def from_paths(cls, *paths: str | os.PathLike[str], include_bundled: bool = True) -> Catalog:
+    def from_paths(
+        cls,
+        *paths: str | os.PathLike[str],
+        include_bundled: bool = True,
+        bundled_crosswalks: bool | None = None,
+    ) -> Catalog:
         """A catalog of your own framework files (JSON or TOML), beside or instead of the bundled ones.
 
         A folder stands for every ``.toml`` and ``.json`` file in it, in name order. Every problem in
-        every file is reported in one :class:`ValidationError`, each with its file and path.
+        every file is reported in one :class:`ValidationError`, each with its file and path. A file
+        holding endorsements (see ``docs/reference/endorsements.md``) adds them to the catalog's; with
+        ``include_bundled`` the bundled endorsements are kept too.
+
+        Crosswalk files (documents with ``mappings``) among the paths extend the bundled crosswalk in
+        :attr:`crosswalk`, or replace it with ``bundled_crosswalks=False`` (default: the same as
+        ``include_bundled``); their ids are checked against the new catalog here.
 
         Example:
             >>> import pathlib, tempfile
@@ -192,14 +387,30 @@ class Catalog:
             DataFileError: a path is missing or not a JSON or TOML file.
             ValidationError: a file does not hold a valid framework, or ids clash.
         """
-        from .io._files import read_document
+        from . import _convert
+        from ._endorsement import EndorsementSet
+        from ._mapping import CrosswalkDocument
+        from .io._files import read_document, resolve_type
 
         frameworks: list[Framework] = list(load_catalog().frameworks) if include_bundled else []
         sources: dict[str, str] = dict(load_catalog().sources) if include_bundled else {}
+        endorsements: list[Endorsement] = list(load_catalog().endorsements) if include_bundled else []
+        own_endorsements: list[tuple[str, int, Endorsement]] = []
         problems: list[Problem] = []
+        documents: list[CrosswalkDocument] = []
+        document_sources: list[str | None] = []
         for file in _expand(paths):
             try:
                 data, name = read_document(file)
+                kind = resolve_type(data, name)
+                if kind is EndorsementSet:
+                    found = _convert.from_builtins(data, EndorsementSet, file=name).endorsements
+                    own_endorsements += [(name, i, e) for i, e in enumerate(found)]
+                    continue
+                if kind is CrosswalkDocument:
+                    documents.append(_convert.from_builtins(data, CrosswalkDocument, file=name))
+                    document_sources.append(name)
+                    continue
                 fw = _framework_from(data, name)
             except ValidationError as exc:
                 problems += exc.problems
@@ -217,7 +428,73 @@ class Catalog:
             sources[fw.id] = name
         if problems:
             raise ValidationError(problems)
-        return cls(frameworks, sources=sources)
+        bare = cls(frameworks, sources=sources)
+        for name, i, e in own_endorsements:
+            problems += [p.within(f"endorsements[{i}]", name) for p in bare._reference_problems(e)]
+        if problems:
+            raise ValidationError(problems)
+        catalog = cls(
+            frameworks,
+            sources=sources,
+            endorsements=[*endorsements, *(e for _, _, e in own_endorsements)],
+            crosswalk_documents=documents,
+            crosswalk_sources=document_sources,
+            bundled_crosswalks=include_bundled if bundled_crosswalks is None else bundled_crosswalks,
+        )
+        if documents:
+            catalog.crosswalk  # noqa: B018 - check the crosswalk's ids now, while the files are named
+        return catalog
+
+
+def _relation_or_none(relation: Relation | str | None) -> Relation | None:
+    from ._endorsement import Relation
+
+    if relation is None:
+        return None
+    try:
+        return Relation(relation)
+    except ValueError:
+        words = [r.value for r in Relation]
+        raise ValidationError(
+            [
+                Problem(
+                    "relation",
+                    f"{relation!r} is not one of {', '.join(words)}",
+                    suggestion=first_or_none(str(relation), words),
+                )
+            ]
+        ) from None
+
+
+def _correspondence_problems(
+    frameworks: Iterable[Framework], by_id: Mapping[str, Framework]
+) -> list[Problem]:
+    """Declared correspondences that name a version in the catalog must resolve within one family."""
+    problems: list[Problem] = []
+    for i, fw in enumerate(frameworks):
+        for p in fw.iter_principles():
+            for j, other in enumerate(p.corresponds_to):
+                where = f"frameworks[{i}] ({fw.id}): {p.id}: corresponds_to[{j}]"
+                version = by_id.get(framework_id_of(other))
+                if version is None:
+                    continue
+                if version.family != fw.family:
+                    problems.append(
+                        Problem(
+                            where,
+                            f"{other!r} is in {version.id!r} of family {version.family!r}, "
+                            f"not this framework's family {fw.family!r}",
+                        )
+                    )
+                elif other not in version:
+                    problems.append(
+                        Problem(
+                            where,
+                            f"{version.id!r} has no principle {other!r}",
+                            suggestion=first_or_none(other, list(version.principle_ids)),
+                        )
+                    )
+    return problems
 
 
 def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -274,6 +551,17 @@ def load_catalog() -> Catalog:
             problems.append(Problem("id", f"file {fw_id}.toml holds framework {fw.id!r}", file=name))
         frameworks.append(fw)
         sources[fw.id] = name
+    endorsements: tuple[Endorsement, ...] = ()
+    if "endorsements" in index:
+        from . import _convert
+        from ._endorsement import EndorsementSet
+
+        name = f"policeframeworks/data/{index['endorsements']}"
+        text = root.joinpath(index["endorsements"]).read_text(encoding="utf-8")
+        try:
+            endorsements = _convert.from_builtins(tomllib.loads(text), EndorsementSet, file=name).endorsements
+        except ValidationError as exc:
+            problems += exc.problems
     if problems:
         raise ValidationError(problems)
-    return Catalog(frameworks, sources=sources, data_version=index["data_version"])
+    return Catalog(frameworks, sources=sources, data_version=index["data_version"], endorsements=endorsements)

@@ -76,6 +76,19 @@ def _enum_hook(value: Any, t: type[enum.Enum]) -> Any:
     raise _StrictTypeError(f"expected one of {', '.join(words)}, got {_describe(value)}")
 
 
+def _relationship_hook(value: Any, _: Any) -> Any:
+    """Relationships accept the spellings of other crosswalks (``subset of``, ``not related to``, ...)."""
+    from ._relationship import Relationship
+
+    if not isinstance(value, str):
+        raise _StrictTypeError(f"expected a relationship word, got {_describe(value)}")
+    try:
+        return Relationship.parse(value)
+    except ValidationError as exc:
+        problem = exc.problems[0]
+        raise _StrictTypeError(problem.message, problem.suggestion) from None
+
+
 def _is_tuple_like(t: Any) -> bool:
     return typing.get_origin(t) in (tuple, frozenset)
 
@@ -86,16 +99,31 @@ def converter() -> cattrs.Converter:
     import cattrs
     from cattrs.errors import IterableValidationNote
 
-    from . import _model
+    from . import _endorsement, _mapping, _model, _relationship
 
-    for cls in (_model.Citation, _model.Principle, _model.Framework):
+    for cls in (
+        _model.Citation,
+        _model.Principle,
+        _model.Framework,
+        _endorsement.Endorsement,
+        _endorsement.EndorsementSet,
+        _mapping.Mapping,
+    ):
         attrs.resolve_types(cls)
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
     for scalar in (str, int, float, bool):
         conv.register_structure_hook(scalar, _scalar_hook(scalar))
-    own: list[type[enum.Enum]] = [_model.Wording, _model.FrameworkKind, _model.Theme]
+    own: list[type[enum.Enum]] = [
+        _model.Wording,
+        _model.FrameworkKind,
+        _model.Theme,
+        _endorsement.Relation,
+        _endorsement.EndorserKind,
+    ]
+    own += [_relationship.RationaleType, _relationship.Basis, _relationship.Relationship]
     for enum_cls in [*own, *_EXTRA_ENUMS]:
         _register_enum(conv, enum_cls)
+    conv.register_structure_hook(_relationship.Relationship, _relationship_hook)
 
     def seq_hook_factory(t: Any) -> Callable[[Any, Any], Any]:
         args = typing.get_args(t)
@@ -131,7 +159,16 @@ def converter() -> cattrs.Converter:
         def hook(value: Any, tt: Any) -> Any:
             if not isinstance(value, Mapping):
                 raise _StrictTypeError(f"expected a table, got {_describe(value)}")
-            return inner(value, tt)
+            if t is not _model.Framework:
+                return inner(value, tt)
+            try:
+                return inner(value, tt)
+            except (cattrs.BaseValidationError, _StrictTypeError) as exc:
+                if _from_init(exc):
+                    raise  # the framework's own checks ran and reported everything
+                # Parts failed to build, so the framework's own checks did not run: check the raw ids too,
+                # so one run reports duplicates and misplaced ids beside the field problems.
+                raise ValidationError(problems_of(exc, "") + _raw_id_problems(value)) from None
 
         return hook
 
@@ -220,6 +257,56 @@ def problems_of(exc: BaseException, path: str) -> list[Problem]:
     if isinstance(exc, _StrictTypeError):
         return [Problem(path, exc.message, suggestion=exc.suggestion)]
     return [Problem(path, f"invalid value ({exc})")]
+
+
+def _from_init(exc: BaseException) -> bool:
+    """Whether a class error came from the class's own checks (all fields built) rather than a field."""
+    import cattrs
+    from cattrs.errors import AttributeValidationNote
+
+    return isinstance(exc, cattrs.ClassValidationError) and not any(
+        isinstance(note, AttributeValidationNote)
+        for sub in exc.exceptions
+        for note in getattr(sub, "__notes__", [])
+    )
+
+
+def _raw_id_problems(data: Mapping[str, Any]) -> list[Problem]:
+    """Id problems visible in a framework's raw data: duplicates, and top-level ids of another framework."""
+    from ._ids import framework_id_of, parent_id_of
+
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    fw_id = data.get("id")
+
+    def walk(items: Any, path: str, top: bool) -> None:
+        if not isinstance(items, list):
+            return
+        for i, item in enumerate(items):
+            if not isinstance(item, Mapping):
+                continue
+            pid = item.get("id")
+            here = f"{path}[{i}]"
+            if isinstance(pid, str):
+                if pid in seen:
+                    problems.append(Problem(f"{here}.id", f"duplicate id {pid!r}"))
+                seen.add(pid)
+                if (
+                    top
+                    and isinstance(fw_id, str)
+                    and (framework_id_of(pid) != fw_id or parent_id_of(pid) is not None)
+                ):
+                    problems.append(
+                        Problem(
+                            f"{here}.id",
+                            f"{pid!r} must be '{fw_id}:<slug>' (this framework's id, ':' and one slug)",
+                        )
+                    )
+            walk(item.get("children"), f"{here}.children", False)
+
+    walk(data.get("principles"), "principles", True)
+    walk(data.get("framing"), "framing", True)
+    return problems
 
 
 def _join(path: str, name: str) -> str:

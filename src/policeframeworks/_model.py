@@ -208,6 +208,9 @@ class Principle:
         citation: where the wording comes from.
         number: the number or letter as printed in the source, if any.
         aliases: other names (short forms, spreadsheet column names).
+        corresponds_to: ids of the same provision in other versions of this framework (frameworks of the
+            same ``family``) whose slug differs from this one's, at most one per version. Versions match by
+            slug without it; see :func:`policeframeworks.diff`.
         notes: editorial notes.
         children: sub-provisions in document order.
 
@@ -231,6 +234,7 @@ class Principle:
     citation: Citation
     number: str | None = None
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
+    corresponds_to: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
     children: tuple[Principle, ...] = attrs.field(default=(), converter=_as_tuple)
 
@@ -272,6 +276,7 @@ class Principle:
         if self.number is not None:
             problems += [p for p in [_nonempty("number", self.number)] if p]
         problems += _string_tuple_problems("aliases", self.aliases, unique=True)
+        problems += self._correspondence_problems()
         problems += _string_tuple_problems("notes", self.notes, unique=False)
         if not isinstance(self.children, tuple):
             problems.append(Problem("children", "expected a list of principles"))
@@ -286,6 +291,36 @@ class Principle:
                             f"{child.id!r} must be this principle's id and one more slug: '{self.id}/<slug>'",
                         )
                     )
+        return problems
+
+    def _correspondence_problems(self) -> list[Problem]:
+        if not isinstance(self.corresponds_to, tuple):
+            return [Problem("corresponds_to", "expected a list of principle ids")]
+        problems: list[Problem] = []
+        own = framework_id_of(self.id) if isinstance(self.id, str) else None
+        seen: dict[str, str] = {}
+        for i, other in enumerate(self.corresponds_to):
+            path = f"corresponds_to[{i}]"
+            if not (isinstance(other, str) and is_principle_id(other)):
+                problems.append(
+                    Problem(path, f"{other!r} is not a principle id (<framework-id>:<slug>[/<slug>...])")
+                )
+                continue
+            version = framework_id_of(other)
+            if version == own:
+                problems.append(
+                    Problem(path, f"{other!r} is in this principle's own framework; name another version")
+                )
+            elif version in seen:
+                problems.append(
+                    Problem(
+                        path,
+                        f"{other!r} and {seen[version]!r} are both in {version!r}; "
+                        "a principle corresponds to at most one principle per version",
+                    )
+                )
+            else:
+                seen[version] = other
         return problems
 
     def walk(self) -> Iterator[Principle]:
@@ -415,6 +450,7 @@ class Framework:
                 Problem("missing", "only an incomplete framework (complete = false) has 'missing'")
             )
         index: dict[str, Principle] = {}
+        declared: dict[str, str] = {}
         for group in ("principles", "framing"):
             tops = getattr(self, group)
             if not isinstance(tops, tuple):
@@ -440,6 +476,16 @@ class Framework:
                         problems.append(Problem(f"{path}.id", f"duplicate id {p.id!r}"))
                     else:
                         index[p.id] = p
+                    for j, other in enumerate(p.corresponds_to):
+                        if other in declared:
+                            problems.append(
+                                Problem(
+                                    f"{path}.corresponds_to[{j}]",
+                                    f"{other!r} is already declared as corresponding to {declared[other]!r}",
+                                )
+                            )
+                        else:
+                            declared[other] = p.id
         problems += _string_tuple_problems("placeholders", self.placeholders, unique=True)
         problems += _string_tuple_problems("notes", self.notes, unique=False)
         if self.preamble is not None:

@@ -127,14 +127,14 @@ class UnknownIdError(PoliceFrameworksError, KeyError):
     kind: str
     suggestions: tuple[str, ...]
 
-    def __init__(self, id: str, *, kind: str = "id", suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, id: str, *, kind: str = "", suggestions: Sequence[str] = ()) -> None:
         self.id = id
         self.kind = kind
         self.suggestions = tuple(suggestions)
         super().__init__(id)
 
     def __str__(self) -> str:
-        text = f"unknown {self.kind} id {self.id!r}"
+        text = f"unknown {self.kind + ' ' if self.kind else ''}id {self.id!r}"
         if self.suggestions:
             text += " (did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?)"
         return text

@@ -24,10 +24,32 @@ import os
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
-from .. import _convert
-from ._files import check_suffix, read_document, resolve_type, serialize, write_text_atomic
+from .. import _assessment, _convert
+from ._csv import read_assessments_csv, write_assessments_csv, write_summary_csv
+from ._files import (
+    check_suffix,
+    read_document,
+    register_document_type,
+    resolve_type,
+    serialize,
+    write_text_atomic,
+)
+from ._schema import json_schema
 
-__all__ = ["dump", "dumps", "from_dict", "load", "to_dict"]
+register_document_type("crosswalk", "policeframeworks._mapping:CrosswalkDocument", lambda d: "mappings" in d)
+_assessment.register_document_type()
+
+__all__ = [
+    "dump",
+    "dumps",
+    "from_dict",
+    "json_schema",
+    "load",
+    "read_assessments_csv",
+    "to_dict",
+    "write_assessments_csv",
+    "write_summary_csv",
+]
 
 T = TypeVar("T")
 

@@ -1,0 +1,279 @@
+"""Mappings between principles (or whole frameworks), and the crosswalk file that holds them (no I/O).
+
+>>> from policeframeworks import Mapping
+>>> m = Mapping(source="8cantwait-2020:duty-to-intervene", relationship="equal",
+...             target="uscm-2020:sanctity-of-life/duty-to-intervene", rationale_type="semantic",
+...             strength=10, basis="analytic", rationale="Both require intervening.", mapped_by="me")
+>>> m.inverse().source
+'uscm-2020:sanctity-of-life/duty-to-intervene'
+>>> Mapping(source="a:x", relationship="subset", target="b:y", rationale_type="semantic",
+...         strength=10, basis="explicit", rationale="r", mapped_by="me")
+Traceback (most recent call last):
+...
+policeframeworks.exceptions.ValidationError: 2 problems:
+  strength: 10 is not allowed with 'subset' (1-9; equal is 10, no_relationship is 0)
+  citation: an explicit mapping needs a citation (the source that states the relationship)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from ._ids import framework_id_of, is_framework_id, is_principle_id, is_slug
+from ._model import Citation, _as_tuple, _enum_problem, _nonempty, _raise, _string_tuple_problems, _to_enum
+from ._relationship import Basis, RationaleType, Relationship
+from .exceptions import Problem, ValidationError
+
+__all__ = ["CrosswalkDocument", "Mapping", "end_framework_id", "is_end_id"]
+
+
+def is_end_id(value: object) -> bool:
+    """Whether ``value`` can be an end of a mapping: a principle id or a whole framework's id.
+
+    Example:
+        >>> is_end_id("uscm-2020"), is_end_id("uscm-2020:community"), is_end_id("USCM")
+        (True, True, False)
+    """
+    return isinstance(value, str) and (is_principle_id(value) or is_framework_id(value))
+
+
+def end_framework_id(end: str) -> str:
+    """The framework an end of a mapping belongs to (a framework id stands for itself).
+
+    Example:
+        >>> end_framework_id("uscm-2020:community"), end_framework_id("uscm-2020")
+        ('uscm-2020', 'uscm-2020')
+    """
+    return framework_id_of(end)
+
+
+def _to_relationship(value: Relationship | str) -> Relationship:
+    if isinstance(value, str) and not isinstance(value, Relationship):
+        try:
+            return Relationship.parse(value)
+        except ValidationError:
+            pass
+    return value  # type: ignore[return-value]
+
+
+def _to_rationale_type(value: RationaleType | str) -> RationaleType:
+    return _to_enum(RationaleType, value)
+
+
+def _to_basis(value: Basis | str) -> Basis:
+    return _to_enum(Basis, value)
+
+
+@attrs.frozen(kw_only=True)
+class Mapping:
+    """One asserted fact: "source RELATIONSHIP target", with why, how strongly, and on whose word.
+
+    Attributes:
+        source: a principle id, or a framework id for the whole framework.
+        relationship: how the source relates to the target (any spelling :meth:`Relationship.parse`
+            accepts is normalised).
+        target: a principle id, or a framework id for the whole framework.
+        rationale_type: ``syntactic`` (same words), ``semantic`` (same meaning) or ``functional`` (same
+            effect in practice).
+        strength: 0-10, consistent with the relationship: equal is 10, no_relationship is 0, the others
+            1-9.
+        basis: ``explicit`` (a source states it; ``citation`` is then required) or ``analytic``.
+        rationale: why, in words.
+        mapped_by: who made the mapping.
+        opposing: both speak to one subject with opposite demands (a stance conflict).
+        citation: the source that states the relationship.
+
+    The checks that need only the mapping itself (id syntax, strength against relationship, citation
+    for an explicit basis) run when it is built; checks that need a catalog or other mappings are
+    :meth:`Crosswalk.lint <policeframeworks.Crosswalk.lint>`'s.
+
+    Example:
+        >>> m = Mapping(source="policylink-2014:training", relationship="subset of",
+        ...             target="policylink-pledge:training", rationale_type="syntactic", strength=9,
+        ...             basis="analytic", rationale="The pledge adds mental health.", mapped_by="me")
+        >>> m.relationship
+        <Relationship.SUBSET: 'subset'>
+        >>> m.inverse().relationship, m.inverse().inverse() == m
+        (<Relationship.SUPERSET: 'superset'>, True)
+    """
+
+    source: str
+    relationship: Relationship = attrs.field(converter=_to_relationship)
+    target: str
+    rationale_type: RationaleType = attrs.field(converter=_to_rationale_type)
+    strength: int
+    basis: Basis = attrs.field(converter=_to_basis)
+    rationale: str
+    opposing: bool = False
+    citation: Citation | None = None
+    mapped_by: str
+
+    def __attrs_post_init__(self) -> None:
+        _raise(self._problems())
+
+    def _problems(self) -> list[Problem]:
+        problems: list[Problem] = []
+        for field in ("source", "target"):
+            value = getattr(self, field)
+            if not is_end_id(value):
+                problems.append(
+                    Problem(
+                        field,
+                        f"{value!r} is neither a principle id (<framework-id>:<slug>[/<slug>...]) "
+                        "nor a framework id (a lowercase slug)",
+                    )
+                )
+        relationship_ok = isinstance(self.relationship, Relationship)
+        if not relationship_ok:
+            try:
+                Relationship.parse(self.relationship)
+            except ValidationError as exc:
+                problems += list(exc.problems)
+        problems += [
+            p
+            for p in (
+                _enum_problem("rationale_type", self.rationale_type, RationaleType),
+                _enum_problem("basis", self.basis, Basis),
+                _nonempty("rationale", self.rationale),
+                _nonempty("mapped_by", self.mapped_by),
+            )
+            if p
+        ]
+        if type(self.strength) is not int:
+            problems.append(Problem("strength", f"expected an integer 0-10, got {self.strength!r}"))
+        elif not 0 <= self.strength <= 10:
+            problems.append(Problem("strength", f"{self.strength} is out of range (0-10)"))
+        elif relationship_ok:
+            low, high = self.relationship.strength_range
+            if not low <= self.strength <= high:
+                allowed = str(low) if low == high else f"{low}-{high}"
+                problems.append(
+                    Problem(
+                        "strength",
+                        f"{self.strength} is not allowed with {self.relationship.value!r} ({allowed}; "
+                        "equal is 10, no_relationship is 0)",
+                    )
+                )
+        if not isinstance(self.opposing, bool):
+            problems.append(Problem("opposing", f"expected true or false, got {self.opposing!r}"))
+        if self.citation is not None and not isinstance(self.citation, Citation):
+            problems.append(Problem("citation", "expected a Citation"))
+        if self.basis == Basis.EXPLICIT and self.citation is None:
+            problems.append(
+                Problem(
+                    "citation",
+                    "an explicit mapping needs a citation (the source that states the relationship)",
+                )
+            )
+        return problems
+
+    def inverse(self) -> Mapping:
+        """The same fact read from the target's side: ends swapped, relationship inverted, the rest kept.
+
+        Example:
+            >>> m = Mapping(source="a:x", relationship="superset", target="b", rationale_type="semantic",
+            ...             strength=5, basis="analytic", rationale="r", mapped_by="me")
+            >>> m.inverse().source, m.inverse().relationship.value, m.inverse().target
+            ('b', 'subset', 'a:x')
+        """
+        return attrs.evolve(
+            self, source=self.target, target=self.source, relationship=self.relationship.inverse()
+        )
+
+    def reads_from(self, end: str) -> Mapping:
+        """This mapping read from ``end``'s side (itself if ``end`` is the source, else its inverse).
+
+        Example:
+            >>> m = Mapping(source="a:x", relationship="subset", target="b:y", rationale_type="semantic",
+            ...             strength=5, basis="analytic", rationale="r", mapped_by="me")
+            >>> m.reads_from("b:y").relationship.value
+            'superset'
+
+        Raises:
+            ValueError: ``end`` is neither end of the mapping.
+        """
+        if end == self.source:
+            return self
+        if end == self.target:
+            return self.inverse()
+        raise ValueError(f"{end!r} is neither end of this mapping ({self.source} -> {self.target})")
+
+    @property
+    def is_self_mapping(self) -> bool:
+        """Whether source and target are the same id."""
+        return self.source == self.target
+
+
+def _mappings_tuple(value: Iterable[Mapping]) -> tuple[Mapping, ...]:
+    return _as_tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class CrosswalkDocument:
+    """What a crosswalk file holds: its mappings and a little about them (no catalog needed).
+
+    Build a :class:`~policeframeworks.Crosswalk` from one with a catalog to resolve its ids:
+    ``Crosswalk(doc.mappings, catalog=cat)``, or load files with
+    :meth:`Crosswalk.load <policeframeworks.Crosswalk.load>`.
+
+    Attributes:
+        id: a lowercase slug naming the crosswalk.
+        title: a title.
+        data_version: the version of this data file; bump on every edit.
+        mappings: the mappings, in file order.
+        frameworks: the frameworks the mappings join; when given, every end must belong to one of them.
+        notes: editorial notes.
+
+    Example:
+        >>> m = Mapping(source="a:x", relationship="intersects", target="c:y", rationale_type="semantic",
+        ...             strength=5, basis="analytic", rationale="r", mapped_by="me")
+        >>> CrosswalkDocument(id="mine", title="Mine", data_version="1", mappings=(m,),
+        ...                   frameworks=("a", "b"))
+        Traceback (most recent call last):
+        ...
+        policeframeworks.exceptions.ValidationError: 1 problem:
+          mappings[0].target: 'c:y' belongs to framework 'c', which is not in frameworks (a, b)
+    """
+
+    id: str
+    title: str
+    data_version: str
+    mappings: tuple[Mapping, ...] = attrs.field(converter=_mappings_tuple)
+    frameworks: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        if not (isinstance(self.id, str) and is_slug(self.id)):
+            problems.append(Problem("id", f"{self.id!r} is not a lowercase slug"))
+        problems += [
+            p for p in (_nonempty("title", self.title), _nonempty("data_version", self.data_version)) if p
+        ]
+        problems += _string_tuple_problems("frameworks", self.frameworks, unique=True)
+        problems += _string_tuple_problems("notes", self.notes, unique=False)
+        if not isinstance(self.mappings, tuple):
+            problems.append(Problem("mappings", "expected a list of mappings"))
+        else:
+            allowed = set(self.frameworks) if isinstance(self.frameworks, tuple) else set()
+            for i, m in enumerate(self.mappings):
+                if not isinstance(m, Mapping):
+                    problems.append(Problem(f"mappings[{i}]", "expected a Mapping"))
+                    continue
+                if not allowed:
+                    continue
+                for field in ("source", "target"):
+                    fw = end_framework_id(getattr(m, field))
+                    if fw not in allowed:
+                        problems.append(
+                            Problem(
+                                f"mappings[{i}].{field}",
+                                f"{getattr(m, field)!r} belongs to framework {fw!r}, which is not in "
+                                f"frameworks ({', '.join(self.frameworks)})",
+                            )
+                        )
+        _raise(problems)
+
+
+attrs.resolve_types(Mapping)

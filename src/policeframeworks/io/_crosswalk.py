@@ -1,0 +1,517 @@
+"""Crosswalk files and exports: TOML/JSON documents, CSV (NIST IR 8477 STRM column order), graphs.
+
+Every export reads back into an equal crosswalk:
+
+    >>> import pathlib, tempfile
+    >>> from policeframeworks import Crosswalk, load_catalog
+    >>> cw = load_catalog().crosswalk
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> cw.to_graphml(folder / "cw.graphml")
+    >>> Crosswalk.from_graphml(folder / "cw.graphml") == cw
+    True
+    >>> Crosswalk.from_csv(folder / "cw.csv", text=cw.to_csv()) == cw
+    True
+
+CSV columns: the NIST IR 8477 STRM template's, in its order (``FDE#`` is the source id, ``Target ID #``
+the target id; the name and description columns are filled from the catalog for people reading the
+sheet and are not read back), then this library's own: basis, opposing, mapped by, and the citation's
+parts. ``STRM Relationship`` is written in IR 8477 wording (``subset of``) and read in any spelling
+:meth:`Relationship.parse <policeframeworks.Relationship.parse>` accepts. On import, spaces around ids,
+words and numbers are ignored; text cells (notes, mapped by, citation) are read as written.
+
+GraphML and GEXF are XML, which cannot hold control characters and reads a carriage return as a line
+feed; texts with those do not survive those two formats (CSV, JSON and TOML keep them).
+"""
+
+from __future__ import annotations
+
+import csv
+import io as _stdio
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .._mapping import CrosswalkDocument, Mapping
+from .._relationship import Relationship
+from ..exceptions import DataFileError, Problem, ValidationError
+from ._files import read_document, read_text, write_text_atomic
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .._catalog import Catalog
+    from .._crosswalk import Crosswalk
+
+__all__ = [
+    "CSV_COLUMNS",
+    "build_graph",
+    "crosswalk_from_csv",
+    "crosswalk_from_graph",
+    "crosswalk_to_csv",
+    "from_node_link",
+    "node_link",
+    "read_crosswalk_file",
+    "read_graph",
+    "write_graph",
+]
+
+#: The CSV header: NIST IR 8477 STRM template columns in order, then this library's own.
+CSV_COLUMNS = (
+    "FDE#",
+    "FDE Name",
+    "Focal Document Element (FDE)",
+    "STRM Rationale",
+    "STRM Relationship",
+    "Strength of Relationship",
+    "Target Title",
+    "Target ID #",
+    "Target Description",
+    "Notes",
+    "Basis",
+    "Opposing",
+    "Mapped By",
+    "Citation Publisher",
+    "Citation Title",
+    "Citation URL",
+    "Citation Date",
+    "Citation Locator",
+)
+
+_IR8477_WORDS = {
+    Relationship.EQUAL: "equal",
+    Relationship.SUBSET: "subset of",
+    Relationship.SUPERSET: "superset of",
+    Relationship.INTERSECTS: "intersects with",
+    Relationship.NO_RELATIONSHIP: "no relationship",
+}
+
+_CITATION_FIELDS = ("publisher", "title", "url", "date", "locator")
+
+
+def _catalog(catalog: Catalog | None) -> Catalog:
+    if catalog is None:
+        from .._catalog import load_catalog
+
+        return load_catalog()
+    return catalog
+
+
+def _names(catalog: Catalog, end: str) -> tuple[str, str]:
+    if end in catalog.framework_ids:
+        fw = catalog.framework(end)
+        return fw.short_title, fw.title
+    if end in catalog:
+        p = catalog.principle(end)
+        return p.title, p.text
+    return "", ""
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def crosswalk_to_csv(cw: Crosswalk) -> str:
+    """The crosswalk as CSV text (header :data:`CSV_COLUMNS`, one row per mapping, in order)."""
+    out = _stdio.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for m in cw.mappings:
+        source_name, source_text = _names(cw.catalog, m.source)
+        target_name, target_text = _names(cw.catalog, m.target)
+        cite = [getattr(m.citation, f) or "" for f in _CITATION_FIELDS] if m.citation else [""] * 5
+        writer.writerow(
+            [
+                m.source,
+                source_name,
+                source_text,
+                m.rationale_type.value,
+                _IR8477_WORDS[m.relationship],
+                str(m.strength),
+                target_name,
+                m.target,
+                target_text,
+                m.rationale,
+                m.basis.value,
+                "yes" if m.opposing else "no",
+                m.mapped_by,
+                *cite,
+            ]
+        )
+    return out.getvalue()
+
+
+def crosswalk_from_csv(
+    source: str | os.PathLike[str], *, catalog: Catalog | None = None, text: str | None = None
+) -> Crosswalk:
+    """A crosswalk from CSV written by :func:`crosswalk_to_csv` (or a spreadsheet in its columns).
+
+    Rows are numbered as a spreadsheet shows them (the header is row 1). Every problem in every row is
+    reported in one :class:`ValidationError`, e.g. ``row 4, column 'STRM Relationship': 'subsett' is not a
+    relationship ... (did you mean 'subset'?)``.
+    """
+    from .. import _convert
+    from .._crosswalk import Crosswalk, _id_problems
+
+    name = str(source)
+    if text is None:
+        text = read_text(Path(source))
+    catalog = _catalog(catalog)
+    reader = csv.reader(_stdio.StringIO(text))
+    rows = list(reader)
+    if not rows:
+        raise ValidationError([Problem("", "empty CSV file; expected a header row")], file=name)
+    header = [h.strip() for h in rows[0]]
+    required = (
+        "FDE#",
+        "STRM Rationale",
+        "STRM Relationship",
+        "Strength of Relationship",
+        "Target ID #",
+        "Notes",
+        "Basis",
+        "Mapped By",
+    )
+    missing = [c for c in required if c not in header]
+    if missing:
+        from .._suggest import first_or_none
+
+        raise ValidationError(
+            [
+                Problem(
+                    "row 1",
+                    f"missing column {c!r}",
+                    suggestion=first_or_none(c, [h for h in header if h not in CSV_COLUMNS]),
+                )
+                for c in missing
+            ],
+            file=name,
+        )
+    col = {h: i for i, h in enumerate(header)}
+    problems: list[Problem] = []
+    mappings: list[Mapping] = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        where = f"row {number}"
+        if len(row) != len(header):
+            problems.append(Problem(where, f"has {len(row)} cells, the header has {len(header)}"))
+            continue
+
+        def cell(column: str, row: list[str] = row, strip: bool = True) -> str:
+            i = col.get(column)
+            if i is None:
+                return ""
+            return row[i].strip() if strip else row[i]
+
+        data: dict[str, Any] = {
+            "source": cell("FDE#"),
+            "relationship": cell("STRM Relationship"),
+            "target": cell("Target ID #"),
+            "rationale_type": cell("STRM Rationale").lower(),
+            "basis": cell("Basis").lower(),
+            "rationale": cell("Notes", strip=False),
+            "mapped_by": cell("Mapped By", strip=False),
+        }
+        row_problems: list[Problem] = []
+        strength = cell("Strength of Relationship")
+        if strength.isdigit():
+            data["strength"] = int(strength)
+        else:
+            row_problems.append(
+                Problem("Strength of Relationship", f"expected a whole number 0-10, got {strength!r}")
+            )
+            data["strength"] = 0
+        opposing = cell("Opposing").lower()
+        if opposing in ("yes", "true", "1"):
+            data["opposing"] = True
+        elif opposing not in ("", "no", "false", "0"):
+            row_problems.append(Problem("Opposing", f"expected yes or no, got {opposing!r}"))
+        cite = {
+            f: cell(f"Citation {f.upper() if f == 'url' else f.title()}", strip=False)
+            for f in _CITATION_FIELDS
+        }
+        if any(cite.values()):
+            data["citation"] = {k: v for k, v in cite.items() if v}
+        mapping: Mapping | None = None
+        try:
+            mapping = _convert.from_builtins(data, Mapping)
+        except ValidationError as exc:
+            row_problems += [attrs_evolve_path(p, _CSV_FIELD_COLUMNS) for p in exc.problems]
+            row_problems += _raw_mapping_problems(
+                data, already=exc.problems, catalog=catalog, columns=_CSV_FIELD_COLUMNS
+            )
+        if mapping is not None:
+            row_problems += [
+                attrs_evolve_path(p.within(""), _CSV_FIELD_COLUMNS)
+                for p in _id_problems(mapping, catalog, "")
+            ]
+        for p in row_problems:
+            problems.append(_at_row(p, where))
+        if mapping is not None and not row_problems:
+            mappings.append(mapping)
+    if problems:
+        raise ValidationError(problems, file=name)
+    return Crosswalk(mappings, catalog=catalog, check_ids=False)
+
+
+_CSV_FIELD_COLUMNS = {
+    "source": "FDE#",
+    "relationship": "STRM Relationship",
+    "target": "Target ID #",
+    "rationale_type": "STRM Rationale",
+    "strength": "Strength of Relationship",
+    "basis": "Basis",
+    "rationale": "Notes",
+    "mapped_by": "Mapped By",
+    "opposing": "Opposing",
+    "citation": "Citation",
+}
+
+
+def attrs_evolve_path(p: Problem, columns: dict[str, str]) -> Problem:
+    """A problem whose field path (``strength``, ``citation.url``) is put as a CSV column name."""
+    import attrs
+
+    path = p.path.lstrip(".")
+    head, _, rest = path.partition(".")
+    if head in columns:
+        column = columns[head] + (f" {rest.upper() if rest == 'url' else rest.title()}" if rest else "")
+        return attrs.evolve(p, path=column)
+    return attrs.evolve(p, path=path)
+
+
+def _at_row(p: Problem, where: str) -> Problem:
+    import attrs
+
+    path = f"{where}, column {p.path!r}" if p.path and not p.path.startswith("row") else (p.path or where)
+    return attrs.evolve(p, path=path)
+
+
+def _raw_mapping_problems(
+    data: Any,
+    *,
+    already: tuple[Problem, ...],
+    catalog: Catalog,
+    columns: dict[str, str] | None = None,
+) -> list[Problem]:
+    """Checks on a mapping's raw values, for when building it failed before its own checks could run.
+
+    So one run reports an unknown relationship word, an unknown id and an out-of-range strength together.
+    """
+    from .._crosswalk import _unknown_end
+    from .._mapping import is_end_id
+
+    if not isinstance(data, dict):
+        return []
+    seen = {p.path for p in already}
+    found: list[Problem] = []
+    for field in ("source", "target"):
+        value = data.get(field)
+        if isinstance(value, str) and not is_end_id(value):
+            found.append(Problem(field, f"{value!r} is neither a principle id nor a framework id"))
+        elif isinstance(value, str) and value not in catalog:
+            found.append(_unknown_end(value, catalog, field))
+    strength = data.get("strength")
+    if type(strength) is int and not 0 <= strength <= 10:
+        found.append(Problem("strength", f"{strength} is out of range (0-10)"))
+    out = [p for p in found if p.path not in seen]
+    if columns is not None:
+        out = [attrs_evolve_path(p, columns) for p in out]
+    return out
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def read_crosswalk_file(path: str | os.PathLike[str], catalog: Catalog | None = None) -> Crosswalk:
+    """A crosswalk from one file: a TOML/JSON crosswalk document, or CSV (by extension)."""
+    from .. import _convert
+    from .._crosswalk import Crosswalk
+
+    catalog = _catalog(catalog)
+    if Path(path).suffix.lower() == ".csv":
+        return crosswalk_from_csv(path, catalog=catalog)
+    data, name = read_document(path)
+    try:
+        doc = _convert.from_builtins(data, CrosswalkDocument, file=name)
+    except ValidationError as exc:
+        extra: list[Problem] = []
+        raw = data.get("mappings") if isinstance(data, dict) else None
+        if isinstance(raw, list):
+            for i, item in enumerate(raw):
+                mine = tuple(p for p in exc.problems if p.path.startswith(f"mappings[{i}]."))
+                local = tuple(Problem(p.path.removeprefix(f"mappings[{i}]."), p.message) for p in mine)
+                raw_problems = _raw_mapping_problems(item, already=local, catalog=catalog)
+                extra += [p.within(f"mappings[{i}]", name) for p in raw_problems]
+        raise ValidationError([*exc.problems, *extra], file=name) from None
+    return Crosswalk.from_documents([doc], catalog=catalog, sources=[name])
+
+
+# --------------------------------------------------------------------------- graphs
+
+
+def build_graph(cw: Crosswalk, *, multigraph: bool = False) -> nx.DiGraph[str]:
+    """The graph :meth:`Crosswalk.to_networkx` returns."""
+    import networkx as nx
+
+    catalog = cw.catalog
+    g: nx.DiGraph[str] = nx.MultiDiGraph() if multigraph else nx.DiGraph()
+    g.graph["catalog_data_version"] = catalog.data_version or ""
+    for fw in catalog.frameworks:
+        g.graph[f"data_version:{fw.id}"] = fw.data_version
+        g.add_node(
+            fw.id,
+            kind="framework",
+            framework=fw.id,
+            title=fw.title,
+            number="",
+            themes="",
+            parent="",
+            leaf=False,
+        )
+        for group, tops in (("principle", fw.principles), ("framing", fw.framing)):
+            for top in tops:
+                for p in top.walk():
+                    g.add_node(
+                        p.id,
+                        kind=group,
+                        framework=fw.id,
+                        title=p.title,
+                        number=p.number or "",
+                        themes=";".join(t.value for t in p.themes),
+                        parent=p.id.rpartition("/")[0] if "/" in p.id else "",
+                        leaf=p.is_leaf,
+                    )
+    problems: list[Problem] = []
+    for i, m in enumerate(cw.mappings):
+        attrs_ = _edge_attributes(m, i)
+        if multigraph:
+            g.add_edge(m.source, m.target, key=i, **attrs_)
+            continue
+        if g.has_edge(m.source, m.target):
+            first = g.edges[m.source, m.target]["order"]
+            problems.append(
+                Problem(
+                    f"mappings[{i}]",
+                    f"{m.source} -> {m.target} is already an edge (mappings[{first}]); "
+                    "use to_networkx(multigraph=True)",
+                )
+            )
+            continue
+        g.add_edge(m.source, m.target, **attrs_)
+    if problems:
+        raise ValidationError(problems)
+    return g
+
+
+def _edge_attributes(m: Mapping, order: int) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "relationship": m.relationship.value,
+        "rationale_type": m.rationale_type.value,
+        "strength": m.strength,
+        "basis": m.basis.value,
+        "rationale": m.rationale,
+        "opposing": m.opposing,
+        "mapped_by": m.mapped_by,
+        "order": order,
+    }
+    if m.citation is not None:
+        for f in _CITATION_FIELDS:
+            value = getattr(m.citation, f)
+            if value is not None:
+                out[f"citation_{f}"] = value
+    return out
+
+
+def crosswalk_from_graph(graph: Any, *, catalog: Catalog | None = None) -> Crosswalk:
+    """The crosswalk held by a graph's edges (as :func:`build_graph` writes them), in ``order``."""
+    from .. import _convert
+    from .._crosswalk import Crosswalk
+
+    catalog = _catalog(catalog)
+    found: list[tuple[int, Mapping]] = []
+    problems: list[Problem] = []
+    for n, (u, v, d) in enumerate(graph.edges(data=True)):
+        data: dict[str, Any] = {
+            "source": str(u),
+            "target": str(v),
+            **{
+                k: d[k]
+                for k in ("relationship", "rationale_type", "basis", "rationale", "mapped_by")
+                if k in d
+            },
+        }
+        if "strength" in d:
+            data["strength"] = int(d["strength"])
+        if "opposing" in d:
+            data["opposing"] = _as_bool(d["opposing"])
+        cite = {f: d[f"citation_{f}"] for f in _CITATION_FIELDS if f"citation_{f}" in d}
+        if cite:
+            data["citation"] = cite
+        where = f"edge {u} -> {v}"
+        try:
+            found.append((int(d.get("order", n)), _convert.from_builtins(data, Mapping)))
+        except ValidationError as exc:
+            problems += [p.within(where) for p in exc.problems]
+    if problems:
+        raise ValidationError(problems)
+    found.sort(key=lambda pair: pair[0])
+    return Crosswalk([m for _, m in found], catalog=catalog)
+
+
+def _as_bool(value: Any) -> Any:
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    return value
+
+
+def write_graph(cw: Crosswalk, path: str | os.PathLike[str], fmt: str) -> None:
+    """Write GraphML or GEXF (a multigraph, so every mapping is kept), atomically."""
+    import networkx as nx
+
+    g = build_graph(cw, multigraph=True)
+    writers: dict[str, Callable[..., Any]] = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
+    buffer = _stdio.BytesIO()
+    writers[fmt](g, buffer)
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise DataFileError(f"{path}: folder {folder} does not exist")
+    write_text_atomic(path, buffer.getvalue().decode("utf-8"))
+
+
+def read_graph(path: str | os.PathLike[str], fmt: str, *, catalog: Catalog | None = None) -> Crosswalk:
+    """Read GraphML or GEXF written by :func:`write_graph`."""
+    import networkx as nx
+
+    p = Path(path)
+    if not p.is_file():
+        raise DataFileError(f"{p}: no such file")
+    try:
+        g = nx.read_graphml(p) if fmt == "graphml" else nx.read_gexf(p)
+    except Exception as exc:  # networkx raises several kinds for a malformed file
+        raise ValidationError([Problem("", f"not valid {fmt.upper()}: {exc}")], file=str(path)) from None
+    try:
+        return crosswalk_from_graph(g, catalog=catalog)
+    except ValidationError as exc:
+        raise ValidationError(exc.problems, file=str(path)) from None
+
+
+def node_link(cw: Crosswalk) -> dict[str, Any]:
+    """``networkx.node_link_data`` of the multigraph, with ``edges="edges"``."""
+    import networkx as nx
+
+    data: dict[str, Any] = nx.node_link_data(build_graph(cw, multigraph=True), edges="edges")
+    json.dumps(data)  # every value is a JSON scalar
+    return data
+
+
+def from_node_link(data: Any, *, catalog: Catalog | None = None) -> Crosswalk:
+    """The crosswalk held by node-link data made by :func:`node_link`."""
+    import networkx as nx
+
+    try:
+        g = nx.node_link_graph(data, edges="edges")
+    except Exception as exc:  # malformed node-link data
+        raise ValidationError([Problem("", f"not valid node-link data: {exc}")]) from None
+    return crosswalk_from_graph(g, catalog=catalog)

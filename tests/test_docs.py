@@ -1,0 +1,190 @@
+"""The documentation: the API reference names every public name; the page generator is faithful.
+
+The docs build itself (``sphinx-build -W -n``) runs in ``.ci/run``; the ``>>>`` examples in ``docs/*.md``
+run as doctests in this suite (``--doctest-glob=*.md``). These tests need no Sphinx.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import string
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import policeframeworks as pf
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+API = DOCS / "reference" / "api.md"
+
+
+def _load_generator() -> ModuleType:
+    name = "pf_docs_under_test"
+    spec = importlib.util.spec_from_file_location(name, DOCS / "_ext" / "pf_docs.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+gen = _load_generator()
+
+
+def _documented_targets() -> set[str]:
+    text = API.read_text(encoding="utf-8")
+    return set(re.findall(r"\.\. auto(?:class|function|exception|module|data)::\s+([\w.]+)", text))
+
+
+@pytest.mark.parametrize("name", pf.__all__)
+def test_every_public_name_is_in_the_api_reference(name: str) -> None:
+    assert f"policeframeworks.{name}" in _documented_targets()
+
+
+def test_every_public_function_of_io_is_in_the_api_reference() -> None:
+    text = API.read_text(encoding="utf-8")
+    members = re.search(r"automodule:: policeframeworks\.io\n\s+:members: ([\w, ]+)", text)
+    assert members is not None
+    listed = {m.strip() for m in members.group(1).split(",")}
+    assert listed == set(pf.io.__all__)
+
+
+def test_api_reference_names_nothing_that_does_not_exist() -> None:
+    for target in _documented_targets():
+        module, _, attr = target.rpartition(".")
+        assert hasattr(importlib.import_module(module), attr), target
+
+
+def test_docs_hold_no_machine_paths() -> None:
+    for path in DOCS.rglob("*"):
+        if "_build" in path.parts or not path.is_file() or path.suffix not in {".md", ".py"}:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for machine in ("/work/", "/root/", "/home/"):
+            assert machine not in text, path
+
+
+# --- the generated data pages ----------------------------------------------------------------------------
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\([" + re.escape(string.punctuation) + "])", r"\1", text)
+
+
+@given(st.text())
+def test_escape_only_adds_backslashes_before_punctuation(text: str) -> None:
+    escaped = gen.escape(text)
+    assert _unescape(escaped) == " ".join(text.split())
+    assert not re.search(r"(?<!\\)[" + re.escape(string.punctuation.replace("\\", "")) + "]", escaped)
+
+
+@pytest.mark.parametrize("fw", pf.load_catalog().frameworks, ids=lambda fw: fw.id)
+def test_framework_page_shows_every_principle_with_wording_themes_and_source(fw: pf.Framework) -> None:
+    page = gen.framework_page(fw)
+    assert page.startswith(gen.GENERATED_NOTE)
+    for p in [*fw.iter_principles(), *fw.framing]:
+        assert f"({gen.label(p.id)})=" in page
+        assert f"`{p.id}`" in page
+        block = page.split(f"({gen.label(p.id)})=", 1)[1]
+        assert gen.escape(" ".join(p.text.split("\n\n")[0].split())) in block
+        assert gen._WORDING_NOTE[p.wording.value] in block
+        assert all(f"`{t.value}`" in block for t in p.themes)
+        assert f"(<{p.citation.url}>)" in block
+    for note in fw.notes:
+        assert gen.escape(note) in page
+
+
+def test_labels_are_unique_across_the_catalog() -> None:
+    ids = [p.id for fw in pf.load_catalog() for p in [*fw.iter_principles(), *fw.framing]]
+    assert len({gen.label(i) for i in ids}) == len(ids)
+
+
+def test_paraphrase_is_not_shown_as_a_quotation() -> None:
+    src = pf.Citation(publisher="X", title="Y", url="https://example.org")
+    p = pf.Principle(
+        id="ex:one", title="One", text="Our words.", wording="paraphrase", themes=("training",), citation=src
+    )
+    q = pf.Principle(
+        id="ex:two", title="Two", text="Their words.", wording="verbatim", themes=("training",), citation=src
+    )
+    assert "> Our words" not in "\n".join(gen.principle_block(p, 3))
+    assert "> Their words\\." in "\n".join(gen.principle_block(q, 3))
+
+
+def test_data_index_links_every_framework() -> None:
+    catalog = pf.load_catalog()
+    page = gen.data_index(catalog)
+    for fw in catalog.frameworks:
+        assert f"]({fw.id}.md)" in page
+        assert f"\n{fw.id}\n" in page  # in the toctree
+
+
+def test_schema_files_hold_one_valid_schema_per_file_type() -> None:
+    files = gen.schema_files()
+    kinds = [name for name, _ in gen.document_types()]
+    assert "framework" in kinds
+    assert set(files) == {"index.md", *(f"{k}.schema.json" for k in kinds)}
+    for kind in kinds:
+        schema = json.loads(files[f"{kind}.schema.json"])
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        assert f"```{{literalinclude}} {kind}.schema.json" in files["index.md"]
+
+
+def test_generate_writes_only_what_changed(tmp_path: Path) -> None:
+    gen.generate(tmp_path)
+    page = tmp_path / "data" / "uscm-2020.md"
+    stamp = page.stat().st_mtime_ns
+    (tmp_path / "data" / "stale.md").write_text("old", encoding="utf-8")
+    gen.generate(tmp_path)
+    assert page.stat().st_mtime_ns == stamp
+    assert not (tmp_path / "data" / "stale.md").exists()
+    assert (tmp_path / "reference" / "schemas" / "framework.schema.json").exists()
+    assert (tmp_path / "data" / "dispositions.md").exists()
+
+
+def test_framework_page_lists_endorsements_and_version_links() -> None:
+    catalog = pf.load_catalog()
+    for fw in catalog.frameworks:
+        page = gen.framework_page(fw, catalog)
+        for e in catalog.endorsements_of(fw.id):
+            assert gen.escape(e.endorser) in page
+            assert f"(<{e.citation.url}>)" in page
+        for p in fw.iter_principles():
+            for other in p.corresponds_to:
+                assert f"<{gen.label(other)}>`" in page
+    assert "## Endorsed" not in gen.framework_page(catalog.framework("8cantwait-2020"))
+
+
+def test_index_lists_optional_pages_only_when_they_exist(tmp_path: Path) -> None:
+    index = (DOCS / "index.md").read_text(encoding="utf-8")
+    for name in gen.OPTIONAL_PAGES:
+        assert f"\n{name}\n" in index
+    (tmp_path / "cli.md").write_text("# CLI\n", encoding="utf-8")
+    shown = gen.drop_absent_pages(index, tmp_path)
+    assert "\ncli\n" in shown
+    assert "\ntesting\n" not in shown
+    assert "how-to/own-framework" in shown
+
+
+def test_dispositions_page_lists_exactly_the_principles_not_reviewed() -> None:
+    catalog = pf.load_catalog()
+    page = gen.dispositions_page(catalog)
+    assert page.startswith(gen.GENERATED_NOTE)
+    listed = page.split("## Not reviewed", 1)[1]
+    for fw in catalog.frameworks:
+        for p in fw.iter_principles():
+            shown = f"- {gen.ref(p.id)}:" in listed
+            assert shown == (catalog.crosswalk.disposition(p.id) is pf.Disposition.NOT_REVIEWED), p.id
+        if not fw.complete:
+            assert f"{gen.ref(fw.id)} (held in part)" in page
+    total = sum(1 for fw in catalog.frameworks for _ in fw.iter_principles())
+    assert page.count("\n| {ref}") == len(catalog.frameworks)
+    assert f"| {total} |\n" in page
+    assert "\ndispositions\n" in gen.data_index(catalog)

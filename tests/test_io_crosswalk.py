@@ -1,0 +1,265 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from crosswalk_strategies import CATALOG, crosswalks
+from policeframeworks import Catalog, Crosswalk, CrosswalkDocument, ValidationError, io, load_catalog
+from policeframeworks.io._crosswalk import CSV_COLUMNS
+
+FILE_SETTINGS = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+GOOD = {
+    "source": "policylink-2014:training",
+    "relationship": "subset",
+    "target": "policylink-pledge:training",
+    "rationale_type": "syntactic",
+    "strength": 9,
+    "basis": "analytic",
+    "rationale": "The pledge adds mental health.",
+    "mapped_by": "tester",
+}
+
+
+def document(*mappings: dict[str, object]) -> dict[str, object]:
+    return {"id": "mine", "title": "Mine", "data_version": "1", "mappings": list(mappings)}
+
+
+# ------------------------------------------------------------------ round trips
+
+
+@FILE_SETTINGS
+@given(cw=crosswalks())
+def test_csv_round_trip(cw: Crosswalk, tmp_path: Path) -> None:
+    path = tmp_path / "cw.csv"
+    cw.to_csv(path)
+    assert Crosswalk.from_csv(path) == cw
+    assert Crosswalk.from_csv("text.csv", text=cw.to_csv()) == cw
+
+
+@FILE_SETTINGS
+@given(cw=crosswalks())
+def test_graphml_round_trip(cw: Crosswalk, tmp_path: Path) -> None:
+    path = tmp_path / "cw.graphml"
+    cw.to_graphml(path)
+    assert Crosswalk.from_graphml(path) == cw
+    assert nx.read_graphml(path).number_of_edges() == len(cw.mappings)
+
+
+@FILE_SETTINGS
+@given(cw=crosswalks())
+def test_gexf_round_trip(cw: Crosswalk, tmp_path: Path) -> None:
+    path = tmp_path / "cw.gexf"
+    cw.to_gexf(path)
+    assert Crosswalk.from_gexf(path) == cw
+
+
+@given(cw=crosswalks())
+def test_node_link_round_trip(cw: Crosswalk) -> None:
+    data = json.loads(json.dumps(cw.to_node_link()))
+    assert "edges" in data
+    assert Crosswalk.from_node_link(data) == cw
+
+
+@given(cw=crosswalks())
+def test_networkx_round_trip(cw: Crosswalk) -> None:
+    assert Crosswalk.from_networkx(cw.to_networkx(multigraph=True)) == cw
+
+
+@FILE_SETTINGS
+@given(cw=crosswalks())
+def test_document_round_trip(cw: Crosswalk, tmp_path: Path) -> None:
+    for suffix in ("toml", "json"):
+        path = tmp_path / f"cw.{suffix}"
+        io.dump(cw.to_document(id="mine", title="Mine", data_version="1"), path)
+        doc = io.load(path)
+        assert isinstance(doc, CrosswalkDocument)
+        assert Crosswalk(doc.mappings) == cw
+        assert Crosswalk.load(path, include_bundled=False) == cw
+
+
+def test_bundled_exports_read_back(tmp_path: Path) -> None:
+    cw = load_catalog().crosswalk
+    for name, write, read in [
+        ("cw.graphml", cw.to_graphml, Crosswalk.from_graphml),
+        ("cw.gexf", cw.to_gexf, Crosswalk.from_gexf),
+        ("cw.csv", cw.to_csv, Crosswalk.from_csv),
+    ]:
+        write(tmp_path / name)
+        assert read(tmp_path / name) == cw
+
+
+# ------------------------------------------------------------------ the graph
+
+
+def test_graph_nodes_and_edges_carry_scalars() -> None:
+    cw = load_catalog().crosswalk
+    g = cw.to_networkx()
+    assert g is not cw.to_networkx()
+    assert isinstance(g, nx.DiGraph)
+    assert not isinstance(g, nx.MultiDiGraph)
+    assert g.number_of_edges() == len(cw.mappings)
+    assert set(g.nodes) >= {p for fw in CATALOG for p in fw._index} | set(CATALOG.framework_ids)
+    for _, data in g.nodes(data=True):
+        assert all(isinstance(v, (str, int, float, bool)) for v in data.values())
+    for _, _, data in g.edges(data=True):
+        assert all(isinstance(v, (str, int, float, bool)) for v in data.values())
+    node = g.nodes["uscm-2020:sanctity-of-life/chokehold-ban"]
+    assert node["framework"] == "uscm-2020"
+    assert node["parent"] == "uscm-2020:sanctity-of-life"
+    assert node["themes"] == "use-of-force"
+    assert g.graph["catalog_data_version"] == CATALOG.data_version
+
+
+def test_digraph_refuses_two_mappings_on_one_pair() -> None:
+    cw = load_catalog().crosswalk
+    m = cw.mappings[1]
+    twice = cw.with_mappings([m.__class__(**{**io.to_dict(m), "rationale_type": "functional"})])
+    with pytest.raises(ValidationError, match="multigraph=True"):
+        twice.to_networkx()
+    assert twice.to_networkx(multigraph=True).number_of_edges() == len(twice.mappings)
+
+
+# ------------------------------------------------------------------ CSV format
+
+
+def test_csv_header_follows_the_strm_order() -> None:
+    text = load_catalog().crosswalk.to_csv()
+    assert text.splitlines()[0].split(",")[:10] == list(CSV_COLUMNS[:10])
+    assert ",subset of," in text or ",superset of," in text
+
+
+def test_csv_errors_name_row_and_column() -> None:
+    header = list(CSV_COLUMNS)
+    values = {
+        "FDE#": "policylink-2014:trainin",
+        "STRM Rationale": "syntactic",
+        "STRM Relationship": "subsett",
+        "Strength of Relationship": "12",
+        "Target ID #": "policylink-pledge:training",
+        "Notes": "n",
+        "Basis": "analytic",
+        "Mapped By": "me",
+    }
+    good = {
+        **values,
+        "FDE#": "policylink-2014:training",
+        "STRM Relationship": "subset of",
+        "Strength of Relationship": "9",
+    }
+    text = "\n".join(
+        [
+            ",".join(header),
+            ",".join(good.get(h, "") for h in header),
+            ",".join(values.get(h, "") for h in header),
+        ]
+    )
+    with pytest.raises(ValidationError) as info:
+        Crosswalk.from_csv("bad.csv", text=text)
+    shown = [(p.path, p.suggestion) for p in info.value.problems]
+    assert shown == [
+        ("row 3, column 'STRM Relationship'", "subset"),
+        ("row 3, column 'FDE#'", "policylink-2014:training"),
+        ("row 3, column 'Strength of Relationship'", None),
+    ]
+    assert all(p.file == "bad.csv" for p in info.value.problems)
+
+
+def test_csv_missing_columns_and_short_rows() -> None:
+    with pytest.raises(ValidationError, match="missing column 'Basis'"):
+        Crosswalk.from_csv("x.csv", text=",".join(c for c in CSV_COLUMNS if c != "Basis"))
+    text = load_catalog().crosswalk.to_csv().splitlines()
+    with pytest.raises(ValidationError, match="row 2: has 3 cells"):
+        Crosswalk.from_csv("x.csv", text="\n".join([text[0], "a,b,c"]))
+    with pytest.raises(ValidationError, match="empty CSV"):
+        Crosswalk.from_csv("x.csv", text="")
+
+
+# ------------------------------------------------------------------ malformed crosswalk files
+
+
+def test_malformed_file_lists_every_problem(tmp_path: Path) -> None:
+    path = tmp_path / "mine.json"
+    path.write_text(
+        json.dumps(
+            document(
+                {**GOOD, "relationship": "subsett"},
+                {**GOOD, "source": "policylink-2014:trainng"},
+                {**GOOD, "strength": 12},
+                {**GOOD, "relationship": "intersectz", "target": "policylink-pledge:trainig", "strength": -1},
+            )
+        )
+    )
+    with pytest.raises(ValidationError) as info:
+        Crosswalk.load(path)
+    shown = {(p.path, p.suggestion) for p in info.value.problems}
+    assert ("mappings[0].relationship", "subset") in shown
+    assert ("mappings[1].source", "policylink-2014:training") in shown
+    assert ("mappings[2].strength", None) in shown
+    assert ("mappings[3].relationship", "intersects") in shown
+    assert ("mappings[3].target", "policylink-pledge:training") in shown
+    assert ("mappings[3].strength", None) in shown
+    assert all(p.file == str(path) for p in info.value.problems)
+    assert "out of range" in str(info.value)
+
+
+def test_unknown_id_in_a_valid_file_is_reported_with_file(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    io.dump(io.from_dict(document({**GOOD, "target": "policylink-pledge:trainig"}), CrosswalkDocument), path)
+    with pytest.raises(ValidationError) as info:
+        Crosswalk.load(path)
+    (problem,) = info.value.problems
+    assert (problem.path, problem.suggestion, problem.file) == (
+        "mappings[0].target",
+        "policylink-pledge:training",
+        str(path),
+    )
+
+
+# ------------------------------------------------------------------ catalogs with user crosswalks
+
+
+def test_user_crosswalk_extends_or_replaces_the_bundled_one(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    extra = {
+        **GOOD,
+        "source": "policylink-2014:good-models",
+        "relationship": "intersects",
+        "strength": 2,
+        "target": "uscm-2020:community",
+    }
+    io.dump(io.from_dict(document(extra), CrosswalkDocument), path)
+    bundled = load_catalog().crosswalk.mappings
+    extended = Catalog.from_paths(path).crosswalk
+    assert extended.mappings[: len(bundled)] == bundled
+    assert len(extended.mappings) == len(bundled) + 1
+    replaced = Catalog.from_paths(path, bundled_crosswalks=False).crosswalk
+    assert len(replaced.mappings) == 1
+    assert Crosswalk.load(path).mappings == extended.mappings
+
+
+def test_catalog_from_paths_checks_crosswalk_ids_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    io.dump(io.from_dict(document({**GOOD, "source": "policylink-2014:trainng"}), CrosswalkDocument), path)
+    with pytest.raises(ValidationError, match="policylink-2014:trainng"):
+        Catalog.from_paths(path)
+
+
+def test_bundled_crosswalk_skipped_when_its_frameworks_are_absent(tmp_path: Path) -> None:
+    io.dump(CATALOG.framework("policylink-2014"), tmp_path / "letter.toml")
+    cat = Catalog.from_paths(tmp_path, include_bundled=False)
+    assert cat.crosswalk.mappings == ()
+
+
+def test_io_load_recognises_crosswalk_documents(tmp_path: Path) -> None:
+    path = tmp_path / "cw.json"
+    path.write_text(json.dumps(document(GOOD)))
+    doc = io.load(path)
+    assert isinstance(doc, CrosswalkDocument)
+    assert doc.mappings[0].strength == 9
