@@ -9,10 +9,17 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from policeframeworks import (
+    Assessment,
     Catalog,
     Citation,
+    Crosswalk,
+    CrosswalkDocument,
+    Evidence,
+    Finding,
     Framework,
     FrameworkKind,
+    Jurisdiction,
+    Mapping,
     PoliceFrameworksError,
     Principle,
     io,
@@ -221,3 +228,122 @@ def test_from_type_registry_covers_the_same_types_as_the_entry_point() -> None:
     from policeframeworks.testing._hypothesis_entry import TYPE_NAMES
 
     assert set(pfst.FROM_TYPE) == {getattr(policeframeworks, name) for name in TYPE_NAMES}
+
+
+# --- crosswalks ------------------------------------------------------------------------------------------
+
+
+@CHECK
+@given(pfst.mappings())
+def test_mappings_are_valid_and_join_existing_ids(m: Mapping) -> None:
+    assert _rebuilt(m) == m
+    cat = load_catalog()
+    assert m.source in cat
+    assert m.target in cat
+    assert m.source.split(":")[0] != m.target.split(":")[0]
+    low, high = m.relationship.strength_range
+    assert low <= m.strength <= high
+
+
+@CHECK
+@given(pfst.crosswalks())
+def test_crosswalks_are_lint_clean(cw: Crosswalk) -> None:
+    assert cw.lint() == ()
+    assert Crosswalk(cw.mappings, catalog=cw.catalog) == cw
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(pfst.catalogs(min_frameworks=2, max_depth=2).flatmap(lambda c: pfst.crosswalks(catalog=c, min_size=1)))
+def test_crosswalks_over_generated_catalogs(cw: Crosswalk) -> None:
+    assert cw.lint() == ()
+    assert all(m.source in cw.catalog and m.target in cw.catalog for m in cw.mappings)
+
+
+@CHECK
+@given(pfst.crosswalks(relationships=["subset", "superset"], min_size=3, max_size=12))
+def test_strict_subsets_never_form_cycles(cw: Crosswalk) -> None:
+    assert cw.lint() == ()
+
+
+@CHECK
+@given(pfst.crosswalk_documents())
+def test_crosswalk_documents_are_valid(doc: CrosswalkDocument) -> None:
+    assert _rebuilt(doc) == doc
+    assert Crosswalk.from_documents([doc]).lint() == ()
+
+
+def test_a_one_id_catalog_cannot_be_mapped() -> None:
+    tiny = find(pfst.catalogs(max_principles=1, max_depth=0), lambda c: True)
+    lone = Catalog([attrs.evolve(tiny.frameworks[0], framing=())])
+    with pytest.raises(pfst.StrategyArgumentError, match="fewer than two ids"):
+        pfst.crosswalks(catalog=Catalog([]))
+    assert len(lone.frameworks[0].principle_ids) == 1  # two ids: the framework and its principle
+    pfst.crosswalks(catalog=lone)
+
+
+# --- assessments -----------------------------------------------------------------------------------------
+
+
+@CHECK
+@given(pfst.jurisdictions())
+def test_jurisdictions_are_valid(j: Jurisdiction) -> None:
+    assert _rebuilt(j) == j
+    assert j.name == j.name.strip()
+
+
+@CHECK
+@given(pfst.findings(), pfst.evidence())
+def test_findings_and_evidence_are_valid(f: Finding, e: Evidence) -> None:
+    assert _rebuilt(f) == f
+    assert _rebuilt(e) == e
+
+
+@CHECK
+@given(pfst.assessments())
+def test_assessments_are_valid_with_consistent_scores(a: Assessment) -> None:
+    assert _rebuilt(a) == a
+    fw = load_catalog().framework(a.framework_id)
+    s = a.score()
+    assert s.lower <= s.upper
+    assert sum(s.counts().values()) == len(fw.leaves())
+    if a.reported_total is not None:
+        assert s.adopted <= a.reported_total <= s.adopted + s.unknown
+
+
+@CHECK
+@given(st.data())
+def test_assessments_of_a_generated_framework(data: st.DataObject) -> None:
+    fw = data.draw(pfst.frameworks(max_principles=4))
+    a = data.draw(pfst.assessments(framework=fw, statuses=["adopted", "unknown"], reported_total=True))
+    a.check(fw)
+    s = a.score(fw)
+    assert s.partial == s.not_adopted == s.not_applicable == 0
+    assert s.lower <= s.reported_total <= s.upper  # type: ignore[operator]
+
+
+@settings(max_examples=30)
+@given(pfst.assessments(framework=load_catalog().framework("8cantwait-2020"), max_findings=2))
+def test_assessments_of_a_bundled_framework(a: Assessment) -> None:
+    assert a.framework_id == "8cantwait-2020"
+    assert len(a.findings) <= 2
+
+
+@pytest.mark.parametrize(
+    ("make", "fragment"),
+    [
+        (lambda: pfst.mappings(relationships=["subsett"]), "'subsett' is not one of"),
+        (lambda: pfst.mappings(relationships=[]), "at least one relationship"),
+        (lambda: pfst.crosswalks(min_size=3, max_size=2), "min_size=3 is more than"),
+        (lambda: pfst.crosswalks(catalog="bundled"), "must be a Catalog"),
+        (lambda: pfst.jurisdictions(kinds=["town"]), "'town' is not one of"),
+        (lambda: pfst.jurisdictions(states=["Texas"]), "not two-letter state codes"),
+        (lambda: pfst.findings(statuses=["yes"]), "'yes' is not one of"),
+        (lambda: pfst.findings(principle_ids=["USCM"]), "not principle ids"),
+        (lambda: pfst.assessments(framework="8cantwait-2020"), "must be a Framework"),
+        (lambda: pfst.assessments(max_findings=-1), "max_findings=-1"),
+    ],
+)
+def test_impossible_crosswalk_and_assessment_arguments(make: object, fragment: str) -> None:
+    with pytest.raises(pfst.StrategyArgumentError) as info:
+        make()  # type: ignore[operator]
+    assert fragment in str(info.value)

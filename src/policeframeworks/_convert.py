@@ -110,6 +110,7 @@ def converter() -> cattrs.Converter:
         _mapping.Mapping,
     ):
         attrs.resolve_types(cls)
+    _resolve_catalog_types()
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
     for scalar in (str, int, float, bool):
         conv.register_structure_hook(scalar, _scalar_hook(scalar))
@@ -174,6 +175,19 @@ def converter() -> cattrs.Converter:
 
     conv.register_structure_hook_factory(attrs.has, mapping_guard_factory)
     return conv
+
+
+def _resolve_catalog_types() -> None:
+    """Resolve the Catalog's annotations, whose types its module imports only for type checkers."""
+    from . import _catalog, _crosswalk, _endorsement, _mapping
+
+    names = {
+        "Crosswalk": _crosswalk.Crosswalk,
+        "CrosswalkDocument": _mapping.CrosswalkDocument,
+        "Endorsement": _endorsement.Endorsement,
+        "Relation": _endorsement.Relation,
+    }
+    attrs.resolve_types(_catalog.Catalog, localns=names)
 
 
 _EXTRA_ENUMS: list[type[enum.Enum]] = []

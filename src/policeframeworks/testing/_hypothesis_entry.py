@@ -25,7 +25,19 @@ if TYPE_CHECKING:
 __all__: list[str] = []
 
 #: The public model types given a strategy, by name in :mod:`policeframeworks`.
-TYPE_NAMES = ("Catalog", "Citation", "Framework", "Principle")
+TYPE_NAMES = (
+    "Assessment",
+    "Catalog",
+    "Citation",
+    "Crosswalk",
+    "CrosswalkDocument",
+    "Evidence",
+    "Finding",
+    "Framework",
+    "Jurisdiction",
+    "Mapping",
+    "Principle",
+)
 
 
 def _from_type(cls: type) -> SearchStrategy[object]:

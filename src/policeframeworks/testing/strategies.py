@@ -9,9 +9,10 @@ one-letter slugs.
 Once the package is installed, ``st.from_type(Framework)`` (and the same for every public model type) uses
 these strategies; see :mod:`policeframeworks.testing._hypothesis_entry`.
 
-Built so far: :func:`citations`, :func:`principles`, :func:`frameworks`, :func:`bundled_frameworks`,
-:func:`catalogs` and :func:`framework_ids`. Strategies for crosswalks and assessments will follow those
-types.
+Model and catalog: :func:`citations`, :func:`principles`, :func:`frameworks`, :func:`bundled_frameworks`,
+:func:`catalogs`, :func:`framework_ids`. Crosswalks: :func:`mappings`, :func:`crosswalks`,
+:func:`crosswalk_documents`. Assessments: :func:`jurisdictions`, :func:`evidence`, :func:`findings`,
+:func:`assessments`. Strategies over the bundled catalog read it on the first draw, not when called.
 
 Example:
     >>> from hypothesis import given, settings
@@ -27,7 +28,9 @@ Example:
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import functools
+import operator
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -35,21 +38,33 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from .._assessment import Assessment, Evidence, Finding, Jurisdiction, JurisdictionKind, Method, Status
 from .._catalog import Catalog, load_catalog
+from .._crosswalk import Crosswalk
+from .._mapping import CrosswalkDocument, Mapping
 from .._model import Citation, Framework, FrameworkKind, Principle, Theme, Wording
+from .._relationship import Basis, RationaleType, Relationship
 from ..exceptions import PoliceFrameworksError
 
 __all__ = [
     "StrategyArgumentError",
+    "assessments",
     "bundled_frameworks",
     "catalogs",
     "citations",
+    "crosswalk_documents",
+    "crosswalks",
+    "evidence",
+    "findings",
     "framework_ids",
     "frameworks",
+    "jurisdictions",
+    "mappings",
     "principles",
 ]
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 
 _SLUG_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 _TLDS = ("org", "com", "gov", "net", "us")
@@ -472,10 +487,523 @@ def catalogs(
     return build(())
 
 
+# --------------------------------------------------------------------------- crosswalks
+
+
+def _catalog_or_bundled(catalog: Catalog | None) -> Catalog:
+    if catalog is None:
+        return load_catalog()
+    if not isinstance(catalog, Catalog):
+        raise StrategyArgumentError(f"catalog={catalog!r} must be a Catalog or None")
+    return catalog
+
+
+def _relationship_choices(relationships: Sequence[Relationship | str] | None) -> tuple[Relationship, ...]:
+    if relationships is None:
+        return tuple(Relationship)
+    if isinstance(relationships, str):
+        raise StrategyArgumentError(f"relationships={relationships!r} must be a list, not one string")
+    out: list[Relationship] = []
+    for r in relationships:
+        try:
+            out.append(Relationship.parse(r))
+        except PoliceFrameworksError:
+            words = ", ".join(x.value for x in Relationship)
+            raise StrategyArgumentError(f"relationships: {r!r} is not one of {words}") from None
+    if not out:
+        raise StrategyArgumentError("relationships must name at least one relationship")
+    return tuple(dict.fromkeys(out))
+
+
+class _Ends:
+    """The ids a mapping can join in a catalog: principles, framing statements and whole frameworks."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.all: list[str] = []
+        self.leaves: set[str] = set()
+        for fw in catalog.frameworks:
+            self.all.append(fw.id)
+            for top in (*fw.principles, *fw.framing):
+                for p in top.walk():
+                    self.all.append(p.id)
+                    if p.is_leaf:
+                        self.leaves.add(p.id)
+        self.several_frameworks = len(catalog) > 1
+        self._others: dict[str, list[str]] = {}
+
+    def others(self, source: str) -> list[str]:
+        """The ids a mapping from ``source`` can go to (other frameworks' ids, if there are others)."""
+        fid = _framework_of(source)
+        if not self.several_frameworks:
+            return [e for e in self.all if e != source]
+        if fid not in self._others:
+            self._others[fid] = [e for e in self.all if _framework_of(e) != fid]
+        return self._others[fid]
+
+
+def _framework_of(end: str) -> str:
+    return end.split(":", 1)[0]
+
+
+def _rank(salt: int, end: str) -> int:
+    """A fixed pseudo-random order of ids for one example (crc32: the same in every process)."""
+    import zlib
+
+    return zlib.crc32(f"{salt}:{end}".encode())
+
+
+@st.composite
+def _pair(draw: st.DrawFn, ends: _Ends) -> tuple[str, str]:
+    source = draw(st.sampled_from(ends.all))
+    return source, draw(st.sampled_from(ends.others(source)))
+
+
+@st.composite
+def _mapping(
+    draw: st.DrawFn,
+    ends: _Ends,
+    relationships: tuple[Relationship, ...],
+    pair: tuple[str, str] | None,
+    salt: int,
+) -> Mapping:
+    source, target = draw(_pair(ends)) if pair is None else pair
+    allowed = [
+        r
+        for r in relationships
+        if r is not Relationship.NO_RELATIONSHIP or (source in ends.leaves and target in ends.leaves)
+    ]
+    relationship = draw(st.sampled_from(allowed or [Relationship.INTERSECTS]))
+    # Strict subsets always point up a fixed order of ids (ends swapped if need be): never a cycle.
+    if relationship in (Relationship.SUBSET, Relationship.SUPERSET):
+        up = _rank(salt, source) < _rank(salt, target)
+        if up != (relationship is Relationship.SUBSET):
+            source, target = target, source
+    low, high = relationship.strength_range
+    basis = draw(st.sampled_from(Basis))
+    citation = draw(citations()) if basis is Basis.EXPLICIT else draw(_optional(citations()))
+    fields: dict[str, Any] = {
+        "source": source,
+        "relationship": relationship,
+        "target": target,
+        "rationale_type": draw(st.sampled_from(RationaleType)),
+        "strength": draw(st.integers(low, high)),
+        "basis": basis,
+        "rationale": draw(_text(max_size=40)),
+        "mapped_by": draw(_text(max_size=16)),
+        "opposing": relationship.touches and draw(_QUARTER),
+        "citation": citation,
+    }
+    return Mapping(**fields)
+
+
+def mappings(
+    *,
+    catalog: Catalog | None = None,
+    relationships: Sequence[Relationship | str] | None = None,
+) -> st.SearchStrategy[Mapping]:
+    """Valid mappings between ids of a catalog (principles, framing statements or whole frameworks).
+
+    The ends are two different ids, of two different frameworks when the catalog has more than one;
+    ``no_relationship`` joins two leaf principles only; strength fits the relationship; an explicit basis
+    has a citation.
+
+    Args:
+        catalog: the catalog the ids come from (default: the bundled catalog).
+        relationships: the relationships to choose from (default: all five).
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> from policeframeworks import load_catalog
+        >>> @settings(max_examples=20)
+        ... @given(mappings(relationships=["equal", "superset"]))
+        ... def test_ends_exist(m):
+        ...     assert m.source in load_catalog() and m.target in load_catalog()
+        ...     assert m.relationship.covers
+        >>> test_ends_exist()
+
+    Raises:
+        StrategyArgumentError: an unknown relationship, or a catalog with fewer than two ids.
+    """
+    choices = _relationship_choices(relationships)
+    if catalog is not None:
+        _check_mappable(_catalog_or_bundled(catalog))
+    return st.deferred(
+        lambda: st.integers(0, 2**16).flatmap(lambda salt: _mapping(_ends_of(catalog), choices, None, salt))
+    )
+
+
+def _check_mappable(catalog: Catalog) -> None:
+    if len(_Ends(catalog).all) < 2:
+        raise StrategyArgumentError("the catalog holds fewer than two ids, so nothing can be mapped")
+
+
+def _ends_of(catalog: Catalog | None) -> _Ends:
+    if catalog is None:
+        return _bundled_ends()
+    return _Ends(catalog)
+
+
+@functools.cache
+def _bundled_ends() -> _Ends:
+    return _Ends(load_catalog())
+
+
+@st.composite
+def _crosswalk_mappings(
+    draw: st.DrawFn, catalog: Catalog | None, choices: tuple[Relationship, ...], min_size: int, max_size: int
+) -> tuple[Catalog, list[Mapping]]:
+    ends = _ends_of(catalog)
+    cat = _catalog_or_bundled(catalog)
+    salt = draw(st.integers(0, 2**16))
+
+    def pair_key(pair: tuple[str, str]) -> tuple[str, str]:
+        a, b = sorted(pair)
+        return (a, b)
+
+    pairs = draw(st.lists(_pair(ends), min_size=min_size, max_size=max_size, unique_by=pair_key))
+    return cat, [draw(_mapping(ends, choices, pair, salt)) for pair in pairs]
+
+
+def crosswalks(
+    *,
+    catalog: Catalog | None = None,
+    min_size: int = 0,
+    max_size: int = 8,
+    relationships: Sequence[Relationship | str] | None = None,
+) -> st.SearchStrategy[Crosswalk]:
+    """Valid crosswalks over a catalog, clean by :meth:`Crosswalk.lint <policeframeworks.Crosswalk.lint>`.
+
+    Each unordered pair of ids is mapped at most once, so no two mappings duplicate or contradict each
+    other; strict subsets never form a cycle; ``no_relationship`` joins leaves only.
+
+    Args:
+        catalog: the catalog the ids come from (default: the bundled catalog); pass one drawn from
+            :func:`catalogs` with ``catalogs().flatmap(lambda c: crosswalks(catalog=c))``.
+        min_size: the fewest mappings.
+        max_size: the most mappings.
+        relationships: the relationships to choose from (default: all five).
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(crosswalks(max_size=5))
+        ... def test_clean(cw):
+        ...     assert cw.lint() == ()
+        >>> test_clean()
+
+    Raises:
+        StrategyArgumentError: ``min_size`` above ``max_size``, an unknown relationship, or a catalog
+            with fewer than two ids.
+    """
+    _check_range("min_size", min_size, "max_size", max_size)
+    choices = _relationship_choices(relationships)
+    if catalog is not None:
+        _check_mappable(_catalog_or_bundled(catalog))
+    return st.deferred(
+        lambda: _crosswalk_mappings(catalog, choices, min_size, max_size).map(
+            lambda built: Crosswalk(built[1], catalog=built[0])
+        )
+    )
+
+
+def crosswalk_documents(
+    *, catalog: Catalog | None = None, max_size: int = 8
+) -> st.SearchStrategy[CrosswalkDocument]:
+    """Valid crosswalk documents (what a crosswalk file holds) whose mappings are lint-clean.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(crosswalk_documents(max_size=3))
+        ... def test_listed(doc):
+        ...     assert all(m.source.split(":")[0] in doc.frameworks for m in doc.mappings)
+        >>> test_listed()
+
+    Raises:
+        StrategyArgumentError: a negative ``max_size`` or a catalog with fewer than two ids.
+    """
+    _check_count("max_size", max_size)
+
+    def document(
+        cw: Crosswalk, slug: str, title: str, version: str, notes: tuple[str, ...]
+    ) -> CrosswalkDocument:
+        used = dict.fromkeys(_framework_of(e) for m in cw.mappings for e in (m.source, m.target))
+        fields: dict[str, Any] = {
+            "id": slug,
+            "title": title,
+            "data_version": version,
+            "mappings": cw.mappings,
+            "frameworks": tuple(used),
+            "notes": notes,
+        }
+        return CrosswalkDocument(**fields)
+
+    return st.builds(
+        document,
+        crosswalks(catalog=catalog, max_size=max_size),
+        _slugs(),
+        _text(),
+        _text(max_size=12),
+        _notes(),
+    )
+
+
+# --------------------------------------------------------------------------- assessments
+
+_FIPS_LENGTHS = (2, 5, 7, 10)
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _stripped(text: str) -> str:
+    """The text without surrounding white space (``0`` if nothing is left), as jurisdictions require."""
+    return text.strip() or "0"
+
+
+@functools.cache
+def _names() -> st.SearchStrategy[str]:
+    return st.text(_ANY_CHAR, min_size=1, max_size=24).map(_stripped)
+
+
+def jurisdictions(
+    *, kinds: Sequence[JurisdictionKind | str] | None = None, states: Sequence[str] | None = None
+) -> st.SearchStrategy[Jurisdiction]:
+    """Valid jurisdictions: a name without surrounding spaces, a state code, optional FIPS, ORI, attributes.
+
+    Args:
+        kinds: the kinds to choose from (default: all).
+        states: the two-letter state codes to choose from (default: all, and sometimes no state).
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=20)
+        ... @given(jurisdictions(kinds=["city"], states=["IL", "TX"]))
+        ... def test_cities(j):
+        ...     assert j.kind == "city" and j.state in ("IL", "TX")
+        >>> test_cities()
+
+    Raises:
+        StrategyArgumentError: an unknown kind or state code.
+    """
+    from .._states import STATES
+
+    kind_choices = _enum_choices("kinds", kinds, JurisdictionKind)
+    if states is None:
+        state_strategy: st.SearchStrategy[str | None] = _optional(st.sampled_from(sorted(STATES)))
+    else:
+        if isinstance(states, str):
+            raise StrategyArgumentError(f"states={states!r} must be a list of codes, not one string")
+        bad = [code for code in states if code not in STATES]
+        if bad or not states:
+            raise StrategyArgumentError(f"states: {bad or states!r} are not two-letter state codes")
+        state_strategy = st.sampled_from(tuple(states))
+    fips = st.sampled_from(_FIPS_LENGTHS).flatmap(lambda n: st.text("0123456789", min_size=n, max_size=n))
+    ori = st.builds(
+        operator.add,
+        st.text(_UPPER, min_size=2, max_size=2),
+        st.text(_UPPER + "0123456789", min_size=7, max_size=7),
+    )
+    attributes = st.dictionaries(_names(), _names(), max_size=2)
+    extras = st.none() | st.tuples(_optional(fips), _optional(ori), attributes)
+
+    def build(name: str, state: str | None, kind: JurisdictionKind, more: Any) -> Jurisdiction:
+        f, o, attrs_ = more if more is not None else (None, None, {})
+        return Jurisdiction(name=name, state=state, kind=kind, fips=f, ori=o, attributes=attrs_)
+
+    return st.builds(build, _names(), state_strategy, st.sampled_from(kind_choices), extras)
+
+
+def _enum_choices(name: str, values: Sequence[Any] | None, cls: type[E]) -> tuple[E, ...]:
+    if values is None:
+        return tuple(cls)
+    if isinstance(values, str):
+        raise StrategyArgumentError(f"{name}={values!r} must be a list, not one string")
+    out = []
+    for v in values:
+        try:
+            out.append(cls(v))
+        except ValueError:
+            words = ", ".join(str(m.value) for m in cls)
+            raise StrategyArgumentError(f"{name}: {v!r} is not one of {words}") from None
+    if not out:
+        raise StrategyArgumentError(f"{name} must name at least one value")
+    return tuple(dict.fromkeys(out))
+
+
+@functools.cache
+def evidence() -> st.SearchStrategy[Evidence]:
+    """Valid evidence: a title and, sometimes, where, when and what it says.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=20)
+        ... @given(evidence())
+        ... def test_titled(e):
+        ...     assert e.title.strip()
+        >>> test_titled()
+    """
+    more = st.none() | st.tuples(
+        _optional(_urls()),
+        _optional(_text()),
+        _optional(_dates()),
+        _optional(_text(max_size=12)),
+        _optional(_text(max_size=60)),
+        _optional(_dates()),
+    )
+
+    def build(title: str, extra: Any) -> Evidence:
+        url, publisher, date, section, quote, retrieved = extra if extra is not None else (None,) * 6
+        return Evidence(
+            title=title,
+            url=url,
+            publisher=publisher,
+            date=date,
+            section=section,
+            quote=quote,
+            retrieved=retrieved,
+        )
+
+    return st.builds(build, _text(), more)
+
+
+def findings(
+    *, principle_ids: Sequence[str] | None = None, statuses: Sequence[Status | str] | None = None
+) -> st.SearchStrategy[Finding]:
+    """Valid findings: a principle id, a status, sometimes evidence and a note.
+
+    Args:
+        principle_ids: the principles to choose from (default: any principle id).
+        statuses: the statuses to choose from (default: all five).
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=20)
+        ... @given(findings(principle_ids=["ex:a", "ex:b"], statuses=["adopted"]))
+        ... def test_adopted(f):
+        ...     assert f.status == "adopted" and f.principle_id in ("ex:a", "ex:b")
+        >>> test_adopted()
+
+    Raises:
+        StrategyArgumentError: an unknown status, no principle ids, or an invalid id.
+    """
+    status_choices = _enum_choices("statuses", statuses, Status)
+    if principle_ids is None:
+        ids: st.SearchStrategy[str] = st.builds(lambda f, p: f"{f}:{p}", _slugs(), _slugs())
+    else:
+        from .._ids import is_principle_id
+
+        if isinstance(principle_ids, str) or not principle_ids:
+            raise StrategyArgumentError(f"principle_ids={principle_ids!r} must be a non-empty list of ids")
+        bad = [p for p in principle_ids if not (isinstance(p, str) and is_principle_id(p))]
+        if bad:
+            raise StrategyArgumentError(f"principle_ids: {bad!r} are not principle ids")
+        ids = st.sampled_from(tuple(principle_ids))
+    return st.builds(_finding, ids, st.sampled_from(status_choices), _finding_extras())
+
+
+def _finding(principle_id: str, status: Status, extra: Any) -> Finding:
+    found, note = extra if extra is not None else ((), None)
+    return Finding(principle_id=principle_id, status=status, evidence=found, note=note)
+
+
+@functools.cache
+def _finding_extras() -> st.SearchStrategy[Any]:
+    return st.none() | st.tuples(st.lists(evidence(), max_size=2).map(tuple), _optional(_text(max_size=40)))
+
+
+@st.composite
+def _assessment(
+    draw: st.DrawFn,
+    framework: Framework | None,
+    status_choices: tuple[Status, ...],
+    reported: bool | None,
+    max_findings: int | None,
+) -> Assessment:
+    fw = framework if framework is not None else draw(bundled_frameworks())
+    ids = fw.principle_ids
+    limit = len(ids) if max_findings is None else min(max_findings, len(ids))
+    chosen = draw(st.lists(st.sampled_from(ids), max_size=limit, unique=True))
+    status = st.sampled_from(status_choices)
+    found = [_finding(pid, draw(status), draw(_finding_extras())) for pid in chosen]
+    by_id = {f.principle_id: f.status for f in found}
+    leaf_statuses = [by_id.get(p.id, Status.UNKNOWN) for p in fw.leaves()]
+    adopted = leaf_statuses.count(Status.ADOPTED)
+    unknown = leaf_statuses.count(Status.UNKNOWN)
+    with_total = draw(st.booleans()) if reported is None else reported
+    total = draw(st.integers(adopted, adopted + unknown)) if with_total else None
+    extra = draw(st.none() | st.tuples(st.lists(evidence(), max_size=2).map(tuple), _notes()))
+    more, notes = extra if extra is not None else ((), ())
+    fields: dict[str, Any] = {
+        "jurisdiction": draw(jurisdictions()),
+        "framework_id": fw.id,
+        "as_of": draw(_dates()),
+        "assessor": draw(_text(max_size=20)),
+        "method": draw(st.sampled_from(Method)),
+        "findings": tuple(found),
+        "reported_total": total,
+        "evidence": more,
+        "notes": notes,
+    }
+    result = Assessment(**fields)
+    result.check(fw)
+    return result
+
+
+def assessments(
+    *,
+    framework: Framework | None = None,
+    statuses: Sequence[Status | str] | None = None,
+    reported_total: bool | None = None,
+    max_findings: int | None = None,
+) -> st.SearchStrategy[Assessment]:
+    """Valid assessments: findings on principles of the framework, reported totals the findings allow.
+
+    Findings name principles of the framework (never framing statements), at most one each; a reported
+    total lies between the adopted findings and the adopted plus unknown principles, so scores are
+    consistent with it. Findings carry no ``derived_from`` (projected assessments come from
+    :meth:`Assessment.project <policeframeworks.Assessment.project>`).
+
+    Args:
+        framework: the framework assessed against (default: one of the bundled frameworks), e.g.
+            ``load_catalog().framework("8cantwait-2020")`` or one drawn from :func:`frameworks`.
+        statuses: the statuses findings may have (default: all five).
+        reported_total: always (True), never (False) or sometimes (None) a reported total.
+        max_findings: the most findings (default: one per principle).
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> from policeframeworks import load_catalog
+        >>> eight = load_catalog().framework("8cantwait-2020")
+        >>> @settings(max_examples=20)
+        ... @given(assessments(framework=eight, statuses=["adopted", "not_adopted"], reported_total=True))
+        ... def test_bounds(a):
+        ...     s = a.score()
+        ...     assert s.lower <= s.reported_total <= s.upper
+        >>> test_bounds()
+
+    Raises:
+        StrategyArgumentError: an unknown status or a bad argument.
+    """
+    status_choices = _enum_choices("statuses", statuses, Status)
+    if framework is not None and not isinstance(framework, Framework):
+        raise StrategyArgumentError(f"framework={framework!r} must be a Framework or None")
+    if reported_total is not None and not isinstance(reported_total, bool):
+        raise StrategyArgumentError(f"reported_total={reported_total!r} must be True, False or None")
+    if max_findings is not None:
+        _check_count("max_findings", max_findings)
+    return _assessment(framework, status_choices, reported_total, max_findings)
+
+
 #: For :mod:`policeframeworks.testing._hypothesis_entry`: the strategy ``st.from_type`` uses per type.
 FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[object]]] = {
-    Citation: citations,
-    Principle: principles,
-    Framework: frameworks,
+    Assessment: assessments,
     Catalog: catalogs,
+    Citation: citations,
+    Crosswalk: crosswalks,
+    CrosswalkDocument: crosswalk_documents,
+    Evidence: evidence,
+    Finding: findings,
+    Framework: frameworks,
+    Jurisdiction: jurisdictions,
+    Mapping: mappings,
+    Principle: principles,
 }
