@@ -11,8 +11,8 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from policeframeworks import io, load_catalog
-from policeframeworks.testing import assert_valid_catalog
+from policeframeworks import ValidationError, io, load_catalog
+from policeframeworks.testing import assert_crosswalk_clean, assert_valid_catalog, make_assessment
 from policeframeworks.testing import strategies as pfst
 from policeframeworks.testing.assertions import _first_difference
 
@@ -113,3 +113,86 @@ def test_usable_without_pytest() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.startswith("not a valid catalog:\n  frameworks[1].id: duplicate")
+
+
+# --- assert_crosswalk_clean -------------------------------------------------------------------------------
+
+
+def test_the_bundled_crosswalk_is_clean() -> None:
+    assert_crosswalk_clean(load_catalog().crosswalk)
+
+
+def test_every_lint_problem_is_a_line_naming_the_mappings() -> None:
+    cw = load_catalog().crosswalk
+    m = cw.mappings[0]
+    conflicting = attrs.evolve(m, relationship="intersects", strength=5)
+    selfish = attrs.evolve(m, target=m.source)
+    with pytest.raises(AssertionError) as info:
+        assert_crosswalk_clean([m, conflicting, selfish])
+    lines = str(info.value).splitlines()
+    assert lines[0] == "crosswalk is not clean:"
+    assert any(ln.startswith("  mappings[2]: self-mapping:") for ln in lines)
+    assert any(ln.startswith("  mappings[0], mappings[1]: conflicting:") for ln in lines)
+
+
+def test_unknown_ids_are_named_with_the_closest() -> None:
+    m = load_catalog().crosswalk.mappings[0]
+    typo = attrs.evolve(m, source=m.source[:-1])
+    with pytest.raises(AssertionError, match=r"mappings\[0\]: unknown-id: .*did you mean"):
+        assert_crosswalk_clean([typo])
+
+
+def test_crosswalk_files(tmp_path: Path) -> None:
+    cw = load_catalog().crosswalk
+    cw.to_csv(tmp_path / "cw.csv")
+    assert_crosswalk_clean(tmp_path / "cw.csv")
+    (tmp_path / "bad.csv").write_text(
+        (tmp_path / "cw.csv").read_text(encoding="utf-8").replace("subset of", "subsett", 1), encoding="utf-8"
+    )
+    with pytest.raises(AssertionError, match=r"bad\.csv: row \d+, column 'STRM Relationship'.*'subset'"):
+        assert_crosswalk_clean([tmp_path / "bad.csv"])
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@given(pfst.crosswalks())
+def test_generated_crosswalks_are_clean(cw: object) -> None:
+    assert_crosswalk_clean(cw)  # type: ignore[arg-type]
+
+
+# --- make_assessment --------------------------------------------------------------------------------------
+
+
+def test_make_assessment_by_slug_and_id() -> None:
+    a = make_assessment(
+        "8cantwait-2020",
+        adopted=["duty-to-intervene", "8cantwait-2020:require-de-escalation"],
+        not_applicable=["ban-shooting-at-moving-vehicles"],
+        jurisdiction="Austin, Texas",
+    )
+    s = a.score()
+    assert (s.adopted, s.not_applicable, s.unknown) == (2, 1, 5)
+    assert (a.jurisdiction.name, a.jurisdiction.state) == ("Austin", "TX")
+
+
+def test_make_assessment_of_a_framework_object() -> None:
+    fw = load_catalog().framework("uscm-2020")
+    a = make_assessment(fw, partial=[fw.leaves()[0].id], jurisdiction="Somewhere")
+    assert a.jurisdiction.state is None
+    assert a.score().partial == 1
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "fragment"),
+    [
+        ({"adopted": ["duty-to-intervine"]}, "'8cantwait-2020:duty-to-intervine' is not a principle"),
+        ({"adopted": ["duty-to-intervene"], "partial": ["duty-to-intervene"]}, "is already adopted"),
+        ({"adopted": "duty-to-intervene"}, "got the string"),
+        ({"adopted": ["duty-to-intervene"], "reported_total": 0}, "reported_total: 0 adopted reported"),
+        ({"jurisdiction": "Austin, Texsa"}, "state: 'Texsa' is not a two-letter state code"),
+        ({"as_of": "July 2020"}, "as_of: 'July 2020' is not an ISO date"),
+    ],
+)
+def test_make_assessment_reports_mistakes(kwargs: dict[str, object], fragment: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        make_assessment(**kwargs)  # type: ignore[arg-type]
+    assert fragment in str(info.value)

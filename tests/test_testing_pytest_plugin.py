@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from policeframeworks import UnknownIdError, load_catalog
-from policeframeworks.testing import FrameworkFactory
+from policeframeworks import Assessment, Crosswalk, UnknownIdError, load_catalog, load_seed_assessments
+from policeframeworks.testing import AssessmentFactory, FrameworkFactory, make_assessment
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "testing.md"
 
@@ -22,9 +22,19 @@ def _docs_example() -> str:
     return examples[0]
 
 
-def test_fixtures_in_this_suite(pf_catalog: object, pf_framework: FrameworkFactory) -> None:
+def test_fixtures_in_this_suite(
+    pf_catalog: object,
+    pf_framework: FrameworkFactory,
+    pf_crosswalk: Crosswalk,
+    pf_kankakee: Assessment,
+    pf_make_assessment: AssessmentFactory,
+) -> None:
     assert pf_catalog is load_catalog()
     assert pf_framework("uscm-2020") is load_catalog().framework("uscm-2020")
+    assert pf_crosswalk is load_catalog().crosswalk
+    assert pf_kankakee in load_seed_assessments()
+    assert str(pf_kankakee.jurisdiction) == "Kankakee, IL"
+    assert pf_make_assessment is make_assessment
 
 
 def test_unknown_framework_names_the_closest(pf_framework: FrameworkFactory) -> None:
@@ -35,14 +45,15 @@ def test_unknown_framework_names_the_closest(pf_framework: FrameworkFactory) -> 
 def test_the_docs_example_passes_in_a_fresh_project(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_with_policeframeworks=_docs_example())
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
-    result.assert_outcomes(passed=4)
+    result.assert_outcomes(passed=8)
 
 
 def test_a_downstream_project_uses_fixtures_and_from_type(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(
         test_downstream="""
         from hypothesis import given, settings, strategies as st
-        from policeframeworks import Catalog, Citation, Framework, Principle, UnknownIdError
+        from policeframeworks import (Assessment, Catalog, Citation, Crosswalk, Framework, Jurisdiction,
+                                      Mapping, Principle, UnknownIdError)
         import pytest
 
         def test_catalog(pf_catalog):
@@ -68,15 +79,33 @@ def test_a_downstream_project_uses_fixtures_and_from_type(pytester: pytest.Pytes
         @given(st.builds(lambda fw: fw.id, st.from_type(Framework)))
         def test_builds(fid):
             assert fid
+
+        def test_crosswalk_and_assessments(pf_crosswalk, pf_kankakee, pf_make_assessment):
+            assert pf_crosswalk.lint() == ()
+            assert pf_kankakee.reported_total == 5
+            a = pf_make_assessment("uscm-2020", not_applicable=["trust-and-legitimacy"])
+            assert a.score().not_applicable == 1
+
+        @settings(max_examples=10)
+        @given(st.from_type(Assessment), st.from_type(Crosswalk), st.from_type(Mapping),
+               st.from_type(Jurisdiction))
+        def test_from_type_later_layers(a, cw, m, j):
+            assert a.score().lower <= a.score().upper
+            assert cw.lint() == ()
+            assert m.source != m.target
+            assert j.name
         """
     )
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
-    result.assert_outcomes(passed=5)
+    result.assert_outcomes(passed=7)
 
 
 def test_fixture_listing_shows_the_fixtures(pytester: pytest.Pytester) -> None:
     result = pytester.runpytest_subprocess("--fixtures", "-p", "no:cacheprovider")
-    result.stdout.fnmatch_lines(["*pf_catalog*", "*bundled catalog*", "*pf_framework*"])
+    listing = result.stdout.str()
+    for name in ("pf_catalog", "pf_framework", "pf_crosswalk", "pf_kankakee", "pf_make_assessment"):
+        assert re.search(rf"^{name} \[session scope\] -- .*pytest_plugin\.py", listing, flags=re.M), name
+    assert "The bundled catalog of frameworks" in listing
 
 
 UNUSED_PROJECT = """
@@ -88,6 +117,7 @@ def test_plugin_is_loaded_but_costs_nothing(pytestconfig):
     # Nothing heavy was imported and no data file was read, because no fixture was used.
     from policeframeworks import load_catalog
     assert load_catalog.cache_info().currsize == 0
+    # (The model modules themselves are imported by Hypothesis's entry point, to register strategies.)
     for name in ("cattrs", "networkx", "policeframeworks.testing.strategies", "policeframeworks.io"):
         assert name not in sys.modules, name
 

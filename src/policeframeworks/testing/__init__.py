@@ -4,10 +4,13 @@ Nothing here is imported by ``import policeframeworks``, and importing this pack
 Hypothesis nor pytest: each submodule imports only what it needs.
 
 - :mod:`policeframeworks.testing.strategies`: Hypothesis strategies of valid objects (needs ``hypothesis``).
-- :mod:`policeframeworks.testing.assertions`: :func:`assert_valid_catalog`, usable without pytest.
-- :mod:`policeframeworks.testing.pytest_plugin`: the fixtures ``pf_catalog`` and ``pf_framework``, loaded
-  automatically by pytest once the package is installed; :class:`FrameworkFactory` types the factory
-  fixture for your type checker.
+- :mod:`policeframeworks.testing.assertions`: :func:`assert_valid_catalog` and
+  :func:`assert_crosswalk_clean`, usable without pytest.
+- :func:`make_assessment`: a valid assessment from a few keyword arguments (no pytest needed).
+- :mod:`policeframeworks.testing.pytest_plugin`: the fixtures ``pf_catalog``, ``pf_framework``,
+  ``pf_crosswalk``, ``pf_kankakee`` and ``pf_make_assessment``, loaded automatically by pytest once the
+  package is installed; :class:`FrameworkFactory` and :class:`AssessmentFactory` type the factory
+  fixtures for your type checker.
 
 Install the optional dependencies with ``pip install 'policeframeworks[testing]'``.
 See ``docs/testing.md`` for a complete example.
@@ -23,14 +26,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._protocols import FrameworkFactory
-    from .assertions import assert_valid_catalog
+    from ._factories import make_assessment
+    from ._protocols import AssessmentFactory, FrameworkFactory
+    from .assertions import assert_crosswalk_clean, assert_valid_catalog
 
-__all__ = ["FrameworkFactory", "assert_valid_catalog"]
+__all__ = [
+    "AssessmentFactory",
+    "FrameworkFactory",
+    "assert_crosswalk_clean",
+    "assert_valid_catalog",
+    "make_assessment",
+]
 
 _LAZY = {
-    "assert_valid_catalog": "assertions",
+    "AssessmentFactory": "_protocols",
     "FrameworkFactory": "_protocols",
+    "assert_crosswalk_clean": "assertions",
+    "assert_valid_catalog": "assertions",
+    "make_assessment": "_factories",
 }
 
 

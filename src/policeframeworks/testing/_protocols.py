@@ -10,12 +10,14 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from .._assessment import Assessment, Jurisdiction, Method
     from .._model import Framework
 
-__all__ = ["FrameworkFactory"]
+__all__ = ["AssessmentFactory", "FrameworkFactory"]
 
 
 class FrameworkFactory(Protocol):
@@ -26,4 +28,30 @@ class FrameworkFactory(Protocol):
 
     def __call__(self, framework_id: str, /) -> Framework:
         """The bundled framework with this id."""
+        ...
+
+
+class AssessmentFactory(Protocol):
+    """The ``pf_make_assessment`` fixture: a valid assessment from a few keyword arguments.
+
+    Principles are named by id or by the slug after the framework id (``"duty-to-intervene"``); the ones
+    not named stay ``unknown``. See :func:`policeframeworks.testing.make_assessment`.
+    """
+
+    def __call__(
+        self,
+        framework: str | Framework = "8cantwait-2020",
+        *,
+        adopted: Iterable[str] = (),
+        partial: Iterable[str] = (),
+        not_adopted: Iterable[str] = (),
+        unknown: Iterable[str] = (),
+        not_applicable: Iterable[str] = (),
+        jurisdiction: str | Jurisdiction = "Springfield, IL",
+        as_of: str = "2020-07-01",
+        assessor: str = "test suite",
+        method: str | Method = "document-review",
+        reported_total: int | None = None,
+    ) -> Assessment:
+        """A valid assessment."""
         ...

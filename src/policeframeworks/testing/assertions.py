@@ -3,7 +3,9 @@
 They need neither pytest nor Hypothesis. Use them on data your code produces or edits: they check what
 the constructors cannot, namely that the data survives being written and read back.
 
-Built so far: :func:`assert_valid_catalog`. ``assert_crosswalk_clean`` follows the crosswalk types.
+- :func:`assert_valid_catalog`: frameworks load, ids are unique, and everything survives JSON and TOML.
+- :func:`assert_crosswalk_clean`: every id of a crosswalk exists and
+  :meth:`Crosswalk.lint <policeframeworks.Crosswalk.lint>` finds nothing.
 
 Example:
     >>> from policeframeworks import load_catalog
@@ -23,10 +25,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from .._catalog import Catalog
+from .._crosswalk import Crosswalk
+from .._mapping import Mapping
 from .._model import Framework
 from ..exceptions import DataFileError, ValidationError
 
-__all__ = ["assert_valid_catalog"]
+__all__ = ["assert_crosswalk_clean", "assert_valid_catalog"]
 
 #: What :func:`assert_valid_catalog` takes: a catalog, frameworks, or framework file paths.
 CatalogLike = (
@@ -78,8 +82,8 @@ def assert_valid_catalog(catalog: CatalogLike, *, include_bundled: bool = False)
         raise AssertionError(_message(problems))
 
 
-def _message(problems: list[str]) -> str:
-    return "\n".join(["not a valid catalog:", *(f"  {p}" for p in problems)])
+def _message(problems: list[str], head: str = "not a valid catalog:") -> str:
+    return "\n".join([head, *(f"  {p}" for p in problems)])
 
 
 def _as_catalog(catalog: CatalogLike, *, include_bundled: bool) -> Catalog:
@@ -146,3 +150,62 @@ def _first_difference(a: Any, b: Any, path: str = "") -> str:
         if len(a) != len(b):
             return f"{path}: {len(a)} items became {len(b)}"
     return f"{path or 'document'}: {a!r} became {b!r}"
+
+
+#: What :func:`assert_crosswalk_clean` takes: a crosswalk, mappings, or crosswalk file paths.
+CrosswalkLike = Crosswalk | Iterable[Mapping] | str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+
+
+def assert_crosswalk_clean(crosswalk: CrosswalkLike, *, catalog: Catalog | None = None) -> None:
+    """Assert that a crosswalk loads and :meth:`Crosswalk.lint <policeframeworks.Crosswalk.lint>` is empty.
+
+    Lint finds unknown ids (with the closest ids), self-mappings, duplicates, conflicting relationships
+    for one pair, pairs stated both related and unrelated (also through a parent or a whole framework),
+    subsets both ways without ``equal``, and cycles of strict subsets. Each is one line of the message,
+    with the positions and the mappings involved.
+
+    Args:
+        crosswalk: a :class:`~policeframeworks.Crosswalk`, a list of mappings, or crosswalk files (TOML,
+            JSON or CSV), read without the bundled crosswalk.
+        catalog: the catalog the ids refer to (default: the crosswalk's own, or the bundled catalog).
+
+    Raises:
+        AssertionError: one message listing every problem found.
+
+    Example:
+        >>> from policeframeworks import load_catalog
+        >>> cw = load_catalog().crosswalk
+        >>> assert_crosswalk_clean(cw)
+        >>> m = cw.mappings[0]
+        >>> assert_crosswalk_clean([m, m.inverse()])
+        Traceback (most recent call last):
+        ...
+        AssertionError: crosswalk is not clean:
+          mappings[0], mappings[1]: duplicate: ...
+    """
+    __tracebackhide__ = True
+    try:
+        built = _as_crosswalk(crosswalk, catalog)
+    except ValidationError as exc:
+        raise AssertionError(_message([str(p) for p in exc.problems], "crosswalk is not clean:")) from None
+    except DataFileError as exc:
+        raise AssertionError(_message([str(exc)], "crosswalk is not clean:")) from None
+    lines = []
+    for problem in built.lint():
+        where = ", ".join(f"mappings[{i}]" for i in problem.indices)
+        lines.append(f"{where}: {problem.kind.value}: {problem.message}")
+    if lines:
+        raise AssertionError(_message(lines, "crosswalk is not clean:"))
+
+
+def _as_crosswalk(crosswalk: CrosswalkLike, catalog: Catalog | None) -> Crosswalk:
+    if isinstance(crosswalk, Crosswalk):
+        if catalog is None or catalog is crosswalk.catalog:
+            return crosswalk
+        return Crosswalk(crosswalk.mappings, catalog=catalog, check_ids=False)
+    if isinstance(crosswalk, (str, os.PathLike)):
+        return Crosswalk.load(crosswalk, catalog=catalog, include_bundled=False)
+    items: list[Any] = list(crosswalk)
+    if items and all(isinstance(item, (str, os.PathLike)) for item in items):
+        return Crosswalk.load(*items, catalog=catalog, include_bundled=False)
+    return Crosswalk(items, catalog=catalog, check_ids=False)  # type: ignore[arg-type]  # None: bundled
