@@ -115,29 +115,30 @@ def crosswalk_to_csv(cw: Crosswalk) -> str:
     """The crosswalk as CSV text (header :data:`CSV_COLUMNS`, one row per mapping, in order)."""
     out = _stdio.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    # With "\n" line ends the csv module does not quote a lone "\r"; rows holding one are fully quoted.
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for m in cw.mappings:
         source_name, source_text = _names(cw.catalog, m.source)
         target_name, target_text = _names(cw.catalog, m.target)
         cite = [getattr(m.citation, f) or "" for f in _CITATION_FIELDS] if m.citation else [""] * 5
-        writer.writerow(
-            [
-                m.source,
-                source_name,
-                source_text,
-                m.rationale_type.value,
-                _IR8477_WORDS[m.relationship],
-                str(m.strength),
-                target_name,
-                m.target,
-                target_text,
-                m.rationale,
-                m.basis.value,
-                "yes" if m.opposing else "no",
-                m.mapped_by,
-                *cite,
-            ]
-        )
+        row = [
+            m.source,
+            source_name,
+            source_text,
+            m.rationale_type.value,
+            _IR8477_WORDS[m.relationship],
+            str(m.strength),
+            target_name,
+            m.target,
+            target_text,
+            m.rationale,
+            m.basis.value,
+            "yes" if m.opposing else "no",
+            m.mapped_by,
+            *cite,
+        ]
+        (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
     return out.getvalue()
 
 
@@ -157,8 +158,13 @@ def crosswalk_from_csv(
     if text is None:
         text = read_text(Path(source))
     catalog = _catalog(catalog)
-    reader = csv.reader(_stdio.StringIO(text))
-    rows = list(reader)
+    reader = csv.reader(_stdio.StringIO(text, newline=""), strict=True)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise ValidationError(
+            [Problem(f"row {reader.line_num}", f"not valid CSV ({exc})")], file=name
+        ) from None
     if not rows:
         raise ValidationError([Problem("", "empty CSV file; expected a header row")], file=name)
     header = [h.strip() for h in rows[0]]

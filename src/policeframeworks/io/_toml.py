@@ -20,12 +20,17 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..exceptions import PoliceFrameworksError
+
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 
 
-class TomlWriteError(ValueError):
-    """A value TOML cannot hold (a null, NaN, infinity, a non-string key, an unknown type)."""
+class TomlWriteError(PoliceFrameworksError, ValueError):
+    """A value TOML cannot hold (a null, NaN, infinity, a non-string key, an unknown type).
+
+    One of the package's errors (and a :class:`ValueError`), naming the path of the value.
+    """
 
 
 def dumps(data: Mapping[str, Any]) -> str:

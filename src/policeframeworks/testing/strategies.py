@@ -649,9 +649,9 @@ def _bundled_ends() -> _Ends:
 
 
 @st.composite
-def _crosswalk_mappings(
+def _crosswalk(
     draw: st.DrawFn, catalog: Catalog | None, choices: tuple[Relationship, ...], min_size: int, max_size: int
-) -> tuple[Catalog, list[Mapping]]:
+) -> Crosswalk:
     ends = _ends_of(catalog)
     cat = _catalog_or_bundled(catalog)
     salt = draw(st.integers(0, 2**16))
@@ -661,7 +661,8 @@ def _crosswalk_mappings(
         return (a, b)
 
     pairs = draw(st.lists(_pair(ends), min_size=min_size, max_size=max_size, unique_by=pair_key))
-    return cat, [draw(_mapping(ends, choices, pair, salt)) for pair in pairs]
+    # Built here, so that Hypothesis never prints the catalog (a Crosswalk's repr leaves it out).
+    return Crosswalk([draw(_mapping(ends, choices, pair, salt)) for pair in pairs], catalog=cat)
 
 
 def crosswalks(
@@ -699,11 +700,7 @@ def crosswalks(
     choices = _relationship_choices(relationships)
     if catalog is not None:
         _check_mappable(_catalog_or_bundled(catalog))
-    return st.deferred(
-        lambda: _crosswalk_mappings(catalog, choices, min_size, max_size).map(
-            lambda built: Crosswalk(built[1], catalog=built[0])
-        )
-    )
+    return st.deferred(lambda: _crosswalk(catalog, choices, min_size, max_size))
 
 
 def crosswalk_documents(
