@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import attrs
 import pytest
 from hypothesis import HealthCheck, Phase, find, given, settings
@@ -28,8 +30,10 @@ from policeframeworks import (
 from policeframeworks._ids import depth_of, is_framework_id, is_partial_date, is_principle_id, parent_id_of
 from policeframeworks.testing import strategies as pfst
 
-# Moderate counts for the normal suite; the strategies are also exercised by the round-trip and fuzz tests.
-CHECK = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+# Moderate counts for the normal suite (PF_STRATEGY_EXAMPLES raises them for a long run); the strategies
+# are also exercised by the round-trip and fuzz tests.
+EXAMPLES = int(os.environ.get("PF_STRATEGY_EXAMPLES", "150"))
+CHECK = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _rebuilt(obj: object) -> object:
@@ -225,7 +229,7 @@ def test_frameworks_reach_every_optional_part(condition: object) -> None:
 
 def test_from_type_registry_covers_the_same_types_as_the_entry_point() -> None:
     import policeframeworks
-    from policeframeworks.testing._hypothesis_entry import TYPE_NAMES
+    from _policeframeworks_hypothesis import TYPE_NAMES
 
     assert set(pfst.FROM_TYPE) == {getattr(policeframeworks, name) for name in TYPE_NAMES}
 

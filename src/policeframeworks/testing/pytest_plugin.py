@@ -1,11 +1,14 @@
 """The pytest plugin: fixtures with realistic policeframeworks data for your own tests.
 
-pytest loads this module by itself once policeframeworks is installed (entry point group ``pytest11``,
-plugin name ``policeframeworks``; ``-p no:policeframeworks`` turns it off). It only defines fixtures:
-it adds no option, marker, header line or output, changes no Hypothesis setting, and reads nothing until
-a test asks for a fixture.
+pytest loads the plugin by itself once policeframeworks is installed (entry point group ``pytest11``,
+plugin name ``policeframeworks``; ``-p no:policeframeworks`` turns it off). It only defines fixtures: it
+adds no option, marker, header line or output, changes no Hypothesis setting, and reads nothing until a
+test asks for a fixture. The entry point names the top-level module ``_policeframeworks_pytest`` (outside
+the package, so that loading the plugin does not even import policeframeworks); this module re-exports
+its fixtures, for ``pytest_plugins = ["policeframeworks.testing.pytest_plugin"]`` where entry points are
+turned off (``PYTEST_DISABLE_PLUGIN_AUTOLOAD``).
 
-Fixtures:
+Fixtures (all session-scoped):
 
 - ``pf_catalog``: the bundled :class:`~policeframeworks.Catalog` (read once, cached).
 - ``pf_framework``: a factory, ``pf_framework("uscm-2020")``, returning a bundled framework by id; an
@@ -23,98 +26,16 @@ Example:
     ...     assert len(pf_framework("8cantwait-2020").principles) == 8
     >>> from policeframeworks import load_catalog
     >>> test_8cantwait_has_eight(load_catalog().framework)
+    >>> def test_kankakee(pf_kankakee, pf_make_assessment):
+    ...     assert pf_kankakee.score().reported_total == 5
+    ...     assert pf_make_assessment(adopted=["duty-to-intervene"]).score().adopted == 1
+    >>> from policeframeworks import load_seed_assessments
+    >>> from policeframeworks.testing import make_assessment
+    >>> test_kankakee(load_seed_assessments()[0], make_assessment)
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import pytest
-
-if TYPE_CHECKING:
-    from .._assessment import Assessment
-    from .._catalog import Catalog
-    from .._crosswalk import Crosswalk
-    from ._protocols import AssessmentFactory, FrameworkFactory
+from _policeframeworks_pytest import pf_catalog, pf_crosswalk, pf_framework, pf_kankakee, pf_make_assessment
 
 __all__ = ["pf_catalog", "pf_crosswalk", "pf_framework", "pf_kankakee", "pf_make_assessment"]
-
-
-@pytest.fixture(scope="session")
-def pf_catalog() -> Catalog:
-    """The bundled catalog of frameworks (the same object as ``load_catalog()``).
-
-    Example:
-        >>> def test_uscm_comes_first(pf_catalog):
-        ...     assert pf_catalog.framework_ids[0] == "uscm-2020"
-        >>> from policeframeworks import load_catalog
-        >>> test_uscm_comes_first(load_catalog())
-    """
-    from .._catalog import load_catalog
-
-    return load_catalog()
-
-
-@pytest.fixture(scope="session")
-def pf_framework(pf_catalog: Catalog) -> FrameworkFactory:
-    """A factory returning a bundled framework by id: ``pf_framework("uscm-2020")``.
-
-    Example:
-        >>> def test_ten_shared_principles(pf_framework):
-        ...     assert len(pf_framework("ilacp-naacp-2018").principles) == 10
-        >>> from policeframeworks import load_catalog
-        >>> test_ten_shared_principles(load_catalog().framework)
-    """
-    return pf_catalog.framework
-
-
-@pytest.fixture(scope="session")
-def pf_crosswalk(pf_catalog: Catalog) -> Crosswalk:
-    """The bundled crosswalk over the bundled catalog (the same object as ``load_catalog().crosswalk``).
-
-    Example:
-        >>> def test_8cantwait_covers_part_of_uscm(pf_crosswalk):
-        ...     report = pf_crosswalk.coverage("8cantwait-2020", "uscm-2020")
-        ...     assert 0 < report.lower <= report.upper <= 1
-        >>> from policeframeworks import load_catalog
-        >>> test_8cantwait_covers_part_of_uscm(load_catalog().crosswalk)
-    """
-    return pf_catalog.crosswalk
-
-
-@pytest.fixture(scope="session")
-def pf_kankakee() -> Assessment:
-    """The bundled seed assessment: Kankakee, IL, against 8 Can't Wait, as reported on 15 June 2020.
-
-    The city reported being "aligned with five of the eight" and named one of the five, so it has one
-    finding (the duty to intervene) and a reported total of 5.
-
-    Example:
-        >>> def test_kankakee_bounds(pf_kankakee):
-        ...     score = pf_kankakee.score()
-        ...     assert (score.adopted, score.reported_total) == (1, 5)
-        >>> from policeframeworks import load_seed_assessments
-        >>> test_kankakee_bounds(load_seed_assessments()[0])
-    """
-    from .._assessment import load_seed_assessments
-
-    (found,) = [a for a in load_seed_assessments() if a.jurisdiction.name == "Kankakee"]
-    return found
-
-
-@pytest.fixture(scope="session")
-def pf_make_assessment() -> AssessmentFactory:
-    """A factory: ``pf_make_assessment("8cantwait-2020", adopted=["duty-to-intervene"])``.
-
-    See :func:`~policeframeworks.testing.make_assessment` for the arguments.
-
-    Example:
-        >>> def test_one_adopted(pf_make_assessment):
-        ...     a = pf_make_assessment(adopted=["duty-to-intervene"], partial=["require-de-escalation"])
-        ...     assert (a.score().adopted, a.score().partial) == (1, 1)
-        >>> from policeframeworks.testing import make_assessment
-        >>> test_one_adopted(make_assessment)
-    """
-    from ._factories import make_assessment
-
-    return make_assessment

@@ -7,7 +7,7 @@ text, an incomplete framework says what is missing. Examples shrink towards one 
 one-letter slugs.
 
 Once the package is installed, ``st.from_type(Framework)`` (and the same for every public model type) uses
-these strategies; see :mod:`policeframeworks.testing._hypothesis_entry`.
+these strategies; see the top-level module ``_policeframeworks_hypothesis``.
 
 Model and catalog: :func:`citations`, :func:`principles`, :func:`frameworks`, :func:`bundled_frameworks`,
 :func:`catalogs`, :func:`framework_ids`. Crosswalks: :func:`mappings`, :func:`crosswalks`,
@@ -990,7 +990,7 @@ def assessments(
     return _assessment(framework, status_choices, reported_total, max_findings)
 
 
-#: For :mod:`policeframeworks.testing._hypothesis_entry`: the strategy ``st.from_type`` uses per type.
+#: For ``_policeframeworks_hypothesis`` (the entry point): the strategy ``st.from_type`` uses per type.
 FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[object]]] = {
     Assessment: assessments,
     Catalog: catalogs,

@@ -1,4 +1,4 @@
-"""``st.from_type`` works for every public model type through the ``hypothesis`` entry point."""
+"""``st.from_type`` works for every public model type through the ``hypothesis`` entry point, at no cost."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import _policeframeworks_hypothesis as hook
 import policeframeworks
 from policeframeworks import Catalog, Citation, Framework, Principle, io
-from policeframeworks.testing import _hypothesis_entry
 
 #: Exported attrs classes that are results computed by the library, not data a user writes: no strategy.
 RESULT_TYPES = {
@@ -44,7 +44,7 @@ def test_every_public_model_type_is_registered_or_listed() -> None:
         for name in policeframeworks.__all__
         if isinstance(getattr(policeframeworks, name), type) and attrs.has(getattr(policeframeworks, name))
     }
-    registered = set(_hypothesis_entry.TYPE_NAMES)
+    registered = set(hook.TYPE_NAMES)
     assert registered.isdisjoint(RESULT_TYPES | NOT_YET)
     assert exported == registered | RESULT_TYPES | NOT_YET
 
@@ -53,7 +53,7 @@ def test_the_entry_point_is_installed_and_loads_the_hook() -> None:
     (entry,) = [
         e for e in importlib.metadata.entry_points(group="hypothesis") if e.name == "policeframeworks"
     ]
-    assert entry.load() is _hypothesis_entry._hypothesis_setup_hook
+    assert entry.load() is hook._hypothesis_setup_hook
 
 
 @settings(max_examples=30)
@@ -74,7 +74,7 @@ def test_from_type_draws_valid_catalogs(cat: Catalog) -> None:
 
 
 def test_other_types_are_left_to_hypothesis() -> None:
-    assert _hypothesis_entry._from_type(int) is NotImplemented
+    assert hook._from_type(int) is NotImplemented
 
 
 def _run(code: str, **env: str) -> str:
@@ -86,19 +86,40 @@ def _run(code: str, **env: str) -> str:
     return out.stdout.strip()
 
 
-def test_import_hypothesis_stays_cheap() -> None:
+def test_import_hypothesis_imports_nothing_of_the_package() -> None:
+    code = "import sys, hypothesis; print(sorted(m for m in sys.modules if 'policeframeworks' in m))"
+    assert _run(code) == "['_policeframeworks_hypothesis']"
+
+
+def test_types_are_registered_whenever_their_module_is_imported() -> None:
     code = (
-        "import sys, hypothesis; "
-        "print(','.join(m for m in ('cattrs', 'networkx', 'policeframeworks.io', "
-        "'policeframeworks.testing.strategies') if m in sys.modules))"
+        "import hypothesis\n"
+        "from hypothesis.strategies._internal.types import _global_type_lookup as lookup\n"
+        "import policeframeworks as pf\n"
+        "print(pf.Framework in lookup, pf.Catalog in lookup)\n"
+        "from policeframeworks import Assessment, Crosswalk, Mapping\n"
+        "print(Assessment in lookup, Crosswalk in lookup, Mapping in lookup)\n"
     )
-    assert _run(code) == ""
+    assert _run(code) == "True True\nTrue True True"
+    before = "import policeframeworks as pf; from policeframeworks import Assessment\n" + code
+    assert _run(before) == "True True\nTrue True True"
 
 
-def test_registration_happens_at_hypothesis_import_and_can_be_turned_off() -> None:
+def test_registration_can_be_turned_off() -> None:
     code = (
         "from hypothesis.strategies._internal.types import _global_type_lookup as lookup; "
         "from policeframeworks import Framework; print(Framework in lookup)"
     )
     assert _run(code) == "True"
     assert _run(code, HYPOTHESIS_NO_PLUGINS="1") == "False"
+
+
+def test_modules_loaded_through_the_hook_keep_their_source() -> None:
+    import inspect
+
+    import policeframeworks._assessment as module
+
+    assert "class Assessment" in inspect.getsource(module)
+    assert module.__spec__ is not None
+    assert module.__spec__.origin is not None
+    assert module.__spec__.origin.endswith("_assessment.py")
