@@ -7,13 +7,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policeframeworks import (
+    Basis,
     Citation,
+    Disposition,
     Framework,
     Principle,
+    Relationship,
     UnknownIdError,
     ValidationError,
     diff,
     load_catalog,
+    version_crosswalk,
 )
 
 SRC = Citation(publisher="X", title="Y", url="https://example.org")
@@ -183,3 +187,100 @@ def test_laws_hold_for_generated_versions(pair: tuple[Framework, Framework]) -> 
     assert len(forward.removed) + len(forward.matched) == len(a.principle_ids)
     assert len(forward.added) + len(forward.matched) == len(b.principle_ids)
     assert diff(a, a).is_empty
+
+
+# version_crosswalk: the generated crosswalk between versions
+
+
+def test_version_crosswalk_2016_to_2020_claims_no_equal_for_reworded_items() -> None:
+    cw = version_crosswalk("useofforce-2016", "8cantwait-2020")
+    d = diff("useofforce-2016", "8cantwait-2020")
+    assert [(m.source, m.target) for m in cw.mappings] == [(c.before.id, c.after.id) for c in d.matched]
+    assert {m.relationship for m in cw.mappings} == {Relationship.INTERSECTS}
+    assert {(m.basis, m.mapped_by, m.strength) for m in cw.mappings} == {(Basis.ANALYTIC, "generated", 5)}
+    ends = {m.source for m in cw.mappings} | {m.target for m in cw.mappings}
+    assert "useofforce-2016:life-preservation" not in ends
+    assert "8cantwait-2020:ban-shooting-at-moving-vehicles" not in ends
+    declared = [m for m in cw.mappings if "corresponds_to" in m.rationale]
+    assert [m.target for m in declared] == ["8cantwait-2020:duty-to-intervene"]
+    assert cw.lint() == ()
+    report = cw.coverage("useofforce-2016", "8cantwait-2020")
+    assert (report.lower, report.upper) == (0.0, 7 / 8)
+    assert cw.disposition("useofforce-2016:life-preservation") is Disposition.NOT_REVIEWED
+
+
+def test_version_crosswalk_needs_two_versions_of_one_family() -> None:
+    with pytest.raises(ValidationError, match="same framework"):
+        version_crosswalk("uscm-2020", "uscm-2020")
+    with pytest.raises(ValidationError, match="family"):
+        version_crosswalk("uscm-2020", "8cantwait-2020")
+    with pytest.raises(UnknownIdError):
+        version_crosswalk("useofforce-2015", "8cantwait-2020")
+
+
+def test_unchanged_parent_with_a_changed_child_is_not_equal() -> None:
+    a = _fw("ex-1", [_tree("ex-1", "alpha", "same", [("x", "one"), ("y", "one")])])
+    b = _fw("ex-2", [_tree("ex-2", "alpha", "same", [("x", "one"), ("y", "two")])])
+    cw = version_crosswalk(a, b)
+    rel = {(m.source, m.target): m.relationship.value for m in cw.mappings}
+    assert rel == {
+        ("ex-1:alpha", "ex-2:alpha"): "intersects",
+        ("ex-1:alpha/x", "ex-2:alpha/x"): "equal",
+        ("ex-1:alpha/y", "ex-2:alpha/y"): "intersects",
+    }
+    assert cw.coverage("ex-1", "ex-2").covered == ("ex-2:alpha/x",)
+
+
+def _tree(fid: str, slug: str, text: str, children: list[tuple[str, str]]) -> Principle:
+    return Principle(
+        id=f"{fid}:{slug}",
+        title=slug,
+        text=text,
+        wording="paraphrase",
+        themes=("training",),
+        citation=SRC,
+        children=tuple(_p(f"{slug}/{c}", fid, t) for c, t in children),
+    )
+
+
+@st.composite
+def nested_versions(draw: st.DrawFn) -> tuple[Framework, Framework]:
+    """Two versions whose principles may have sub-provisions, with few distinct texts (so many match)."""
+    texts = st.sampled_from(["one", "two"])
+
+    def side(fid: str) -> Framework:
+        slugs = draw(st.lists(st.sampled_from(SLUGS), min_size=1, max_size=4, unique=True))
+        tops = []
+        for s in slugs:
+            kids = draw(st.lists(st.sampled_from(["x", "y", "z"]), max_size=2, unique=True))
+            tops.append(_tree(fid, s, draw(texts), [(k, draw(texts)) for k in kids]))
+        return _fw(fid, tops)
+
+    return side("ex-1"), side("ex-2")
+
+
+@given(nested_versions())
+def test_version_crosswalk_equal_only_between_identical_texts(pair: tuple[Framework, Framework]) -> None:
+    a, b = pair
+    cw = version_crosswalk(a, b)
+    d = diff(a, b)
+    assert [(m.source, m.target) for m in cw.mappings] == [(c.before.id, c.after.id) for c in d.matched]
+    assert cw.lint() == ()
+    pairs = {c.before.id: c.after.id for c in d.matched}
+    for m in cw.mappings:
+        assert m.relationship in (Relationship.EQUAL, Relationship.INTERSECTS)
+        assert m.mapped_by == "generated"
+        assert m.basis is Basis.ANALYTIC
+        before, after = a.principle(m.source), b.principle(m.target)
+        # The same text all the way down (slug matching keeps depth, so this is the subtree rule).
+        same_tree = sorted((pairs.get(x.id, ""), x.text) for x in before.walk()) == sorted(
+            (y.id, y.text) for y in after.walk()
+        )
+        assert (m.relationship is Relationship.EQUAL) == same_tree
+        if m.relationship is Relationship.EQUAL:
+            assert before.text == after.text
+    # No over-claim: every covered leaf of b has a counterpart in a with the same text.
+    back = {v: k for k, v in pairs.items()}
+    for leaf in cw.coverage(a.id, b.id).covered:
+        assert leaf in back
+        assert a.principle(back[leaf]).text == b.principle(leaf).text

@@ -154,6 +154,7 @@ def test_generate_writes_only_what_changed(tmp_path: Path) -> None:
     assert not (tmp_path / "data" / "stale.md").exists()
     assert not (tmp_path / "data" / "figures" / "stale.svg").exists()
     assert (tmp_path / "reference" / "schemas" / "framework.schema.json").exists()
+    assert (tmp_path / "data" / "dispositions.md").exists()
 
 
 def test_framework_page_lists_endorsements_and_version_links() -> None:
@@ -314,3 +315,20 @@ def test_the_build_draws_the_figures_with_the_librarys_own_functions(
     assert (tmp_path / "data" / f"{gen.CROSSWALK_PAGE}.md").read_text(encoding="utf-8") == gen.crosswalk_page(
         catalog
     )
+
+
+def test_dispositions_page_lists_exactly_the_principles_not_reviewed() -> None:
+    catalog = pf.load_catalog()
+    page = gen.dispositions_page(catalog)
+    assert page.startswith(gen.GENERATED_NOTE)
+    listed = page.split("## Not reviewed", 1)[1]
+    for fw in catalog.frameworks:
+        for p in fw.iter_principles():
+            shown = f"- {gen.ref(p.id)}:" in listed
+            assert shown == (catalog.crosswalk.disposition(p.id) is pf.Disposition.NOT_REVIEWED), p.id
+        if not fw.complete:
+            assert f"{gen.ref(fw.id)} (held in part)" in page
+    total = sum(1 for fw in catalog.frameworks for _ in fw.iter_principles())
+    assert page.count("\n| {ref}") == len(catalog.frameworks)
+    assert f"| {total} |\n" in page
+    assert "\ndispositions\n" in gen.data_index(catalog)

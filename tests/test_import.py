@@ -33,3 +33,11 @@ def test_lazy_io_attribute() -> None:
 
     assert policeframeworks.io.to_dict is not None
     assert "io" in policeframeworks.__all__
+
+
+def test_every_public_name_resolves() -> None:
+    import policeframeworks
+
+    for name in policeframeworks.__all__:
+        assert getattr(policeframeworks, name) is not None, name
+    assert policeframeworks.__all__ == sorted(policeframeworks.__all__, key=str)

@@ -217,3 +217,16 @@ def test_duplicates_reported_beside_field_problems() -> None:
     with pytest.raises(ValidationError) as exc:
         io.from_dict(data, Framework)
     assert [p.path for p in exc.value.problems] == ["date", "principles[0].id", "principles[5].id"]
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        path = tmp_path / "f.json"
+        io.dump(CATALOG.framework("policylink-2014"), path)
+        assert path.stat().st_mode & 0o777 == 0o644
+        path.chmod(0o600)
+        io.dump(CATALOG.framework("policylink-2014"), path)  # replacing keeps the file's own mode
+        assert path.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(umask)

@@ -11,7 +11,9 @@ from crosswalk_strategies import CATALOG, crosswalks
 from policeframeworks import Catalog, Crosswalk, CrosswalkDocument, ValidationError, io, load_catalog
 from policeframeworks.io._crosswalk import CSV_COLUMNS
 
-FILE_SETTINGS = settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FILE_SETTINGS = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 GOOD = {
     "source": "policylink-2014:training",

@@ -7,6 +7,8 @@ On ``builder-inited`` it writes, under the documentation source folder:
 - ``data/crosswalk.md``, the crosswalk overview, with its figures under ``data/figures/`` (SVG and PNG),
   drawn by :func:`policeframeworks.plot_coverage_matrix` and :func:`policeframeworks.plot_crosswalk`; each
   framework page lists, under every principle, the mappings on it (see :func:`crosswalk_links`);
+- ``data/dispositions.md``: where every principle stands in the bundled crosswalk (mapped, reviewed with
+  no relationship, not reviewed), with the list of principles not reviewed;
 - ``reference/schemas/index.md`` and one ``<file type>.schema.json`` per file type that
   :func:`policeframeworks.io.load` recognises, from :func:`policeframeworks.io.json_schema`.
 
@@ -223,9 +225,10 @@ def data_index(catalog: Catalog) -> str:
             f"| [{escape(fw.short_title)}]({fw.id}.md) | {escape(fw.publisher)} | {escape(fw.date)} "
             f"| `{fw.kind.value}` | {total} |"
         )
-    out += ["", "```{toctree}", ":hidden:", ""]
+    out += ["", "Where each principle stands in the bundled crosswalk: [dispositions](dispositions.md).", ""]
+    out += ["```{toctree}", ":hidden:", ""]
     out += [fw.id for fw in catalog.frameworks]
-    out += ["```", ""]
+    out += ["dispositions", "```", ""]
     return "\n".join(out)
 
 
@@ -539,6 +542,64 @@ def generate_crosswalk(srcdir: Path, catalog: Catalog) -> None:
         write_bytes_if_changed(figure_dir / name, data)
 
 
+def dispositions_page(catalog: Catalog) -> str:
+    """The Markdown page of dispositions: counts per framework, then every principle not reviewed.
+
+    A principle's disposition is :meth:`policeframeworks.Crosswalk.disposition` over the bundled
+    crosswalk (all principles at every depth; framing statements are not counted).
+    """
+    from policeframeworks import Disposition
+
+    cw = catalog.crosswalk
+    rows: list[str] = []
+    sections: list[str] = []
+    total: dict[Disposition, int] = dict.fromkeys(Disposition, 0)
+    for fw in catalog.frameworks:
+        found = {p.id: cw.disposition(p.id) for p in fw.iter_principles()}
+        counts = {d: sum(1 for v in found.values() if v is d) for d in Disposition}
+        for d, n in counts.items():
+            total[d] += n
+        held = "" if fw.complete else " (held in part)"
+        rows.append(
+            f"| {ref(fw.id)}{held} | {counts[Disposition.MAPPED]} | {counts[Disposition.NO_RELATIONSHIP]} "
+            f"| {counts[Disposition.NOT_REVIEWED]} | {len(found)} |"
+        )
+        waiting = [p for p in fw.iter_principles() if found[p.id] is Disposition.NOT_REVIEWED]
+        if waiting:
+            sections += [f"### {escape(fw.short_title)}", ""]
+            sections += [f"- {ref(p.id)}: {escape(p.title)}" for p in waiting]
+            if not fw.complete:
+                sections.append(f"- Not held at all: {escape(fw.missing or '')}")
+            sections.append("")
+    out = [
+        GENERATED_NOTE,
+        "(pf-dispositions)=",
+        "# Dispositions: what the crosswalk has reviewed",
+        "",
+        "Every principle of every bundled framework (at every depth; framing statements aside) has one "
+        "disposition in the bundled crosswalk, from {meth}`policeframeworks.Crosswalk.disposition`: "
+        "**mapped** (a mapping relates it, or a part of it, to another framework), **reviewed with no "
+        "relationship** (a `no_relationship` mapping on it, its parent or its framework says it was compared "
+        "and shares nothing), or **not reviewed** (no mapping says anything about it). Not reviewed is not "
+        "the same as unrelated: it means nobody has compared it yet.",
+        "",
+        "| framework | mapped | reviewed, no relationship | not reviewed | principles |",
+        "|---|---|---|---|---|",
+        *rows,
+        f"| all | {total[Disposition.MAPPED]} | {total[Disposition.NO_RELATIONSHIP]} "
+        f"| {total[Disposition.NOT_REVIEWED]} | {sum(total.values())} |",
+        "",
+        "Frameworks held in part are marked; what is missing from them cannot have a disposition. "
+        "Versions of one family are joined by {func}`policeframeworks.version_crosswalk`, which is "
+        "generated on request and not part of the bundled crosswalk, so its mappings are not counted here.",
+        "",
+        "## Not reviewed",
+        "",
+    ]
+    out += sections or ["Every principle has been reviewed.", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
 def document_types() -> list[tuple[str, type]]:
     """The file types :func:`policeframeworks.io.load` recognises, with their model classes.
 
@@ -622,6 +683,7 @@ def generate(srcdir: Path) -> None:
     pages = {"index.md": data_index(catalog)}
     for fw in catalog.frameworks:
         pages[f"{fw.id}.md"] = framework_page(fw, catalog)
+    pages["dispositions.md"] = dispositions_page(catalog)
     _clear_stale(data_dir, [*pages, f"{CROSSWALK_PAGE}.md"])
     for name, text in pages.items():
         write_if_changed(data_dir / name, text)

@@ -20,23 +20,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._catalog import Catalog, load_catalog
-from ._crosswalk import (
-    CoverageMatrix,
-    CoverageReport,
-    CoverageStatus,
-    Crosswalk,
-    DerivedMapping,
-    Disposition,
-    Explanation,
-    LintKind,
-    LintProblem,
-)
-from ._diff import FrameworkDiff, PrincipleChange, diff
-from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
-from ._mapping import CrosswalkDocument, Mapping
 from ._model import Citation, Framework, FrameworkKind, Principle, Theme, Wording
-from ._plot import plot_coverage_matrix, plot_crosswalk
-from ._relationship import Basis, RationaleType, Relationship
 from .exceptions import (
     DataFileError,
     PoliceFrameworksError,
@@ -47,10 +31,58 @@ from .exceptions import (
 
 if TYPE_CHECKING:
     from . import io
+    from ._analysis import (
+        AdoptionSummary,
+        Agreement,
+        AgreementStats,
+        AssessmentDiff,
+        Change,
+        PrincipleCounts,
+        Timeline,
+        agreement,
+        diff_assessments,
+        latest,
+        summarize,
+        timeline,
+    )
+    from ._assessment import (
+        Assessment,
+        Derivation,
+        Evidence,
+        Finding,
+        Jurisdiction,
+        JurisdictionKind,
+        Method,
+        Score,
+        Status,
+        load_seed_assessments,
+    )
+    from ._crosswalk import (
+        CoverageMatrix,
+        CoverageReport,
+        CoverageStatus,
+        Crosswalk,
+        DerivedMapping,
+        Disposition,
+        Explanation,
+        LintKind,
+        LintProblem,
+    )
+    from ._diff import FrameworkDiff, PrincipleChange, diff, version_crosswalk
+    from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
+    from ._mapping import CrosswalkDocument, Mapping
+    from ._plot import plot_coverage_matrix, plot_crosswalk
+    from ._relationship import Basis, RationaleType, Relationship
 
 __all__ = [
+    "AdoptionSummary",
+    "Agreement",
+    "AgreementStats",
+    "Assessment",
+    "AssessmentDiff",
     "Basis",
     "Catalog",
+    "Change",
     "Citation",
     "CoverageMatrix",
     "CoverageReport",
@@ -58,42 +90,113 @@ __all__ = [
     "Crosswalk",
     "CrosswalkDocument",
     "DataFileError",
+    "Derivation",
+    "DerivedMapping",
+    "Disposition",
     "Endorsement",
     "EndorsementSet",
     "EndorserKind",
-    "DerivedMapping",
-    "Disposition",
+    "Evidence",
     "Explanation",
+    "Finding",
     "Framework",
     "FrameworkDiff",
     "FrameworkKind",
+    "Jurisdiction",
+    "JurisdictionKind",
     "LintKind",
     "LintProblem",
     "Mapping",
+    "Method",
     "PoliceFrameworksError",
     "Principle",
     "PrincipleChange",
+    "PrincipleCounts",
     "Problem",
-    "Relation",
     "RationaleType",
+    "Relation",
     "Relationship",
+    "Score",
+    "Status",
     "Theme",
+    "Timeline",
     "UnknownIdError",
     "ValidationError",
     "Wording",
+    "agreement",
     "diff",
+    "diff_assessments",
     "io",
+    "latest",
     "load_catalog",
+    "load_seed_assessments",
     "plot_coverage_matrix",
     "plot_crosswalk",
+    "summarize",
+    "timeline",
+    "version_crosswalk",
 ]
 
 _LAZY_MODULES = {"io"}
+
+#: Names imported on first use, so ``import policeframeworks`` stays light (about the cost of attrs alone).
+_LAZY_NAMES = {
+    "CoverageMatrix": "_crosswalk",
+    "CoverageReport": "_crosswalk",
+    "CoverageStatus": "_crosswalk",
+    "Crosswalk": "_crosswalk",
+    "DerivedMapping": "_crosswalk",
+    "Disposition": "_crosswalk",
+    "Explanation": "_crosswalk",
+    "LintKind": "_crosswalk",
+    "LintProblem": "_crosswalk",
+    "FrameworkDiff": "_diff",
+    "PrincipleChange": "_diff",
+    "diff": "_diff",
+    "version_crosswalk": "_diff",
+    "Endorsement": "_endorsement",
+    "EndorsementSet": "_endorsement",
+    "EndorserKind": "_endorsement",
+    "Relation": "_endorsement",
+    "CrosswalkDocument": "_mapping",
+    "Mapping": "_mapping",
+    "plot_coverage_matrix": "_plot",
+    "plot_crosswalk": "_plot",
+    "Basis": "_relationship",
+    "RationaleType": "_relationship",
+    "Relationship": "_relationship",
+    "AdoptionSummary": "_analysis",
+    "Agreement": "_analysis",
+    "AgreementStats": "_analysis",
+    "AssessmentDiff": "_analysis",
+    "Change": "_analysis",
+    "PrincipleCounts": "_analysis",
+    "Timeline": "_analysis",
+    "agreement": "_analysis",
+    "diff_assessments": "_analysis",
+    "latest": "_analysis",
+    "summarize": "_analysis",
+    "timeline": "_analysis",
+    "Assessment": "_assessment",
+    "Derivation": "_assessment",
+    "Evidence": "_assessment",
+    "Finding": "_assessment",
+    "Jurisdiction": "_assessment",
+    "JurisdictionKind": "_assessment",
+    "Method": "_assessment",
+    "Score": "_assessment",
+    "Status": "_assessment",
+    "load_seed_assessments": "_assessment",
+}
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY_MODULES:
         return importlib.import_module(f"{__name__}.{name}")
+    if name in _LAZY_NAMES:
+        value = getattr(importlib.import_module(f"{__name__}.{_LAZY_NAMES[name]}"), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import version
 

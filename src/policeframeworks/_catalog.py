@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._endorsement import Endorsement, EndorsementSet, Relation
 from ._ids import framework_id_of, is_framework_id
 from ._model import Framework, Principle, Theme, _unknown
 from ._suggest import first_or_none
@@ -18,6 +17,7 @@ from .exceptions import DataFileError, Problem, ValidationError
 
 if TYPE_CHECKING:
     from ._crosswalk import Crosswalk
+    from ._endorsement import Endorsement, Relation
     from ._mapping import CrosswalkDocument
 
 __all__ = ["Catalog", "load_catalog"]
@@ -107,6 +107,8 @@ class Catalog:
             raise ValidationError(problems)
         object.__setattr__(self, "_by_id", by_id)
         problems += _correspondence_problems(self.frameworks, by_id)
+        from ._endorsement import Endorsement
+
         for i, e in enumerate(self.endorsements):
             if not isinstance(e, Endorsement):
                 problems.append(
@@ -386,6 +388,7 @@ class Catalog:
             ValidationError: a file does not hold a valid framework, or ids clash.
         """
         from . import _convert
+        from ._endorsement import EndorsementSet
         from ._mapping import CrosswalkDocument
         from .io._files import read_document, resolve_type
 
@@ -444,6 +447,8 @@ class Catalog:
 
 
 def _relation_or_none(relation: Relation | str | None) -> Relation | None:
+    from ._endorsement import Relation
+
     if relation is None:
         return None
     try:
@@ -549,6 +554,7 @@ def load_catalog() -> Catalog:
     endorsements: tuple[Endorsement, ...] = ()
     if "endorsements" in index:
         from . import _convert
+        from ._endorsement import EndorsementSet
 
         name = f"policeframeworks/data/{index['endorsements']}"
         text = root.joinpath(index["endorsements"]).read_text(encoding="utf-8")

@@ -337,6 +337,8 @@ class Crosswalk:
         ...     print(m.source, m.relationship.value, m.target)
         policylink-pledge:training superset ilacp-naacp-2018:de-escalation-training
         policylink-pledge:training superset policylink-2014:training
+        policylink-pledge:training intersects campaignzero-2015:training/implicit-bias
+        policylink-pledge:training intersects campaignzero-2015:training/rigorous-and-sustained-training
         >>> Crosswalk([Mapping(source="uscm-2020:comunity", relationship="equal", target="uscm-2020",
         ...     rationale_type="semantic", strength=10, basis="analytic", rationale="r", mapped_by="me")])
         Traceback (most recent call last):
@@ -657,6 +659,8 @@ class Crosswalk:
             >>> cw.disposition("uscm-2020:community", against="8cantwait-2020")
             <Disposition.NO_RELATIONSHIP: 'no_relationship'>
             >>> cw.disposition("uscm-2020:sanctity-of-life/foot-pursuits")
+            <Disposition.NO_RELATIONSHIP: 'no_relationship'>
+            >>> cw.disposition("perf-2016:first-aid")
             <Disposition.NOT_REVIEWED: 'not_reviewed'>
 
         Raises:

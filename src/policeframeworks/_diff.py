@@ -13,6 +13,9 @@ matched pair is *changed* when its number, title, text, wording or set of themes
 when its title or text differ. Framing statements are not compared. Any two frameworks can be compared;
 the comparison is meaningful between versions of one family (see :attr:`FrameworkDiff.same_family`).
 
+A crosswalk between two versions is generated from the same matching by :func:`version_crosswalk`
+(``equal`` only where the text is the same, ``intersects`` where it was reworded; see there for the rule).
+
 Example:
     >>> from policeframeworks import diff, load_catalog
     >>> d = diff("useofforce-2016", "8cantwait-2020")
@@ -24,7 +27,9 @@ Example:
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -32,7 +37,15 @@ from ._ids import framework_id_of
 from ._model import Framework, Principle
 from .exceptions import Problem, ValidationError
 
-__all__ = ["FrameworkDiff", "PrincipleChange", "diff"]
+if TYPE_CHECKING:
+    from ._catalog import Catalog
+    from ._crosswalk import Crosswalk
+    from ._mapping import Mapping
+
+__all__ = ["FrameworkDiff", "PrincipleChange", "diff", "version_crosswalk"]
+
+#: ``mapped_by`` of every mapping :func:`version_crosswalk` makes.
+GENERATED_BY = "generated"
 
 #: The fields compared between matched principles, in report order.
 COMPARED_FIELDS = ("number", "title", "text", "wording", "themes")
@@ -289,3 +302,140 @@ def diff(a: Framework | str, b: Framework | str) -> FrameworkDiff:
         added=tuple(q for q in b.iter_principles() if q.id not in taken),
         matched=tuple(matched),
     )
+
+
+def _words(text: str) -> list[str]:
+    return text.casefold().split()
+
+
+def _shared_wording(a: str, b: str) -> int:
+    """The share of words two texts have in common, in order, as a whole percentage (difflib's ratio)."""
+    return round(100 * difflib.SequenceMatcher(None, _words(a), _words(b), autojunk=False).ratio())
+
+
+def _same_subtree(p: Principle, q: Principle, pairs: dict[str, str]) -> bool:
+    """Whether p and q have the same text and, below them, children matched one-to-one with the same."""
+    if p.text != q.text or len(p.children) != len(q.children):
+        return False
+    below = {c.id: c for c in q.children}
+    for child in p.children:
+        twin = below.get(pairs.get(child.id, ""))
+        if twin is None or not _same_subtree(child, twin, pairs):
+            return False
+    return True
+
+
+def version_crosswalk(a: Framework | str, b: Framework | str, *, catalog: Catalog | None = None) -> Crosswalk:
+    """A crosswalk from one version of a framework to another, generated from :func:`diff`'s matching.
+
+    The rule, for every pair of principles that :func:`diff` matches (declared ``corresponds_to`` first,
+    then the same slug):
+
+    - ``equal`` (syntactic, strength 10) when the two texts are identical and, for principles with
+      sub-provisions, their children are matched one-to-one and are, recursively, ``equal`` too (an
+      ``equal`` mapping on a parent covers every leaf below it, so a changed or added child rules it
+      out). Title, number, themes and the wording label do not count: they do not change what is asked.
+    - ``intersects`` (semantic) for every other matched pair: the text was reworded (or the children
+      changed). Being matched says the two are one provision across versions, so they share content;
+      whether one now asks for more than the other cannot be read off a rewording, so neither ``equal``
+      nor ``subset``/``superset`` is claimed. Review the pair and assert a stronger relationship in a
+      crosswalk file where one holds. The strength is 5, the middle of the 1-9 range, for every such
+      pair: a generated mapping does not measure how much the two share. The rationale gives the share
+      of words the two texts have in common, in order (``difflib.SequenceMatcher`` over case-folded
+      words), a rough measure of rewording, not of meaning.
+
+    Principles without a counterpart get no mapping (they stay not reviewed: a removed item may still
+    share content with another one), and framing statements are not mapped. Every mapping is
+    ``basis = "analytic"``, ``mapped_by = "generated"``, with a rationale naming how the pair was
+    matched. The mappings are never added to the bundled crosswalk: combine them yourself with
+    ``catalog.crosswalk.with_mappings(version_crosswalk(a, b).mappings)``.
+
+    Args:
+        a: the earlier version, or its id.
+        b: the later version, or its id.
+        catalog: the catalog holding both (default: the bundled catalog; when both are given as
+            :class:`Framework` objects, a catalog of just the two).
+
+    Returns:
+        A :class:`~policeframeworks.Crosswalk` over ``catalog``, mappings in ``a``'s document order.
+
+    Raises:
+        ValidationError: ``a`` and ``b`` are the same framework, or not of one family; or
+            :func:`diff`'s errors.
+        UnknownIdError: an id is not in the catalog.
+
+    Example:
+        >>> from policeframeworks import version_crosswalk
+        >>> cw = version_crosswalk("useofforce-2016", "8cantwait-2020")
+        >>> m = cw.mappings[0]
+        >>> m.source, m.relationship.value, m.target, m.strength, m.mapped_by
+        ('useofforce-2016:require-de-escalation', 'intersects', '8cantwait-2020:require-de-escalation', 5, 'generated')
+        >>> print(m.rationale)
+        Generated by version_crosswalk (same slug in both versions): the text was reworded (30% of words in common, in order); one provision across versions, so they share content, but whether either now asks for more is not read off a rewording.
+        >>> sorted({m.relationship.value for m in cw.mappings}), len(cw.mappings)
+        (['intersects'], 7)
+        >>> cw.coverage("useofforce-2016", "8cantwait-2020").upper
+        0.875
+    """  # noqa: E501
+    from ._crosswalk import Crosswalk
+    from ._mapping import Mapping
+
+    if catalog is None:
+        from ._catalog import Catalog, load_catalog
+
+        if isinstance(a, Framework) and isinstance(b, Framework):
+            catalog = Catalog([a, b], bundled_crosswalks=False)
+        else:
+            catalog = load_catalog()
+    a = catalog.framework(a) if isinstance(a, str) else a
+    b = catalog.framework(b) if isinstance(b, str) else b
+    problems = []
+    if a.id == b.id:
+        problems.append(Problem("b", f"{b.id!r} is the same framework as a; give two versions"))
+    elif a.family != b.family:
+        problems.append(
+            Problem(
+                "b",
+                f"{b.id!r} is of family {b.family!r}, {a.id!r} of family {a.family!r}: a version "
+                "crosswalk joins versions of one family (use diff() to compare any two frameworks)",
+            )
+        )
+    if problems:
+        raise ValidationError(problems)
+    d = diff(a, b)
+    pairs = {c.before.id: c.after.id for c in d.matched}
+    mappings: list[Mapping] = []
+    for c in d.matched:
+        how = "declared in corresponds_to" if c.matched_by == "declared" else "same slug in both versions"
+        if _same_subtree(c.before, c.after, pairs):
+            mappings.append(
+                Mapping(
+                    source=c.before.id,
+                    relationship="equal",
+                    target=c.after.id,
+                    rationale_type="syntactic",
+                    strength=10,
+                    basis="analytic",
+                    rationale=f"Generated by version_crosswalk ({how}): identical text"
+                    + (", with identical sub-provisions." if c.before.children else "."),
+                    mapped_by=GENERATED_BY,
+                )
+            )
+            continue
+        what = "the text was reworded" if c.before.text != c.after.text else "the sub-provisions changed"
+        mappings.append(
+            Mapping(
+                source=c.before.id,
+                relationship="intersects",
+                target=c.after.id,
+                rationale_type="semantic",
+                strength=5,
+                basis="analytic",
+                rationale=f"Generated by version_crosswalk ({how}): {what} "
+                f"({_shared_wording(c.before.text, c.after.text)}% of words in common, in order); one "
+                "provision across versions, so they share content, but whether either now asks for more is "
+                "not read off a rewording.",
+                mapped_by=GENERATED_BY,
+            )
+        )
+    return Crosswalk(mappings, catalog=catalog)

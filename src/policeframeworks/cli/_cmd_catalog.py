@@ -1,12 +1,67 @@
-"""Catalog commands: ``frameworks``."""
+"""Catalog commands: ``frameworks``, ``show`` and ``search``.
+
+Output formats (``--format``), stable for scripts (see ``docs/cli.md``):
+
+- ``frameworks``: one row per framework. Table and CSV columns: ``id, title, publisher, date, principles``;
+  JSON objects also carry ``full_title, kind, provisions, complete, data_version``.
+- ``show FRAMEWORK``: table: the framework as an indented tree. JSON: the framework exactly as in a framework
+  file (``docs/reference/framework-files.md``). CSV: one row per principle and framing statement, columns
+  ``id, parent, depth, group, number, title, wording, themes``.
+- ``show PRINCIPLE``: table: wording, themes, citation, notes, sub-provisions and the crosswalk mappings on
+  it (each read from its side, as :meth:`policeframeworks.Crosswalk.related` gives them). JSON: one object
+  (keys listed in :data:`PRINCIPLE_KEYS`; ``mappings`` is a list of objects with ``source, relationship,
+  target, strength, rationale_type, basis, rationale, opposing, mapped_by, citation``). CSV: one row with the
+  columns :data:`PRINCIPLE_CSV` (``mappings`` written ``RELATIONSHIP TARGET (STRENGTH/10, BASIS)``, joined
+  with ``; ``).
+- ``search``: one row per principle. Table: ``id, title``; CSV: ``id, framework, number, title, themes,
+  wording``; JSON objects add ``text``.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
 from typing import Any, TextIO
 
-from ._main import EXIT_OK, add_format
-from ._output import emit
+from ._main import EXIT_OK, UsageError, add_format
+from ._output import emit, wrap
+
+#: The keys of ``show PRINCIPLE --format json``, in order.
+PRINCIPLE_KEYS = (
+    "id",
+    "framework",
+    "parent",
+    "group",
+    "number",
+    "title",
+    "text",
+    "wording",
+    "themes",
+    "aliases",
+    "notes",
+    "citation",
+    "children",
+    "mappings",
+)
+#: The columns of ``show PRINCIPLE --format csv``.
+PRINCIPLE_CSV = (
+    "id",
+    "framework",
+    "parent",
+    "group",
+    "number",
+    "title",
+    "wording",
+    "themes",
+    "text",
+    "citation_url",
+    "citation_locator",
+    "mappings",
+)
+#: The columns of ``show FRAMEWORK --format csv``.
+TREE_CSV = ("id", "parent", "depth", "group", "number", "title", "wording", "themes")
+#: The columns of ``search --format csv``; the table shows only ``id`` and ``title``.
+SEARCH_CSV = ("id", "framework", "number", "title", "themes", "wording")
 
 
 def register(sub: Any) -> None:
@@ -14,6 +69,27 @@ def register(sub: Any) -> None:
     p = sub.add_parser("frameworks", help="list the frameworks in the catalog")
     add_format(p)
     p.set_defaults(handler=cmd_frameworks)
+
+    p = sub.add_parser(
+        "show",
+        help="show a framework as a tree, or one principle in full",
+        description="Show a framework (e.g. uscm-2020) as a tree of principles, or one principle "
+        "(e.g. uscm-2020:sanctity-of-life) with its wording, themes, citation and crosswalk mappings.",
+    )
+    p.add_argument("id", metavar="ID", help="a framework id or a principle id")
+    add_format(p)
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser(
+        "search",
+        help="find principles by words in their title or text",
+        description="Principles whose title, text or aliases contain every word of TEXT (ignoring case).",
+    )
+    p.add_argument("text", metavar="TEXT", nargs="?", default=None, help="words to look for")
+    p.add_argument("--theme", metavar="T", help="only principles with this theme (e.g. use-of-force)")
+    p.add_argument("--framework", metavar="ID", help="only principles of this framework")
+    add_format(p)
+    p.set_defaults(handler=cmd_search)
 
 
 def cmd_frameworks(args: argparse.Namespace, out: TextIO) -> int:
@@ -40,4 +116,242 @@ def cmd_frameworks(args: argparse.Namespace, out: TextIO) -> int:
         for fw in load_catalog().frameworks
     ]
     emit(rows, ["id", "title", "publisher", "date", "principles"], args.format, out)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    """Show a framework as a tree, or a principle with its wording, themes, citation and mappings.
+
+    An id with a ``:`` is a principle id, any other a framework id. An unknown id is a usage error
+    (exit code 2) with the closest ids suggested.
+    """
+    from .._catalog import load_catalog
+    from ..exceptions import UnknownIdError
+
+    catalog = load_catalog()
+    wanted: str = args.id.strip()
+    try:
+        if ":" in wanted:
+            principle = catalog.principle(wanted)
+            _show_principle(catalog, principle, args.format, out)
+        else:
+            _show_framework(catalog.framework(wanted), args.format, out)
+    except UnknownIdError as exc:
+        if ":" in wanted or exc.suggestions:
+            raise
+        # A principle slug without its framework ("sanctity-of-life"): suggest the full ids.
+        matches = [p.id for fw in catalog for p in fw._index.values() if p.id.split(":", 1)[1] == wanted]
+        raise UnknownIdError(wanted, kind="framework or principle", suggestions=matches[:3]) from None
+    return EXIT_OK
+
+
+def _tree(fw: Any) -> Iterator[tuple[str, int, Any]]:
+    for group, tops in (("framing", fw.framing), ("principles", fw.principles)):
+        for top in tops:
+            for p in top.walk():
+                yield group, p.id.count("/"), p
+
+
+def _show_framework(fw: Any, fmt: str, out: TextIO) -> None:
+    if fmt == "json":
+        import json
+
+        from .. import io
+
+        out.write(json.dumps(io.to_dict(fw), indent=2, ensure_ascii=False) + "\n")
+        return
+    if fmt == "csv":
+        rows = [
+            {
+                "id": p.id,
+                "parent": p.id.rpartition("/")[0] or None,
+                "depth": depth,
+                "group": group,
+                "number": p.number,
+                "title": p.title,
+                "wording": str(p.wording),
+                "themes": [str(t) for t in p.themes],
+            }
+            for group, depth, p in _tree(fw)
+        ]
+        emit(rows, TREE_CSV, "csv", out)
+        return
+    provisions = sum(1 for _ in fw.iter_principles())
+    lines = [
+        wrap(f"{fw.id}: {fw.short_title}"),
+        wrap(fw.title),
+        wrap(
+            f"{fw.publisher}, {fw.date}; {fw.kind}; {len(fw.principles)} principles, {provisions} provisions"
+        ),
+        f"Source: {fw.citation.url}",
+    ]
+    if not fw.complete:
+        lines.append(wrap(f"Incomplete: {fw.missing}", indent="  ", first=""))
+    current = None
+    for group, depth, p in _tree(fw):
+        if group != current:
+            lines += ["", "Framing statements (not counted):" if group == "framing" else "Principles:"]
+            current = group
+        indent = "  " + "    " * depth
+        label = f"{p.number}. " if p.number else "- "
+        lines.append(wrap(f"{label}{p.title}", first=indent, indent=indent + " " * len(label)))
+        # An id is never broken (it is for copying): a long one is indented less to fit 80 columns.
+        lines.append(" " * max(0, min(len(indent) + len(label), 80 - len(p.id))) + p.id)
+    out.write("\n".join(lines) + "\n")
+
+
+def _principle_record(catalog: Any, p: Any) -> dict[str, Any]:
+    fw = catalog.framework(p.framework_id)
+    framing = any(p.id == q.id for top in fw.framing for q in top.walk())
+    c = p.citation
+    return {
+        "id": p.id,
+        "framework": fw.id,
+        "parent": p.id.rpartition("/")[0] or None,
+        "group": "framing" if framing else "principles",
+        "number": p.number,
+        "title": p.title,
+        "text": p.text,
+        "wording": str(p.wording),
+        "themes": [str(t) for t in p.themes],
+        "aliases": list(p.aliases),
+        "notes": list(p.notes),
+        "citation": {
+            "publisher": c.publisher,
+            "title": c.title,
+            "url": c.url,
+            "date": c.date,
+            "locator": c.locator,
+        },
+        "children": [child.id for child in p.children],
+        "mappings": _mappings_of(catalog, p.id),
+    }
+
+
+def _mappings_of(catalog: Any, principle_id: str) -> list[dict[str, Any]]:
+    """Every mapping of the catalog's crosswalk on the principle, read from its side (see ``related``)."""
+    from ._cmd_coverage import mapping_record
+
+    return [mapping_record(m) for m in catalog.crosswalk.related(principle_id)]
+
+
+def _show_principle(catalog: Any, p: Any, fmt: str, out: TextIO) -> None:
+    record = _principle_record(catalog, p)
+    if fmt == "json":
+        import json
+
+        out.write(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+        return
+    if fmt == "csv":
+        row = dict(
+            record,
+            citation_url=record["citation"]["url"],
+            citation_locator=record["citation"]["locator"],
+            mappings=[_mapping_words(m) for m in record["mappings"]],
+        )
+        emit([row], PRINCIPLE_CSV, "csv", out)
+        return
+    fw = catalog.framework(p.framework_id)
+    c = p.citation
+    where = f"{fw.id} ({fw.short_title})"
+    if record["parent"]:
+        where += f", under {record['parent']}"
+    if record["group"] == "framing":
+        where += ", a framing statement (not counted in coverage)"
+    lines = [p.id, wrap(f"{p.number}. {p.title}" if p.number else p.title), ""]
+    lines.append(wrap(where, first="Framework: ", indent="           "))
+    lines.append(f"Wording:   {p.wording}")
+    lines.append(wrap(", ".join(str(t) for t in p.themes), first="Themes:    ", indent="           "))
+    lines += ["", wrap(p.text, indent="  "), ""]
+    cited = ", ".join(x for x in (c.publisher, f'"{c.title}"', c.date, c.locator) if x)
+    lines.append(wrap(cited, first="Citation:  ", indent="           "))
+    lines.append(f"           {c.url}")
+    if p.aliases:
+        lines.append(wrap(", ".join(p.aliases), first="Aliases:   ", indent="           "))
+    if p.notes:
+        lines.append("Notes:")
+        lines += [wrap(n, first="  - ", indent="    ") for n in p.notes]
+    if p.children:
+        lines.append("Sub-provisions:")
+        lines += [wrap(f"{ch.title} ({ch.id})", first="  - ", indent="    ") for ch in p.children]
+    lines.append("")
+    lines += _mapping_lines(catalog, p.id, record["mappings"])
+    out.write("\n".join(lines) + "\n")
+
+
+def _mapping_words(m: dict[str, Any]) -> str:
+    return f"{m['relationship']} {m['target']} ({m['strength']}/10, {m['basis']})"
+
+
+def _mapping_lines(catalog: Any, principle_id: str, mappings: list[dict[str, Any]]) -> list[str]:
+    """The ``Mappings:`` part of ``show PRINCIPLE``: each mapping read from this principle's side."""
+    import textwrap
+
+    if not mappings:
+        state = str(catalog.crosswalk.disposition(principle_id)).replace("_", " ")
+        return [
+            wrap(
+                f"none on this principle itself ({state}; mappings on its parent, children or framework "
+                "are not listed here)",
+                first="Mappings:  ",
+                indent="           ",
+            )
+        ]
+    lines = [f"Mappings ({principle_id} RELATIONSHIP target):"]
+    for m in mappings:
+        words = _mapping_words(m) + (", opposing" if m["opposing"] else "")
+        lines += textwrap.wrap(
+            words,
+            80,
+            initial_indent="  - ",
+            subsequent_indent="      ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        if ":" in m["target"]:
+            title = catalog.principle(m["target"]).title
+        else:
+            title = catalog.framework(m["target"]).short_title
+        lines.append(wrap(title, indent="      "))
+    return lines
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    """Principles whose title, text or aliases contain every word of TEXT, optionally with a theme.
+
+    A theme that is not a theme word is a usage error (exit code 2) with the closest theme suggested.
+    Nothing found is not an error: the listing is empty and a note goes to stderr.
+    """
+    from .._catalog import load_catalog
+    from .._model import Theme
+    from .._suggest import first_or_none
+
+    catalog = load_catalog()
+    if args.theme is not None and args.theme not in {t.value for t in Theme}:
+        words = [t.value for t in Theme]
+        hint = first_or_none(args.theme, words)
+        more = f" (did you mean {hint!r}?)" if hint else f"; expected one of {', '.join(words)}"
+        raise UsageError(f"--theme: {args.theme!r} is not a theme{more}")
+    if args.framework is not None:
+        catalog.framework(args.framework)
+    found = [
+        p
+        for p in catalog.search(args.text, theme=args.theme)
+        if args.framework is None or p.framework_id == args.framework
+    ]
+    rows = [
+        {
+            "id": p.id,
+            "framework": p.framework_id,
+            "number": p.number,
+            "title": p.title,
+            "themes": [str(t) for t in p.themes],
+            "wording": str(p.wording),
+            "text": p.text,
+        }
+        for p in found
+    ]
+    emit(rows, SEARCH_CSV, args.format, out, table_columns=("id", "title"))
+    if not rows:
+        args.err.write("note: no principle matches\n")
     return EXIT_OK

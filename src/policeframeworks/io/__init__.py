@@ -24,7 +24,8 @@ import os
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
-from .. import _convert
+from .. import _assessment, _convert
+from ._csv import read_assessments_csv, write_assessments_csv, write_summary_csv
 from ._files import (
     check_suffix,
     read_document,
@@ -36,8 +37,19 @@ from ._files import (
 from ._schema import json_schema
 
 register_document_type("crosswalk", "policeframeworks._mapping:CrosswalkDocument", lambda d: "mappings" in d)
+_assessment.register_document_type()
 
-__all__ = ["dump", "dumps", "from_dict", "json_schema", "load", "to_dict"]
+__all__ = [
+    "dump",
+    "dumps",
+    "from_dict",
+    "json_schema",
+    "load",
+    "read_assessments_csv",
+    "to_dict",
+    "write_assessments_csv",
+    "write_summary_csv",
+]
 
 T = TypeVar("T")
 

@@ -129,6 +129,16 @@ def serialize(data: Any, suffix: str) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
+def _mode_for(path: Path) -> int:
+    """The permission bits a new file gets: an existing file's own, else what the umask allows."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_text_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = True) -> None:
     """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then a rename.
 
@@ -145,6 +155,7 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, overwrite: boo
         raise DataFileError(f"{p}: folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
     try:
+        os.chmod(tmp, _mode_for(p))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()

@@ -1,0 +1,84 @@
+"""``report [--out DIR] [--force]``: the cross-framework report of the bundled catalog.
+
+Without ``--out`` the report is printed to stdout as Markdown. With ``--out DIR`` (created if missing) it is
+written as ``report.md``, ``report.html`` (self-contained, figures inlined), ``report.json`` (every number,
+see :func:`policeframeworks.cli._report.report_data`) and, when matplotlib (the ``plot`` extra) is
+installed, one SVG file per heatmap. Files are written atomically; an existing file is only replaced with
+``--force`` (otherwise exit code 2 and nothing is written). What the report contains in this version, and
+what it does not contain yet, is in :mod:`policeframeworks.cli._report`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any, TextIO
+
+from ._main import EXIT_OK, UsageError
+from ._progress import Progress
+
+#: The files ``report --out DIR`` writes besides the figures.
+REPORT_FILES = ("report.md", "report.html", "report.json")
+
+
+def register(sub: Any) -> None:
+    """Add ``report`` to the subparsers ``sub``."""
+    p = sub.add_parser(
+        "report",
+        help="the cross-framework report of the bundled catalog (Markdown and HTML)",
+        description="Write the cross-framework report of the bundled catalog. Without --out, print it "
+        "as Markdown; with --out DIR, write report.md, report.html, report.json and (with the plot "
+        "extra) the heatmaps as SVG.",
+    )
+    p.add_argument("--out", metavar="DIR", help="folder to write the report into (created if missing)")
+    p.add_argument("--force", action="store_true", help="replace report files that already exist")
+    p.set_defaults(handler=cmd_report)
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    """Build the report; print it as Markdown, or write its files to ``--out``."""
+    from .._catalog import load_catalog
+    from ..io._files import write_text_atomic
+    from . import _report
+
+    folder = Path(args.out) if args.out is not None else None
+    if folder is not None and folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: is a file, expected a folder for the report")
+    with Progress(args.err, "report", total=3) as progress:
+        progress.set(0, label="report: reading the catalog")
+        data = _report.report_data(load_catalog())
+        figures = None
+        if folder is not None:
+            progress.set(1, label="report: drawing heatmaps")
+            figures = _report.draw_figures(data)
+        progress.set(2, label="report: writing")
+        doc = _report.blocks(data, figures if folder is not None else {})
+        markdown = _report.render_markdown(doc)
+        if folder is None:
+            out.write(markdown)
+            return EXIT_OK
+        files = {
+            "report.md": markdown,
+            "report.html": _report.render_html(doc, figures),
+            "report.json": json.dumps(dict(data, figures=sorted(figures or {})), indent=2, ensure_ascii=False)
+            + "\n",
+            **(figures or {}),
+        }
+        targets = {name: folder / name for name in files}
+        clash = [str(p) for p in targets.values() if p.exists()]
+        if clash and not args.force:
+            raise UsageError(
+                f"{', '.join(clash)}: already exist{'s' if len(clash) == 1 else ''}; use --force"
+            )
+        for path in targets.values():
+            if path.is_dir():
+                raise UsageError(f"{path}: is a directory, expected a file")
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            write_text_atomic(targets[name], text, overwrite=args.force)
+        progress.set(3)
+    args.err.write(f"wrote {', '.join(str(p) for p in targets.values())}\n")
+    if figures is None:
+        args.err.write(f"note: tables only; for the heatmaps: {_report.PLOT_HINT}\n")
+    return EXIT_OK

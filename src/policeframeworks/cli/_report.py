@@ -1,0 +1,541 @@
+"""The cross-framework report behind ``policeframeworks report``: its data, and Markdown and HTML renderings.
+
+The report is built in three steps, each usable on its own:
+
+1. :func:`report_data` computes every number from the library's API and returns plain data (what
+   ``report.json`` holds), so a test or a script can check the report against the API.
+2. :func:`blocks` turns that data into a list of document blocks (headings, paragraphs, tables, figures).
+3. :func:`render_markdown` and :func:`render_html` write the blocks out; :func:`draw_figures` draws the
+   heatmaps as SVG when matplotlib (the ``plot`` extra) is installed.
+
+What this version reports: the frameworks of the catalog with their counts; the coverage matrix of the
+frameworks the bundled crosswalk joins (lower and upper bounds, as tables and heatmaps); for each of them,
+the leaf principles no other framework covers, with what touches them; and the themes each framework
+addresses. The Kankakee example projected onto every framework needs the assessments part of the library,
+which this version does not have yet; the report says so instead of leaving it out silently.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+#: Sections that need parts of the library this version does not have, with what they need.
+PENDING_SECTIONS = (
+    (
+        "kankakee-projection",
+        "the Kankakee, IL example (June 2020) projected onto every framework",
+        "assessments",
+    ),
+)
+
+#: How to get the pictures when matplotlib is missing.
+PLOT_HINT = "pip install 'policeframeworks[plot]'"
+
+Block = tuple[Any, ...]
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("policeframeworks")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+        return "unknown"
+
+
+def report_data(catalog: Any) -> dict[str, Any]:
+    """Every number in the report, computed from the API, as plain data (what ``report.json`` holds).
+
+    Keys: ``policeframeworks_version``, ``catalog_data_version``, ``frameworks`` (one object per framework:
+    ``id, short_title, title, publisher, date, kind, principles`` (top level), ``provisions`` (any depth),
+    ``leaves`` (provisions without sub-provisions, the unit coverage counts), ``framing``, ``complete``,
+    ``missing``, ``data_version``, ``url``), ``themes`` (theme -> framework id -> number of leaf provisions
+    with that theme; only themes some framework has), ``unused_themes``, ``single_framework_themes`` (theme ->
+    the one framework that has it) and ``pending`` (sections not in this report, each ``{"id", "what",
+    "needs"}``).
+
+    Example:
+        >>> from policeframeworks import load_catalog
+        >>> data = report_data(load_catalog())
+        >>> [f["principles"] for f in data["frameworks"]][:2]
+        [6, 8]
+        >>> data["themes"]["use-of-force"]["8cantwait-2020"] > 0
+        True
+    """
+    from .._model import Theme
+
+    frameworks = []
+    for fw in catalog.frameworks:
+        provisions = list(fw.iter_principles())
+        frameworks.append(
+            {
+                "id": fw.id,
+                "short_title": fw.short_title,
+                "title": fw.title,
+                "publisher": fw.publisher,
+                "date": fw.date,
+                "kind": str(fw.kind),
+                "principles": len(fw.principles),
+                "provisions": len(provisions),
+                "leaves": sum(1 for p in provisions if p.is_leaf),
+                "framing": len(fw.framing),
+                "complete": fw.complete,
+                "missing": fw.missing,
+                "data_version": fw.data_version,
+                "url": fw.citation.url,
+            }
+        )
+    themes: dict[str, dict[str, int]] = {}
+    unused: list[str] = []
+    for theme in Theme:
+        counts = {
+            fw.id: sum(1 for p in fw.iter_principles() if p.is_leaf and theme in p.themes)
+            for fw in catalog.frameworks
+        }
+        if any(counts.values()):
+            themes[theme.value] = counts
+        else:
+            unused.append(theme.value)
+    single = {
+        theme: next(fid for fid, n in counts.items() if n)
+        for theme, counts in themes.items()
+        if sum(1 for n in counts.values() if n) == 1
+    }
+    crosswalk = catalog.crosswalk
+    joined = [
+        fw.id
+        for fw in catalog.frameworks
+        if any(_other_end(m, fw.id) for m in crosswalk.mappings if fw.id in (_fw(m.source), _fw(m.target)))
+    ]
+    from ._cmd_coverage import matrix_rows
+
+    matrix = matrix_rows(catalog, joined) if joined else []
+    uncovered: dict[str, list[dict[str, Any]]] = {}
+    for t in joined:
+        reports = [crosswalk.coverage(s, t) for s in joined if s != t]
+        leaves = reports[0].leaves if reports else ()
+        rows = []
+        for leaf in leaves:
+            if any(leaf in r.covered for r in reports):
+                continue
+            statuses = {r.source: str(r.status(leaf)) for r in reports}
+            touched_by = [s for s, st in statuses.items() if st == "touched"]
+            if touched_by:
+                status = "touched"
+            elif "no_relationship" in statuses.values():
+                status = "no_relationship"
+            else:
+                status = "not_reviewed"
+            rows.append(
+                {
+                    "id": leaf,
+                    "title": catalog.principle(leaf).title,
+                    "status": status,
+                    "touched_by": touched_by,
+                }
+            )
+        uncovered[t] = rows
+    return {
+        "policeframeworks_version": _version(),
+        "catalog_data_version": catalog.data_version,
+        "frameworks": frameworks,
+        "themes": themes,
+        "unused_themes": unused,
+        "single_framework_themes": single,
+        "crosswalk": {
+            "mappings": len(crosswalk.mappings),
+            "frameworks": joined,
+            "not_joined": [fw.id for fw in catalog.frameworks if fw.id not in joined],
+        },
+        "matrix": matrix,
+        "uncovered": uncovered,
+        "pending": [{"id": i, "what": what, "needs": needs} for i, what, needs in PENDING_SECTIONS],
+    }
+
+
+def _fw(end: str) -> str:
+    return end.split(":", 1)[0]
+
+
+def _other_end(m: Any, framework_id: str) -> bool:
+    """Whether a mapping on ``framework_id`` joins it to another framework."""
+    return _fw(m.source) != _fw(m.target)
+
+
+def _percent(x: float) -> str:
+    return f"{round(100 * x)}%"
+
+
+def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[Block]:
+    """The report as a list of document blocks, ready for :func:`render_markdown` and :func:`render_html`.
+
+    Blocks: ``("h1"|"h2", text)``, ``("p", text)``, ``("list", items)``, ``("table", headers, rows)`` and
+    ``("figure", file name, caption)``.
+
+    ``figures`` maps figure file names to SVG text, or is None when matplotlib is not installed.
+
+    Example:
+        >>> from policeframeworks import load_catalog
+        >>> bs = blocks(report_data(load_catalog()), None)
+        >>> bs[0]
+        ('h1', 'Police-reform frameworks: a cross-framework report')
+    """
+    fws = data["frameworks"]
+    out: list[Block] = [("h1", "Police-reform frameworks: a cross-framework report")]
+    out.append(
+        (
+            "p",
+            f"Made by policeframeworks {data['policeframeworks_version']} from its bundled catalog "
+            f"(data version {data['catalog_data_version']}): {len(fws)} frameworks, "
+            f"{sum(f['provisions'] for f in fws)} provisions. Every number below is computed by the library "
+            "and is also in report.json.",
+        )
+    )
+    out.append(("h2", "What this report does not contain yet"))
+    out.append(
+        (
+            "p",
+            "This version of policeframeworks has no assessments yet, so this section is not in this report:",
+        )
+    )
+    out.append(("list", [f"{p['what']} (needs the {p['needs']})" for p in data["pending"]]))
+    cw = data["crosswalk"]
+    if cw["not_joined"]:
+        out.append(
+            (
+                "p",
+                f"The bundled crosswalk ({cw['mappings']} mappings) joins {len(cw['frameworks'])} of the "
+                f"{len(fws)} frameworks. These are in no mapping to another framework yet, so the coverage "
+                "sections leave them out (their coverage is unknown, not zero): "
+                + ", ".join(cw["not_joined"])
+                + ".",
+            )
+        )
+    out.append(("h2", "The frameworks"))
+    out.append(
+        (
+            "table",
+            ["id", "framework", "publisher", "date", "kind", "principles", "provisions", "leaves", "framing"],
+            [
+                [
+                    f["id"],
+                    f["short_title"],
+                    f["publisher"],
+                    f["date"],
+                    f["kind"],
+                    f["principles"],
+                    f["provisions"],
+                    f["leaves"],
+                    f["framing"],
+                ]
+                for f in fws
+            ],
+        )
+    )
+    out.append(
+        (
+            "p",
+            "principles: top-level principles as published; provisions: principles at any depth (USCM's "
+            "Sanctity of Life lists sub-provisions); leaves: provisions without sub-provisions, the unit "
+            "coverage counts; framing: framing statements, never counted.",
+        )
+    )
+    incomplete = [f for f in fws if not f["complete"]]
+    if incomplete:
+        out.append(("list", [f"{f['id']} is incomplete: {f['missing']}" for f in incomplete]))
+
+    ids = cw["frameworks"]
+    if ids:
+        cells = {(r["source"], r["target"]): r for r in data["matrix"]}
+        out.append(("h2", "Coverage matrix"))
+        out.append(
+            (
+                "p",
+                "How much of each target framework (columns) each source framework (rows) covers, counting "
+                "the target's leaf principles. Lower bound: leaves covered (a source principle is equal to "
+                "the leaf or a superset of it). Upper bound: leaves touched by any relationship. The "
+                "diagonal is each framework covering itself.",
+            )
+        )
+        for bound, label in (("lower", "Lower bound (covered)"), ("upper", "Upper bound (touched)")):
+            out.append(("p", f"{label}:"))
+            out.append(
+                (
+                    "table",
+                    ["source \\ target", *ids],
+                    [[s, *(_percent(cells[(s, t)][bound]) for t in ids)] for s in ids],
+                )
+            )
+            name = f"coverage-{bound}.svg"
+            if figures is not None and name in figures:
+                out.append(("figure", name, f"Coverage matrix, {label.lower()}"))
+        out.append(
+            (
+                "p",
+                "Pairs with no mapping at all in either direction were never reviewed: "
+                + (
+                    ", ".join(
+                        f"{r['source']} -> {r['target']}"
+                        for r in data["matrix"]
+                        if r["reviewed"] == 0 and r["source"] != r["target"]
+                    )
+                    or "none"
+                )
+                + ". Their 0% means unknown, not nothing in common.",
+            )
+        )
+        out.append(("h2", "Principles no other framework covers"))
+        out.append(
+            (
+                "p",
+                "For each framework the crosswalk joins, its leaf principles that no other joined framework "
+                "covers; status is the best any other framework reaches: touched (related, but not covered), "
+                "no_relationship (reviewed, nothing in common) or not_reviewed (no mapping).",
+            )
+        )
+        for t in ids:
+            rows = data["uncovered"][t]
+            out.append(("p", f"{t}: {len(rows)} of {cells[(t, t)]['leaves']} leaf principles."))
+            if rows:
+                out.append(
+                    (
+                        "table",
+                        ["principle", "title", "status", "touched by"],
+                        [[r["id"], r["title"], r["status"], ", ".join(r["touched_by"])] for r in rows],
+                    )
+                )
+
+    out.append(("h2", "Themes per framework"))
+    out.append(("p", "Number of leaf provisions of each framework that carry each theme."))
+    all_ids = [f["id"] for f in fws]
+    out.append(
+        (
+            "table",
+            ["theme", *all_ids],
+            [[theme, *(counts[i] for i in all_ids)] for theme, counts in data["themes"].items()],
+        )
+    )
+    if figures is not None and "themes.svg" in figures:
+        out.append(("figure", "themes.svg", "Themes per framework (leaf provisions)"))
+    single = data["single_framework_themes"]
+    if single:
+        out.append(("p", "Themes only one framework addresses:"))
+        out.append(("list", [f"{theme}: {fid}" for theme, fid in single.items()]))
+    if data["unused_themes"]:
+        out.append(("p", "Themes no bundled framework carries: " + ", ".join(data["unused_themes"]) + "."))
+
+    if figures is None:
+        out.append(("h2", "Pictures"))
+        out.append(
+            (
+                "p",
+                "This report has tables only: the heatmaps need matplotlib, which is not installed. "
+                f"To get them: {PLOT_HINT}, then run policeframeworks report again.",
+            )
+        )
+    out.append(("h2", "Sources"))
+    out.append(("list", [f"{f['id']}: {f['title']}, {f['publisher']}, {f['date']}. {f['url']}" for f in fws]))
+    return out
+
+
+def _md_cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(doc: Iterable[Block]) -> str:
+    r"""The blocks as Markdown (GitHub-flavoured tables; figures as image links to their SVG files).
+
+    Example:
+        >>> print(render_markdown([("h1", "T"), ("table", ["a", "b"], [[1, "x|y"]])]), end="")
+        # T
+        <BLANKLINE>
+        | a | b |
+        |---:|---|
+        | 1 | x\|y |
+    """
+    parts: list[str] = []
+    for block in doc:
+        kind = block[0]
+        if kind == "h1":
+            parts.append(f"# {block[1]}")
+        elif kind == "h2":
+            parts.append(f"## {block[1]}")
+        elif kind == "p":
+            parts.append(block[1])
+        elif kind == "list":
+            parts.append("\n".join(f"- {item}" for item in block[1]))
+        elif kind == "table":
+            headers, rows = block[1], block[2]
+            numeric = _numeric_columns(rows, len(headers))
+            lines = ["| " + " | ".join(_md_cell(h) for h in headers) + " |"]
+            lines.append("|" + "|".join("---:" if n else "---" for n in numeric) + "|")
+            lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+            parts.append("\n".join(lines))
+        elif kind == "figure":
+            parts.append(f"![{block[2]}]({block[1]})")
+    return "\n\n".join(parts) + "\n"
+
+
+def _numeric_columns(rows: Sequence[Sequence[object]], n: int) -> list[bool]:
+    return [
+        bool(rows) and all(isinstance(r[i], (int, float)) and not isinstance(r[i], bool) for r in rows)
+        for i in range(n)
+    ]
+
+
+_CSS = """
+body { font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em; }
+body { line-height: 1.45; }
+table { border-collapse: collapse; margin: 1em 0; }
+th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; vertical-align: top; }
+th { background: #eee; }
+td.num { text-align: right; }
+figure { margin: 1em 0; }
+figure svg { max-width: 100%; height: auto; }
+""".strip()
+
+
+def render_html(doc: Iterable[Block], figures: Mapping[str, str] | None) -> str:
+    """The blocks as one self-contained HTML page (the SVG figures are inlined).
+
+    Example:
+        >>> page = render_html([("h1", "A & B"), ("p", "<x>")], None)
+        >>> "<h1>A &amp; B</h1>" in page and "<p>&lt;x&gt;</p>" in page
+        True
+    """
+    esc = html.escape
+    body: list[str] = []
+    title = "policeframeworks report"
+    for block in doc:
+        kind = block[0]
+        if kind == "h1":
+            title = block[1]
+            body.append(f"<h1>{esc(block[1])}</h1>")
+        elif kind == "h2":
+            body.append(f"<h2>{esc(block[1])}</h2>")
+        elif kind == "p":
+            body.append(f"<p>{esc(block[1])}</p>")
+        elif kind == "list":
+            body.append("<ul>\n" + "\n".join(f"<li>{esc(str(i))}</li>" for i in block[1]) + "\n</ul>")
+        elif kind == "table":
+            headers, rows = block[1], block[2]
+            numeric = _numeric_columns(rows, len(headers))
+            head = "".join(f"<th>{esc(str(h))}</th>" for h in headers)
+            lines = [f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>"]
+            for row in rows:
+                cells = "".join(
+                    f'<td class="num">{esc(str(c))}</td>'
+                    if num
+                    else f"<td>{esc('' if c is None else str(c))}</td>"
+                    for c, num in zip(row, numeric, strict=True)
+                )
+                lines.append(f"<tr>{cells}</tr>")
+            lines.append("</tbody>\n</table>")
+            body.append("\n".join(lines))
+        elif kind == "figure" and figures is not None and block[1] in figures:
+            svg = _strip_xml_header(figures[block[1]])
+            body.append(f"<figure>\n{svg}\n<figcaption>{esc(block[2])}</figcaption>\n</figure>")
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{esc(title)}</title>\n<style>\n{_CSS}\n</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def _strip_xml_header(svg: str) -> str:
+    start = svg.find("<svg")
+    return svg[start:] if start >= 0 else svg
+
+
+def have_matplotlib() -> bool:
+    """Whether the plotting extra (matplotlib) can be imported.
+
+    Example:
+        >>> isinstance(have_matplotlib(), bool)
+        True
+    """
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def draw_figures(data: Mapping[str, Any]) -> dict[str, str] | None:
+    """The report's heatmaps as SVG text by file name, or None when matplotlib is not installed.
+
+    The SVG is reproducible: no date in its metadata, and fixed element ids.
+    """
+    if not have_matplotlib():
+        return None
+    ids = [f["id"] for f in data["frameworks"]]
+    themes = list(data["themes"])
+    matrix = [[data["themes"][t][i] for i in ids] for t in themes]
+    figures = {"themes.svg": heatmap(matrix, rows=themes, columns=ids, title="Leaf provisions per theme")}
+    joined = data["crosswalk"]["frameworks"]
+    cells = {(r["source"], r["target"]): r for r in data["matrix"]}
+    for bound in ("lower", "upper"):
+        if joined:
+            values = [[100 * cells[(s, t)][bound] for t in joined] for s in joined]
+            figures[f"coverage-{bound}.svg"] = heatmap(
+                values,
+                rows=joined,
+                columns=joined,
+                title=f"Coverage, {bound} bound (%): rows cover columns",
+                fmt="{:.0f}",
+                vmax=100,
+            )
+    return figures
+
+
+def heatmap(
+    matrix: Sequence[Sequence[float]],
+    *,
+    rows: Sequence[str],
+    columns: Sequence[str],
+    title: str,
+    fmt: str = "{:g}",
+    vmax: float | None = None,
+) -> str:
+    """One annotated heatmap as SVG text (needs matplotlib).
+
+    Example:
+        >>> if have_matplotlib():
+        ...     svg = heatmap([[1, 0], [2, 3]], rows=["a", "b"], columns=["x", "y"], title="t")
+        ...     assert "<svg" in svg
+    """
+    import io
+
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    with matplotlib.rc_context({"svg.hashsalt": "policeframeworks", "svg.fonttype": "none"}):
+        height = 1.2 + 0.32 * len(rows)
+        width = 2.5 + 1.0 * len(columns)
+        fig = Figure(figsize=(width, height), layout="constrained")
+        ax = fig.add_subplot()
+        top = vmax if vmax is not None else max([1.0, *(float(v) for r in matrix for v in r)])
+        image = ax.imshow(matrix, cmap="Blues", vmin=0, vmax=top, aspect="auto")
+        ax.set_xticks(range(len(columns)), labels=list(columns), rotation=30, ha="right")
+        ax.set_yticks(range(len(rows)), labels=list(rows))
+        ax.set_title(title)
+        for r, line in enumerate(matrix):
+            for c, value in enumerate(line):
+                ax.text(
+                    c,
+                    r,
+                    fmt.format(value),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if float(value) > top * 0.6 else "black",
+                )
+        fig.colorbar(image, ax=ax, shrink=0.8)
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+    return buf.getvalue()

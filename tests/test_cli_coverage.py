@@ -1,0 +1,149 @@
+"""``policeframeworks coverage``: the numbers of the API, each format, and the typing mistakes people make."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from policeframeworks import load_catalog
+from policeframeworks.cli import main
+from policeframeworks.cli._cmd_coverage import COVERAGE_CSV, MATRIX_COLUMNS
+from policeframeworks.cli._main import EXIT_OK, EXIT_USAGE
+
+CATALOG = load_catalog()
+CW = CATALOG.crosswalk
+PAIRS = [
+    ("8cantwait-2020", "uscm-2020"),
+    ("uscm-2020", "8cantwait-2020"),
+    ("policylink-2014", "policylink-pledge"),
+]
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize(("source", "target"), PAIRS)
+def test_json_equals_the_api(source: str, target: str) -> None:
+    code, out, _ = run("coverage", source, target, "--format", "json", "--explain")
+    assert code == EXIT_OK
+    data = json.loads(out)
+    report = CW.coverage(source, target)
+    assert data["lower"] == report.lower
+    assert data["upper"] == report.upper
+    assert data["covered"] == list(report.covered)
+    assert data["touched"] == list(report.touched)
+    assert data["uncovered"] == list(report.uncovered)
+    assert [t["target"] for t in data["targets"]] == list(report.leaves)
+    for t in data["targets"]:
+        explanation = report.explain(t["target"])
+        assert t["status"] == str(explanation.status)
+        assert [(m["source"], m["relationship"], m["target"]) for m in t["mappings"]] == [
+            (m.source, str(m.relationship), m.target) for m in explanation.mappings
+        ]
+
+
+def test_json_without_explain_has_no_mappings() -> None:
+    _, out, _ = run("coverage", "8cantwait-2020", "uscm-2020", "--format", "json")
+    assert all("mappings" not in t for t in json.loads(out)["targets"])
+
+
+@pytest.mark.parametrize(("source", "target"), PAIRS)
+def test_table_summary_and_rows(source: str, target: str) -> None:
+    code, out, _ = run("coverage", source, target)
+    assert code == EXIT_OK
+    report = CW.coverage(source, target)
+    assert f"lower bound {report.lower:.2f}: {len(report.covered)} of {len(report.leaves)}" in out
+    assert f"upper bound {report.upper:.2f}: {len(report.touched)} of {len(report.leaves)}" in out
+    long_ids = any(len(leaf) > 60 for leaf in report.leaves)  # kept whole, they widen the table
+    for line in out.splitlines():
+        assert len(line) <= 80 or long_ids
+    for leaf in report.leaves:
+        assert leaf in out
+
+
+def test_explain_names_the_mappings_behind_every_covered_target() -> None:
+    code, out, _ = run("coverage", "8cantwait-2020", "uscm-2020", "--explain")
+    assert code == EXIT_OK
+    report = CW.coverage("8cantwait-2020", "uscm-2020")
+    for leaf in report.covered:
+        for m in report.explain(leaf).covering:
+            assert m.source in out
+    assert "uscm-2020:sanctity-of-life/chokehold-ban: covered" in out
+
+
+def test_csv_rows() -> None:
+    code, out, _ = run("coverage", "8cantwait-2020", "uscm-2020", "--format", "csv", "--explain")
+    assert code == EXIT_OK
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == [*COVERAGE_CSV, "mappings"]
+    report = CW.coverage("8cantwait-2020", "uscm-2020")
+    assert [r["target"] for r in rows] == list(report.leaves)
+    assert [r["target"] for r in rows if r["status"] == "covered"] == list(report.covered)
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_matrix_equals_the_api(fmt: str) -> None:
+    code, out, _ = run("coverage", "--matrix", "--format", fmt)
+    assert code == EXIT_OK
+    matrix = CW.matrix()
+    if fmt == "json":
+        rows = json.loads(out)
+        assert [(r["source"], r["target"], r["lower"], r["upper"]) for r in rows] == list(matrix.rows())
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert tuple(rows[0]) == MATRIX_COLUMNS
+        for r, (s, t, lower, upper) in zip(rows, matrix.rows(), strict=True):
+            assert (r["source"], r["target"]) == (s, t)
+            assert float(r["lower"]) == pytest.approx(lower, abs=5e-4)
+            assert float(r["upper"]) == pytest.approx(upper, abs=5e-4)
+    else:
+        lines = out.splitlines()
+        assert all(len(line) <= 80 for line in lines)
+        assert len(lines) == 2 + len(CATALOG.frameworks) ** 2
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["coverage", "uscm", "8cantwait"], ["did you mean 'uscm-2020'", "did you mean '8cantwait-2020'"]),
+        (["coverage", "uscm-2020", "8cantwiat-2020"], ["TARGET: unknown framework id '8cantwiat-2020'"]),
+        (["coverage", "uscm-2020:community", "8cantwait-2020"], ["is a principle; expected a framework id"]),
+        (["coverage", "uscm-2020"], ["needs SOURCE and TARGET"]),
+        (["coverage", "--matrix", "uscm-2020"], ["takes no SOURCE or TARGET"]),
+        (["coverage", "--matrix", "--explain"], ["--explain works with SOURCE TARGET"]),
+    ],
+)
+def test_typing_mistakes_are_usage_errors(argv: list[str], expected: list[str]) -> None:
+    code, out, err = run(*argv)
+    assert code == EXIT_USAGE
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == len(expected)  # one line per problem
+    for line, words in zip(lines, expected, strict=True):
+        assert line.startswith("error: ")
+        assert words in line
+    assert "Traceback" not in err
+
+
+def test_coverage_uscm_8cantwait_in_a_real_process() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "policeframeworks", "coverage", "uscm", "8cantwait"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == EXIT_USAGE
+    assert proc.stdout == ""
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines() == [
+        "error: SOURCE: unknown framework id 'uscm' (did you mean 'uscm-2020'?)",
+        "error: TARGET: unknown framework id '8cantwait' (did you mean '8cantwait-2020'?)",
+    ]

@@ -1,0 +1,120 @@
+"""Rendering helpers of the command line: 80-column tables, CSV and JSON, and terminal-only progress."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policeframeworks.cli._output import emit, table, wrap
+from policeframeworks.cli._progress import Progress
+
+words = st.text(alphabet="abcdefghij-:/ ", min_size=0, max_size=60)
+column_names = st.lists(
+    st.text(alphabet="abcxyz", min_size=1, max_size=8), min_size=1, max_size=5, unique=True
+)
+
+
+@st.composite
+def rows_and_columns(draw: st.DrawFn) -> tuple[list[dict[str, str]], list[str]]:
+    columns = draw(column_names)
+    rows = draw(st.lists(st.fixed_dictionaries(dict.fromkeys(columns, words)), max_size=6))
+    return rows, columns
+
+
+@given(rows_and_columns())
+def test_tables_fit_80_columns(data: tuple[list[dict[str, str]], list[str]]) -> None:
+    rows, columns = data
+    cells = [[r[c] for r in rows] for c in columns]
+    prose = [any(" " in v for v in col) for col in cells]
+    natural = [max([len(c), *(len(v) for v in col)]) for c, col in zip(columns, cells, strict=True)]
+    longest = [max([0, *(len(w) for v in col for w in v.split())]) for col in cells]
+    least = sum(
+        min(n, max(len(c), 8, w)) if p else n
+        for c, n, p, w in zip(columns, natural, prose, longest, strict=True)
+    )
+    limit = max(80, least + 2 * (len(columns) - 1))
+    for line in table(rows, columns, width=80).splitlines():
+        assert len(line) <= limit
+
+
+@given(rows_and_columns())
+def test_tables_keep_every_character(data: tuple[list[dict[str, str]], list[str]]) -> None:
+    rows, columns = data
+    text = table(rows, columns, width=80)
+    flat = "".join(text.split())
+    for row in rows:
+        for c in columns:
+            for char in row[c].replace(" ", ""):
+                assert char in flat
+
+
+@given(rows_and_columns())
+def test_csv_round_trips(data: tuple[list[dict[str, str]], list[str]]) -> None:
+    rows, columns = data
+    out = io.StringIO()
+    emit(rows, columns, "csv", out)
+    back = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert back == [{c: r[c] for c in columns} for r in rows]
+
+
+@given(rows_and_columns())
+def test_json_round_trips(data: tuple[list[dict[str, str]], list[str]]) -> None:
+    rows, columns = data
+    out = io.StringIO()
+    emit(rows, columns, "json", out)
+    assert json.loads(out.getvalue()) == rows
+
+
+def test_table_columns_narrow_the_table_only() -> None:
+    rows = [{"id": "a", "long": "x"}]
+    out = io.StringIO()
+    emit(rows, ["id", "long"], "table", out, table_columns=["id"])
+    assert "long" not in out.getvalue()
+    out = io.StringIO()
+    emit(rows, ["id", "long"], "csv", out, table_columns=["id"])
+    assert out.getvalue().splitlines()[0] == "id,long"
+
+
+def test_ids_stay_whole() -> None:
+    for pid in ("uscm-2020:sanctity-of-life/chokehold-ban", "x" * 75):
+        rows = [{"id": pid, "title": "word " * 20}]
+        text = table(rows, ["id", "title"], width=80)
+        assert pid in text
+
+
+def test_kept_columns_are_never_wrapped() -> None:
+    long_id = "x" * 70
+    rows = [{"id": long_id, "title": "a few words here"}]
+    text = table(rows, ["id", "title"], width=80, keep=["id"])
+    assert long_id in text
+
+
+def test_wrap_indents() -> None:
+    assert wrap("aa bb cc", first="> ", indent="  ", width=6) == "> aa\n  bb\n  cc"
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_shown_on_a_terminal_and_erased() -> None:
+    term = FakeTerminal()
+    with Progress(term, "reading", total=3, interval=0) as bar:
+        for _ in range(3):
+            bar.advance()
+    text = term.getvalue()
+    assert "reading: 3/3" in text
+    assert text.endswith("\r")
+
+
+def test_progress_is_silent_when_piped() -> None:
+    piped = io.StringIO()
+    with Progress(piped, "reading", total=3, interval=0) as bar:
+        bar.advance(3)
+    assert piped.getvalue() == ""
+    assert not Progress(None, "x").enabled

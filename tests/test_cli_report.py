@@ -1,0 +1,247 @@
+"""``policeframeworks report``: the numbers equal the API's, files are safe, pictures are optional."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from policeframeworks import Theme, load_catalog
+from policeframeworks.cli import main
+from policeframeworks.cli._cmd_report import REPORT_FILES
+from policeframeworks.cli._main import EXIT_OK, EXIT_USAGE
+from policeframeworks.cli._report import PLOT_HINT, blocks, render_html, render_markdown, report_data
+
+CATALOG = load_catalog()
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def no_matplotlib(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+
+
+def markdown_table(text: str, heading: str) -> list[dict[str, str]]:
+    """The first table after ``## heading`` as a list of dicts."""
+    section = text.split(f"## {heading}\n", 1)[1]
+    lines = [line for line in section.splitlines() if line.startswith("|")]
+    first = section.index(lines[0])
+    block = []
+    for line in section[first:].splitlines():
+        if not line.startswith("|"):
+            break
+        block.append(line)
+    cells = [[c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]] for line in block]
+    return [dict(zip(cells[0], row, strict=True)) for row in cells[2:]]
+
+
+def expected_numbers() -> dict[str, dict[str, int]]:
+    return {
+        fw.id: {
+            "principles": len(fw.principles),
+            "provisions": len(list(fw.iter_principles())),
+            "leaves": sum(1 for p in fw.iter_principles() if not p.children),
+            "framing": len(fw.framing),
+        }
+        for fw in CATALOG.frameworks
+    }
+
+
+def check_numbers(data: dict[str, object], markdown: str) -> None:
+    expected = expected_numbers()
+    frameworks = data["frameworks"]
+    assert isinstance(frameworks, list)
+    assert [f["id"] for f in frameworks] == list(CATALOG.framework_ids)
+    for f in frameworks:
+        for key, value in expected[f["id"]].items():
+            assert f[key] == value, (f["id"], key)
+    rows = markdown_table(markdown, "The frameworks")
+    assert [r["id"] for r in rows] == list(CATALOG.framework_ids)
+    for r in rows:
+        for key, value in expected[r["id"]].items():
+            assert int(r[key]) == value, (r["id"], key)
+    cw = CATALOG.crosswalk
+    joined = data["crosswalk"]["frameworks"]  # type: ignore[index]
+    assert set(joined) == {
+        f
+        for m in cw.mappings
+        for f in (m.source.split(":")[0], m.target.split(":")[0])
+        if m.source.split(":")[0] != m.target.split(":")[0]
+    }
+    matrix = data["matrix"]
+    assert isinstance(matrix, list)
+    assert len(matrix) == len(joined) ** 2
+    for row in matrix:
+        report = cw.coverage(row["source"], row["target"])
+        assert row["lower"] == report.lower
+        assert row["upper"] == report.upper
+        assert row["covered"] == len(report.covered)
+        assert row["touched"] == len(report.touched)
+        assert row["leaves"] == len(report.leaves)
+    lower_rows = markdown_table(markdown, "Coverage matrix")
+    for r in lower_rows:
+        source = r.pop("source \\\\ target")
+        for target, cell in r.items():
+            assert cell == f"{round(100 * cw.coverage(source, target).lower)}%"
+    uncovered = data["uncovered"]
+    assert isinstance(uncovered, dict)
+    for target in joined:
+        others = [cw.coverage(s, target) for s in joined if s != target]
+        expected = [leaf for leaf in others[0].leaves if not any(leaf in r.covered for r in others)]
+        assert [u["id"] for u in uncovered[target]] == expected
+        for u in uncovered[target]:
+            assert u["touched_by"] == [r.source for r in others if u["id"] in r.touched]
+    theme_rows = markdown_table(markdown, "Themes per framework")
+    by_theme = {r["theme"]: r for r in theme_rows}
+    for theme in Theme:
+        counts = {
+            fw.id: sum(1 for p in fw.iter_principles() if not p.children and theme in p.themes)
+            for fw in CATALOG.frameworks
+        }
+        if any(counts.values()):
+            assert {k: int(v) for k, v in by_theme[theme.value].items() if k != "theme"} == counts
+        else:
+            assert theme.value not in by_theme
+
+
+def test_report_to_stdout_is_markdown_with_the_api_numbers() -> None:
+    code, out, _ = run("report")
+    assert code == EXIT_OK
+    assert out.startswith("# ")
+    check_numbers(report_data(CATALOG), out)
+
+
+def test_report_files_equal_the_api(tmp_path: Path, no_matplotlib: None) -> None:
+    folder = tmp_path / "out"
+    code, out, err = run("report", "--out", str(folder))
+    assert code == EXIT_OK
+    assert out == ""
+    assert sorted(p.name for p in folder.iterdir()) == sorted(REPORT_FILES)
+    data = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    markdown = (folder / "report.md").read_text(encoding="utf-8")
+    check_numbers(data, markdown)
+    assert data["figures"] == []
+    assert PLOT_HINT in err
+    assert PLOT_HINT in markdown
+
+
+def test_report_is_honest_about_what_it_lacks() -> None:
+    _, out, _ = run("report")
+    assert "## What this report does not contain yet" in out
+    pending = out.split("## What this report does not contain yet", 1)[1].split("\n## ", 1)[0]
+    assert "Kankakee" in pending
+    assert "coverage is unknown, not zero" in pending  # frameworks the crosswalk does not join
+    assert "## Coverage matrix" in out
+    assert "## Principles no other framework covers" in out
+
+
+def test_report_refuses_to_replace_files_without_force(tmp_path: Path, no_matplotlib: None) -> None:
+    assert run("report", "--out", str(tmp_path))[0] == EXIT_OK
+    (tmp_path / "report.md").write_text("mine", encoding="utf-8")
+    code, _, err = run("report", "--out", str(tmp_path))
+    assert code == EXIT_USAGE
+    assert len(err.splitlines()) == 1
+    assert "--force" in err
+    assert (tmp_path / "report.md").read_text(encoding="utf-8") == "mine"
+    code, _, _ = run("report", "--out", str(tmp_path), "--force")
+    assert code == EXIT_OK
+    assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# ")
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_report_out_is_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "report"
+    target.write_text("x", encoding="utf-8")
+    code, _, err = run("report", "--out", str(target))
+    assert code == EXIT_USAGE
+    assert err.splitlines() == [f"error: {target}: is a file, expected a folder for the report"]
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_has_the_same_tables(tmp_path: Path, no_matplotlib: None) -> None:
+    run("report", "--out", str(tmp_path))
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    parser = _Collect()
+    parser.feed(page)
+    data = report_data(CATALOG)
+    tables = 4 + sum(1 for rows in data["uncovered"].values() if rows)
+    assert parser.tags.count("table") == tables
+    assert "svg" not in parser.tags
+    text = " ".join(parser.text)
+    assert PLOT_HINT in text
+    for fw in CATALOG.frameworks:
+        assert fw.id in text
+
+
+def test_html_escapes() -> None:
+    page = render_html([("table", ["a"], [["<script>"]])], None)
+    assert "<script>" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_markdown_escapes_pipes() -> None:
+    text = render_markdown([("table", ["a", "b"], [["x|y", 1]])])
+    assert "x\\|y" in text
+
+
+def test_blocks_mention_figures_only_when_drawn() -> None:
+    data = report_data(CATALOG)
+    assert not [b for b in blocks(data, None) if b[0] == "figure"]
+    assert [b for b in blocks(data, {"themes.svg": "<svg/>"}) if b[0] == "figure"]
+
+
+def test_report_with_matplotlib_draws_and_inlines_heatmaps(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    code, _, err = run("report", "--out", str(tmp_path))
+    assert code == EXIT_OK
+    assert PLOT_HINT not in err
+    svg = (tmp_path / "themes.svg").read_text(encoding="utf-8")
+    assert "<svg" in svg
+    assert "<dc:date>" not in svg  # reproducible: no date in the metadata
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert page.count("<svg") == 3
+    markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
+    for name in ("themes.svg", "coverage-lower.svg", "coverage-upper.svg"):
+        assert f"]({name})" in markdown
+    data = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert data["figures"] == ["coverage-lower.svg", "coverage-upper.svg", "themes.svg"]
+    first = svg
+    run("report", "--out", str(tmp_path), "--force")
+    assert (tmp_path / "themes.svg").read_text(encoding="utf-8") == first
+
+
+def test_report_through_the_real_process(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "policeframeworks", "report", "--out", str(tmp_path / "r")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == EXIT_OK, proc.stderr
+    assert proc.stdout == ""
+    assert "\r" not in proc.stderr  # no progress line when stderr is not a terminal
+    data = json.loads((tmp_path / "r" / "report.json").read_text(encoding="utf-8"))
+    check_numbers(data, (tmp_path / "r" / "report.md").read_text(encoding="utf-8"))
