@@ -332,3 +332,57 @@ def test_dispositions_page_lists_exactly_the_principles_not_reviewed() -> None:
     assert page.count("\n| {ref}") == len(catalog.frameworks)
     assert f"| {total} |\n" in page
     assert "\ndispositions\n" in gen.data_index(catalog)
+
+
+# --- shell examples: ```console blocks run with bash and give the output shown ---------------------------
+
+
+def _console_pages() -> list[Path]:
+    return sorted(p for p in DOCS.rglob("*.md") if "_build" not in p.parts and "```console" in p.read_text())
+
+
+def _console_steps(text: str) -> list[tuple[str, str]]:
+    """``(command, expected stdout)`` for every ``$ `` line of every console block, in order."""
+    steps: list[tuple[str, str]] = []
+    for block in re.findall(r"^```console\n(.*?)^```", text, flags=re.MULTILINE | re.DOTALL):
+        for chunk in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
+            command, _, output = chunk.partition("\n")
+            steps.append((command, output))
+    return steps
+
+
+def test_console_steps_are_parsed_with_their_output() -> None:
+    text = (
+        "x\n```console\n$ echo a\na\n$ true\n```\n```python\n$ no\n```\n```console\n$ echo b | cat\nb\n```\n"
+    )
+    assert _console_steps(text) == [("echo a", "a\n"), ("true", ""), ("echo b | cat", "b\n")]
+
+
+@pytest.mark.parametrize("page", _console_pages(), ids=lambda p: str(p.relative_to(DOCS)))
+def test_console_examples_give_the_output_shown(page: Path, tmp_path: Path) -> None:
+    import doctest
+    import os
+    import subprocess
+
+    # The command as installed, or as this interpreter runs it: either way this checkout's code.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    script = bin_dir / "policeframeworks"
+    script.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m policeframeworks "$@"\n', encoding="utf-8")
+    script.chmod(0o755)
+    python3 = bin_dir / "python3"
+    python3.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    python3.chmod(0o755)
+    work = tmp_path / "work"
+    work.mkdir()
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    checker = doctest.OutputChecker()
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    steps = _console_steps(page.read_text(encoding="utf-8"))
+    assert steps
+    for command, expected in steps:
+        done = subprocess.run(
+            ["bash", "-c", command], cwd=work, env=env, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, (command, done.stderr)
+        assert checker.check_output(expected, done.stdout, flags), (command, expected, done.stdout)
