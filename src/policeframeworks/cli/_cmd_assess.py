@@ -503,7 +503,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
                 method=None if args.method is None else args.method.casefold(),
                 kind=None if args.kind is None else args.kind.casefold(),
                 unmapped=args.unmapped,
-                progress=bar.set,
+                progress=lambda n: bar.set(n, label=bar.label),  # each call is drawn
             )
         except ValidationError as exc:
             bar.close()

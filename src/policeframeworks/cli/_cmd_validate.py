@@ -236,9 +236,7 @@ def _describe(obj: object) -> str:
     from .._assessment import Assessment, AssessmentSet
 
     if isinstance(obj, Assessment):
-        return (
-            f"{obj.jurisdiction}, {obj.framework_id}, {obj.as_of}: {_count_of(len(obj.findings), 'finding')}"
-        )
+        return f"{obj.jurisdiction}, {obj.as_of}: {_count_of(len(obj.findings), 'finding')}"
     if isinstance(obj, AssessmentSet):
         fws = ", ".join(dict.fromkeys(a.framework_id for a in obj.assessments)) or "none"
         return f"{_count_of(len(obj), 'assessment')} of {fws}"
