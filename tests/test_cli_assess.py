@@ -53,7 +53,8 @@ def csv_rows(text: str) -> list[dict[str, str]]:
 
 
 def fits(text: str) -> bool:
-    return all(len(line) <= 80 for line in text.splitlines())
+    """Every line fits 80 columns, except a single word (a path or id) that is longer by itself."""
+    return all(len(line) <= 80 or " " not in line.strip() for line in text.splitlines())
 
 
 @pytest.fixture
