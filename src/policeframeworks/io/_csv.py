@@ -501,7 +501,7 @@ def read_assessments_csv(
         unmapped: ``"keep"`` columns that map to nothing as jurisdiction attributes, or report them as an
             ``"error"``.
         progress: called with the number of data rows read so far (blank rows included, the header not):
-            every :data:`PROGRESS_EVERY` rows and once at the end. Its return value is ignored. For a
+            every 1,000 rows (``PROGRESS_EVERY``) and once at the end. Its return value is ignored. For a
             progress display on long files (the command line uses it); it cannot change what is read.
 
     Returns:
