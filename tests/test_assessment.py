@@ -537,3 +537,42 @@ def test_projection_through_the_bundled_crosswalk(a: Assessment) -> None:
                 str(d.relationship) == "equal" and d.source_status is Status.NOT_ADOPTED
                 for d in f.derived_from
             )
+
+
+# --- Files of many assessments ------------------------------------------------------------------
+
+
+@given(st.lists(assessments(), max_size=4))
+def test_assessment_set_round_trips_in_order(items: list[Assessment]) -> None:
+    from policeframeworks import AssessmentSet
+
+    s = AssessmentSet(assessments=items)
+    assert s.assessments == tuple(items)
+    assert len(s) == len(items)
+    assert io.from_dict(io.to_dict(s), AssessmentSet) == s
+
+
+def test_assessment_set_file_is_recognised_and_problems_have_paths(tmp_path: object) -> None:
+    import json
+    import pathlib
+
+    from policeframeworks import AssessmentSet
+
+    folder = pathlib.Path(str(tmp_path))
+    (kankakee,) = load_seed_assessments()
+    s = AssessmentSet(assessments=(kankakee, make({f"{CW}:duty-to-intervene": "partial"})))
+    for suffix in ("json", "toml"):
+        path = folder / f"set.{suffix}"
+        io.dump(s, path)
+        assert io.load(path) == s
+    data = io.to_dict(s)
+    data["assessments"][1]["findings"][0]["status"] = "maybe"
+    bad = folder / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        io.load(bad)
+    (problem,) = info.value.problems
+    assert problem.file == str(bad)
+    assert problem.path == "assessments[1].findings[0].status"
+    with pytest.raises(ValidationError):
+        AssessmentSet(assessments=[kankakee, "not an assessment"])  # type: ignore[list-item]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from policeframeworks import Theme, load_catalog
+from policeframeworks import Theme, load_catalog, load_seed_assessments
 from policeframeworks.cli import main
 from policeframeworks.cli._cmd_report import REPORT_FILES
 from policeframeworks.cli._main import EXIT_OK, EXIT_USAGE
@@ -102,6 +102,7 @@ def check_numbers(data: dict[str, object], markdown: str) -> None:
         assert [u["id"] for u in uncovered[target]] == expected
         for u in uncovered[target]:
             assert u["touched_by"] == [r.source for r in others if u["id"] in r.touched]
+    check_assessments(data, markdown)
     theme_rows = markdown_table(markdown, "Themes per framework")
     by_theme = {r["theme"]: r for r in theme_rows}
     for theme in Theme:
@@ -113,6 +114,40 @@ def check_numbers(data: dict[str, object], markdown: str) -> None:
             assert {k: int(v) for k, v in by_theme[theme.value].items() if k != "theme"} == counts
         else:
             assert theme.value not in by_theme
+
+
+def check_assessments(data: dict[str, object], markdown: str) -> None:
+    """The example section equals scoring and projecting the seed assessments with the API."""
+    seeds = load_seed_assessments()
+    records = data["assessments"]
+    assert isinstance(records, list)
+    assert len(records) == len(seeds) >= 1
+    for a, record in zip(seeds, records, strict=True):
+        score = a.score()
+        assert record["score"]["jurisdiction"] == str(a.jurisdiction)
+        for key in ("adopted", "partial", "not_adopted", "unknown", "lower", "upper", "applicable"):
+            assert record["score"][key] == getattr(score, key), key
+        assert record["score"]["reported_total"] == a.reported_total
+        assert record["explain"] == score.explain()
+        assert [p["framework"] for p in record["projections"]] == list(CATALOG.framework_ids)
+        rows = markdown_table(markdown, f"Example: {a.jurisdiction} projected onto every framework")
+        assert [r["framework"] for r in rows] == list(CATALOG.framework_ids)
+        for p, row in zip(record["projections"], rows, strict=True):
+            projected = a.project(p["framework"], CATALOG.crosswalk)
+            s = projected.score()
+            assert p["assessed"] == (p["framework"] == a.framework_id)
+            expected_mappings = (
+                None if p["assessed"] else sum(len(f.derived_from) for f in projected.findings)
+            )
+            assert p["mappings"] == expected_mappings
+            assert p["findings"] == len(projected.findings)
+            for key in ("adopted", "partial", "lower", "upper", "applicable"):
+                assert p[key] == getattr(s, key), (p["framework"], key)
+                assert int(row[key]) == getattr(s, key), (p["framework"], key)
+            assert row["mappings"] == ("" if expected_mappings is None else str(expected_mappings))
+            assert row["how"] == ("assessed" if p["assessed"] else "projected")
+        own = next(p for p in record["projections"] if p["assessed"])
+        assert (own["lower"], own["upper"]) == (score.lower, score.upper)
 
 
 def test_report_to_stdout_is_markdown_with_the_api_numbers() -> None:
@@ -138,12 +173,22 @@ def test_report_files_equal_the_api(tmp_path: Path, no_matplotlib: None) -> None
 
 def test_report_is_honest_about_what_it_lacks() -> None:
     _, out, _ = run("report")
-    assert "## What this report does not contain yet" in out
-    pending = out.split("## What this report does not contain yet", 1)[1].split("\n## ", 1)[0]
-    assert "Kankakee" in pending
-    assert "coverage is unknown, not zero" in pending  # frameworks the crosswalk does not join
+    assert "## What this report does not contain yet" not in out  # nothing pending now
+    assert report_data(CATALOG)["pending"] == []
+    section = out.split("## Frameworks the crosswalk does not join yet", 1)[1].split("\n## ", 1)[0]
+    assert "coverage is unknown, not zero" in section
     assert "## Coverage matrix" in out
     assert "## Principles no other framework covers" in out
+
+
+def test_report_has_the_kankakee_example_projected_onto_every_framework() -> None:
+    _, out, _ = run("report")
+    section = out.split("## Example: Kankakee, IL projected onto every framework", 1)[1].split("\n## ", 1)[0]
+    assert "adopted at least 5 and at most 5 of 8" in section
+    assert "a reported total that does not say which principles it counts is not carried over" in section
+    rows = markdown_table(out, "Example: Kankakee, IL projected onto every framework")
+    assert {r["framework"] for r in rows} == set(CATALOG.framework_ids)
+    assert sum(1 for r in rows if r["how"] == "assessed") == 1
 
 
 def test_report_refuses_to_replace_files_without_force(tmp_path: Path, no_matplotlib: None) -> None:
@@ -187,7 +232,7 @@ def test_html_has_the_same_tables(tmp_path: Path, no_matplotlib: None) -> None:
     parser = _Collect()
     parser.feed(page)
     data = report_data(CATALOG)
-    tables = 4 + sum(1 for rows in data["uncovered"].values() if rows)
+    tables = 4 + len(data["assessments"]) + sum(1 for rows in data["uncovered"].values() if rows)
     assert parser.tags.count("table") == tables
     assert "svg" not in parser.tags
     text = " ".join(parser.text)

@@ -433,3 +433,37 @@ def test_long_csv_round_trip(tmp_path: Path, items: list[Assessment]) -> None:
     path = tmp_path / "long.csv"
     io.write_assessments_csv(items, path, layout="long")
     assert list(io.read_assessments_csv(path, framework=CW, layout="long")) == items
+
+
+# --- Progress ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("layout", ["wide", "long"])
+@pytest.mark.parametrize("n", [0, 1, 999, 1000, 2501])
+def test_progress_counts_rows_and_changes_nothing(tmp_path: Path, layout: str, n: int) -> None:
+    from policeframeworks.io._csv import PROGRESS_EVERY
+
+    if layout == "wide":
+        lines = ["name,state,duty to intervene"] + [f"City {i},IL,{i % 2}" for i in range(n)]
+    else:
+        lines = ["name,state,principle_id,status"] + [
+            f"City {i},IL,{CW}:duty-to-intervene,{i % 2}" for i in range(n)
+        ]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    seen: list[int] = []
+    with_progress = read(path, layout=layout, progress=seen.append)
+    assert with_progress == read(path, layout=layout)
+    assert len(with_progress) == n
+    assert seen == sorted(seen)
+    assert seen[-1] == n
+    assert len(seen) == len(set(seen))
+    assert all(k % PROGRESS_EVERY == 0 for k in seen[:-1])
+    assert len(seen) == max(1, -(-n // PROGRESS_EVERY))
+
+
+def test_progress_is_called_even_when_rows_have_problems(tmp_path: Path) -> None:
+    path = write(tmp_path, "name,state,duty to intervene\nA,IL,maybe\nB,IL,1\n")
+    seen: list[int] = []
+    with pytest.raises(ValidationError):
+        read(path, progress=seen.append)
+    assert seen == [2]

@@ -13,6 +13,7 @@ import string
 import sys
 from pathlib import Path
 from types import ModuleType
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import given
@@ -139,12 +140,19 @@ def test_schema_files_hold_one_valid_schema_per_file_type() -> None:
 
 def test_generate_writes_only_what_changed(tmp_path: Path) -> None:
     gen.generate(tmp_path)
-    page = tmp_path / "data" / "uscm-2020.md"
-    stamp = page.stat().st_mtime_ns
+    written = [
+        tmp_path / "data" / "uscm-2020.md",
+        tmp_path / "data" / f"{gen.CROSSWALK_PAGE}.md",
+        *(tmp_path / "data" / "figures" / f"{n}.{ext}" for n in gen.FIGURE_NAMES for ext in ("svg", "png")),
+    ]
+    stamps = [page.stat().st_mtime_ns for page in written]
     (tmp_path / "data" / "stale.md").write_text("old", encoding="utf-8")
+    (tmp_path / "data" / "figures" / "stale.svg").write_text("old", encoding="utf-8")
     gen.generate(tmp_path)
-    assert page.stat().st_mtime_ns == stamp
+    # Unchanged pages and figures are not rewritten: the figures are byte-for-byte reproducible.
+    assert [page.stat().st_mtime_ns for page in written] == stamps
     assert not (tmp_path / "data" / "stale.md").exists()
+    assert not (tmp_path / "data" / "figures" / "stale.svg").exists()
     assert (tmp_path / "reference" / "schemas" / "framework.schema.json").exists()
     assert (tmp_path / "data" / "dispositions.md").exists()
 
@@ -173,6 +181,142 @@ def test_index_lists_optional_pages_only_when_they_exist(tmp_path: Path) -> None
     assert "how-to/own-framework" in shown
 
 
+# --- the crosswalk on the data pages ---------------------------------------------------------------------
+
+
+def _block(page: str, principle_id: str) -> str:
+    """The Markdown of one principle's own block: from its label to the next label."""
+    return page.split(f"({gen.label(principle_id)})=", 1)[1].split("\n(pf-", 1)[0]
+
+
+@pytest.mark.parametrize("fw", pf.load_catalog().frameworks, ids=lambda fw: fw.id)
+def test_each_principle_lists_every_mapping_on_it_read_from_its_side(fw: pf.Framework) -> None:
+    catalog = pf.load_catalog()
+    cw = catalog.crosswalk
+    page = gen.framework_page(fw, catalog)
+    for p in [*fw.iter_principles(), *(q for top in fw.framing for q in top.walk())]:
+        block = _block(page, p.id)
+        assert "- **Crosswalk:**" in block
+        related = cw.related(p.id)
+        for m in related:
+            assert m.source == p.id
+            line = gen.mapping_line(m, catalog)
+            assert f"  - {line}" in block
+            assert f"**{gen._READ_AS[m.relationship.value]}** {gen.ref(m.target)}" in line
+            assert f"strength {m.strength}/10, {m.basis.value}, {m.rationale_type.value}" in line
+            assert gen.escape(m.rationale) in line
+            assert ("**opposing stance**" in line) == m.opposing
+        if not related:
+            assert f"`{cw.disposition(p.id).value}`" in block
+
+
+def test_an_incoming_subset_is_shown_as_an_outgoing_superset() -> None:
+    catalog = pf.load_catalog()
+    m = next(m for m in catalog.crosswalk.mappings if m.relationship.value == "subset" and ":" in m.target)
+    target_page = gen.framework_page(catalog.framework(m.target.partition(":")[0]), catalog)
+    assert f"**superset of** {gen.ref(m.source)}" in _block(target_page, m.target)
+    source_page = gen.framework_page(catalog.framework(m.source.partition(":")[0]), catalog)
+    assert f"**subset of** {gen.ref(m.target)}" in _block(source_page, m.source)
+
+
+def test_mapping_line_shows_an_explicit_basis_with_its_source_and_an_opposing_stance() -> None:
+    catalog = pf.load_catalog()
+    src = pf.Citation(publisher="A publisher", title="A statement", url="https://example.org/statement")
+    m = pf.Mapping(
+        source="uscm-2020:community",
+        relationship="intersects",
+        target="policylink-2014",
+        rationale_type="semantic",
+        strength=3,
+        basis="explicit",
+        rationale="Said so.",
+        mapped_by="me",
+        opposing=True,
+        citation=src,
+    )
+    line = gen.mapping_line(m, catalog)
+    assert line.startswith("**intersects** {ref}`policylink-2014 <pf-policylink-2014>` (")
+    assert gen.escape(catalog.framework("policylink-2014").short_title) in line
+    assert "**opposing stance**" in line
+    assert "(<https://example.org/statement>)" in line
+
+
+def test_framework_section_gives_coverage_both_ways_for_each_joined_framework() -> None:
+    catalog = pf.load_catalog()
+    cw = catalog.crosswalk
+    section = "\n".join(gen.framework_crosswalk_section(catalog, catalog.framework("8cantwait-2020")))
+    r = cw.coverage("8cantwait-2020", "uscm-2020")
+    back = cw.coverage("uscm-2020", "8cantwait-2020")
+    cells = f"{gen.percent(back.lower, back.upper)} | {gen.percent(r.lower, r.upper)}"
+    row = f"| {gen.ref('uscm-2020')} | {cells} |"
+    assert row in section
+    for m in cw.related("8cantwait-2020"):
+        assert gen.mapping_line(m, catalog) in section
+    joined = gen.crosswalk_frameworks(cw)
+    alone = next(f for f in catalog.framework_ids if f not in joined)
+    assert "No mapping of the bundled crosswalk joins" in "\n".join(
+        gen.framework_crosswalk_section(catalog, catalog.framework(alone))
+    )
+
+
+def test_percent_shows_one_number_when_the_bounds_agree() -> None:
+    assert gen.percent(0.25, 0.25) == "25%"
+    assert gen.percent(0.18, 0.41) == "18\N{EN DASH}41%"
+
+
+def test_crosswalk_page_holds_the_matrix_the_figures_and_every_mapping() -> None:
+    catalog = pf.load_catalog()
+    cw = catalog.crosswalk
+    page = gen.crosswalk_page(catalog)
+    assert f"({gen.CROSSWALK_LABEL})=" in page
+    assert f"{len(cw.mappings)} mappings" in page
+    joined = gen.crosswalk_frameworks(cw)
+    matrix = cw.matrix(joined)
+    for s in joined:
+        cells = " | ".join(gen.percent(matrix.lower(s, t), matrix.upper(s, t)) for t in joined)
+        assert f"| {gen.escape(catalog.framework(s).short_title)} | {cells} |" in page
+    for name in gen.FIGURE_NAMES:
+        assert f"```{{figure}} figures/{name}.svg" in page
+        assert f"<figures/{name}.png>" in page
+    for m in cw.mappings:
+        assert f"| {gen.ref(m.source)} | `{m.relationship.value}`" in page
+    for f in catalog.framework_ids:
+        assert (f in joined) != (gen.ref(f) in page.split("## Coverage matrix")[0])
+
+
+def test_the_build_draws_the_figures_with_the_librarys_own_functions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    for name in ("plot_coverage_matrix", "plot_crosswalk"):
+        real = getattr(pf, name)
+
+        def spy(*args: object, _real: object = real, _name: str = name, **kwargs: object) -> object:
+            calls.append(_name)
+            return _real(*args, **kwargs)  # type: ignore[operator]
+
+        monkeypatch.setattr(pf, name, spy)
+    catalog = pf.load_catalog()
+    gen.generate_crosswalk(tmp_path, catalog)
+    assert sorted(calls) == ["plot_coverage_matrix", "plot_crosswalk"]
+    figures = tmp_path / "data" / "figures"
+    assert sorted(p.name for p in figures.iterdir()) == sorted(
+        f"{n}.{ext}" for n in gen.FIGURE_NAMES for ext in ("png", "svg")
+    )
+    for name in gen.FIGURE_NAMES:
+        assert (figures / f"{name}.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+        root = ElementTree.parse(figures / f"{name}.svg").getroot()
+        assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    # The SVGs keep their text as text: every joined framework is named in the heatmap and the legend.
+    for name in gen.FIGURE_NAMES:
+        words = " ".join(ElementTree.parse(figures / f"{name}.svg").getroot().itertext())
+        for f in gen.crosswalk_frameworks(catalog.crosswalk):
+            assert catalog.framework(f).short_title in words, (name, f)
+    assert (tmp_path / "data" / f"{gen.CROSSWALK_PAGE}.md").read_text(encoding="utf-8") == gen.crosswalk_page(
+        catalog
+    )
+
+
 def test_dispositions_page_lists_exactly_the_principles_not_reviewed() -> None:
     catalog = pf.load_catalog()
     page = gen.dispositions_page(catalog)
@@ -188,3 +332,57 @@ def test_dispositions_page_lists_exactly_the_principles_not_reviewed() -> None:
     assert page.count("\n| {ref}") == len(catalog.frameworks)
     assert f"| {total} |\n" in page
     assert "\ndispositions\n" in gen.data_index(catalog)
+
+
+# --- shell examples: ```console blocks run with bash and give the output shown ---------------------------
+
+
+def _console_pages() -> list[Path]:
+    return sorted(p for p in DOCS.rglob("*.md") if "_build" not in p.parts and "```console" in p.read_text())
+
+
+def _console_steps(text: str) -> list[tuple[str, str]]:
+    """``(command, expected stdout)`` for every ``$ `` line of every console block, in order."""
+    steps: list[tuple[str, str]] = []
+    for block in re.findall(r"^```console\n(.*?)^```", text, flags=re.MULTILINE | re.DOTALL):
+        for chunk in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
+            command, _, output = chunk.partition("\n")
+            steps.append((command, output))
+    return steps
+
+
+def test_console_steps_are_parsed_with_their_output() -> None:
+    text = (
+        "x\n```console\n$ echo a\na\n$ true\n```\n```python\n$ no\n```\n```console\n$ echo b | cat\nb\n```\n"
+    )
+    assert _console_steps(text) == [("echo a", "a\n"), ("true", ""), ("echo b | cat", "b\n")]
+
+
+@pytest.mark.parametrize("page", _console_pages(), ids=lambda p: str(p.relative_to(DOCS)))
+def test_console_examples_give_the_output_shown(page: Path, tmp_path: Path) -> None:
+    import doctest
+    import os
+    import subprocess
+
+    # The command as installed, or as this interpreter runs it: either way this checkout's code.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    script = bin_dir / "policeframeworks"
+    script.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m policeframeworks "$@"\n', encoding="utf-8")
+    script.chmod(0o755)
+    python3 = bin_dir / "python3"
+    python3.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    python3.chmod(0o755)
+    work = tmp_path / "work"
+    work.mkdir()
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    checker = doctest.OutputChecker()
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    steps = _console_steps(page.read_text(encoding="utf-8"))
+    assert steps
+    for command, expected in steps:
+        done = subprocess.run(
+            ["bash", "-c", command], cwd=work, env=env, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, (command, done.stderr)
+        assert checker.check_output(expected, done.stdout, flags), (command, expected, done.stdout)

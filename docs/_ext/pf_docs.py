@@ -4,6 +4,9 @@ On ``builder-inited`` it writes, under the documentation source folder:
 
 - ``data/index.md`` and one ``data/<framework-id>.md`` per bundled framework (principles with their
   wording status, themes, citations and notes), from :func:`policeframeworks.load_catalog`;
+- ``data/crosswalk.md``, the crosswalk overview, with its figures under ``data/figures/`` (SVG and PNG),
+  drawn by :func:`policeframeworks.plot_coverage_matrix` and :func:`policeframeworks.plot_crosswalk`; each
+  framework page lists, under every principle, the mappings on it (see :func:`crosswalk_links`);
 - ``data/dispositions.md``: where every principle stands in the bundled crosswalk (mapped, reviewed with
   no relationship, not reviewed), with the list of principles not reviewed;
 - ``reference/schemas/index.md`` and one ``<file type>.schema.json`` per file type that
@@ -22,14 +25,16 @@ import importlib
 import json
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
     from sphinx.application import Sphinx
 
-    from policeframeworks import Catalog, Citation, Endorsement, Framework, Principle
+    from policeframeworks import Catalog, Citation, Crosswalk, Endorsement, Framework, Principle
+    from policeframeworks import Mapping as PfMapping
 
 #: Pages written with the features they describe, listed in the index's toctree; while one is absent,
 #: its toctree line is left out of the index as it is read (see :func:`drop_absent_pages`).
@@ -94,8 +99,11 @@ _WORDING_NOTE = {
 }
 
 
-def principle_block(p: Principle, depth: int, links: Iterable[str] = ()) -> list[str]:
-    """The Markdown of one principle and, below it, its sub-provisions."""
+def principle_block(p: Principle, depth: int, links: Mapping[str, list[str]] | None = None) -> list[str]:
+    """The Markdown of one principle and, below it, its sub-provisions.
+
+    ``links`` maps principle ids to the lines of their "Crosswalk" item (see :func:`crosswalk_links`).
+    """
     number = f"{escape(p.number)}. " if p.number else ""
     heading = "#" * min(depth, 6)
     out = [f"({label(p.id)})=", f"{heading} {number}{escape(p.title)}", ""]
@@ -115,13 +123,13 @@ def principle_block(p: Principle, depth: int, links: Iterable[str] = ()) -> list
         out.append("- **Same provision in other versions:** " + ", ".join(ref(i) for i in p.corresponds_to))
     for note in p.notes:
         out.append(f"- **Note:** {escape(note)}")
-    links = list(links)
-    if links:
+    mine = (links or {}).get(p.id, [])
+    if mine:
         out.append("- **Crosswalk:**")
-        out += [f"  - {line}" for line in links]
+        out += [f"  - {line}" for line in mine]
     out.append("")
     for child in p.children:
-        out += principle_block(child, depth + 1)
+        out += principle_block(child, depth + 1, links)
     return out
 
 
@@ -144,6 +152,7 @@ def endorsement_lines(endorsements: Iterable[Endorsement]) -> list[str]:
 
 def framework_page(fw: Framework, catalog: Catalog | None = None) -> str:
     """The Markdown page of one framework (with its endorsements when ``catalog`` is given)."""
+    links = crosswalk_links(catalog, fw) if catalog is not None else None
     out = [GENERATED_NOTE, f"({framework_label(fw.id)})=", f"# {escape(fw.short_title)}", ""]
     out += [f"*{escape(fw.title)}*, {escape(fw.publisher)}, {escape(fw.date)}.", ""]
     out += [
@@ -182,15 +191,17 @@ def framework_page(fw: Framework, catalog: Catalog | None = None) -> str:
             "",
         ]
         for p in fw.framing:
-            out += principle_block(p, 3)
+            out += principle_block(p, 3, links)
     endorsements = catalog.endorsements_of(fw.id) if catalog is not None else ()
     if endorsements:
         out += ["## Endorsed, adopted, built on or answered", ""]
         out += endorsement_lines(endorsements)
         out.append("")
+    if catalog is not None:
+        out += framework_crosswalk_section(catalog, fw)
     out += ["## Principles", ""]
     for p in fw.principles:
-        out += principle_block(p, 3)
+        out += principle_block(p, 3, links)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -219,6 +230,316 @@ def data_index(catalog: Catalog) -> str:
     out += [fw.id for fw in catalog.frameworks]
     out += ["dispositions", "```", ""]
     return "\n".join(out)
+
+
+# --- the crosswalk on the data pages: per-principle links, a section per framework, an overview page ------
+
+#: The overview page of the crosswalk (``data/crosswalk.md``) and its label.
+CROSSWALK_PAGE = "crosswalk"
+CROSSWALK_LABEL = "pf-crosswalk"
+
+#: The figures of the overview page, written to ``data/figures/`` as SVG (shown) and PNG (download).
+FIGURE_NAMES = ("coverage-matrix", "crosswalk-network")
+
+_READ_AS = {
+    "equal": "equal to",
+    "subset": "subset of",
+    "superset": "superset of",
+    "intersects": "intersects",
+    "no_relationship": "no relationship with",
+}
+
+
+def end_title(catalog: Catalog, end: str) -> str:
+    """The title of a mapping's end: a principle's number and title, or a framework's short title."""
+    if ":" not in end:
+        return catalog.framework(end).short_title
+    p = catalog.principle(end)
+    return f"{p.number}. {p.title}" if p.number else p.title
+
+
+def mapping_line(m: PfMapping, catalog: Catalog) -> str:
+    """One mapping as read from its source's side, on one line of Markdown.
+
+    Relationship, the target (linked, with its title), strength, basis, rationale type, an opposing
+    stance if flagged, the rationale, and the citation for an explicit basis.
+    """
+    rel = m.relationship.value
+    line = (
+        f"**{_READ_AS[rel]}** {ref(m.target)} ({escape(end_title(catalog, m.target))}): "
+        f"strength {m.strength}/10, {m.basis.value}, {m.rationale_type.value}"
+    )
+    if m.opposing:
+        line += ", **opposing stance**"
+    line += f". {escape(m.rationale)}"
+    if m.citation is not None:
+        line += f" Source: {citation_line(m.citation)}."
+    return line
+
+
+def _disposition_line(cw: Crosswalk, principle_id: str) -> str:
+    disposition = cw.disposition(principle_id).value
+    if disposition == "mapped":
+        return (
+            "No mapping names this principle itself; it is `mapped` through an enclosing principle, "
+            "its whole framework or a sub-provision (see there)."
+        )
+    if disposition == "no_relationship":
+        return (
+            "No mapping names this principle itself; a `no_relationship` mapping on an enclosing principle "
+            "or its whole framework says it was reviewed and shares nothing."
+        )
+    framework_id, _, path = principle_id.partition(":")
+    enclosing = [framework_id] + [
+        f"{framework_id}:{path.rsplit('/', n)[0]}" for n in range(1, path.count("/") + 1)
+    ]
+    if any(cw.related(e) for e in enclosing):
+        return (
+            "`not_reviewed` on its own: no mapping names this principle or a sub-provision; the mappings on "
+            "an enclosing principle or its whole framework bear on it only as part of the whole (see there)."
+        )
+    return (
+        "`not_reviewed`: no mapping bears on this principle yet (which is not a finding of no relationship)."
+    )
+
+
+def crosswalk_links(catalog: Catalog, fw: Framework) -> dict[str, list[str]]:
+    """For each principle and framing statement of ``fw``: the lines of its "Crosswalk" item.
+
+    Every mapping of the catalog's crosswalk on the principle itself, read from its side (an incoming
+    ``subset`` is shown as an outgoing ``superset``), one line each (see :func:`mapping_line`); a principle
+    with none gets one line with its disposition (mapped through another id, reviewed with no
+    relationship, or not reviewed).
+    """
+    cw = catalog.crosswalk
+    out: dict[str, list[str]] = {}
+    for top in (*fw.framing, *fw.principles):
+        for p in top.walk():
+            related = cw.related(p.id)
+            out[p.id] = (
+                [mapping_line(m, catalog) for m in related] if related else [_disposition_line(cw, p.id)]
+            )
+    return out
+
+
+def percent(lower: float, upper: float) -> str:
+    """``25%`` when both bounds round to the same percent, else ``25-50%`` with an en dash."""
+    lo, hi = round(100 * lower), round(100 * upper)
+    return f"{lo}%" if lo == hi else f"{lo}\N{EN DASH}{hi}%"
+
+
+def _partners(cw: Crosswalk, framework_id: str) -> list[str]:
+    """The other frameworks joined to ``framework_id`` by at least one mapping, in catalog order."""
+    found = set()
+    for m in cw.mappings:
+        ends = {m.source.partition(":")[0], m.target.partition(":")[0]}
+        if framework_id in ends:
+            found |= ends
+    found.discard(framework_id)
+    return [f for f in cw.catalog.framework_ids if f in found]
+
+
+def framework_crosswalk_section(catalog: Catalog, fw: Framework) -> list[str]:
+    """The "In the crosswalk" section of a framework's page.
+
+    The mappings on the framework as a whole, and the coverage (lower and upper bound) between it and each
+    framework a mapping joins it to, both ways.
+    """
+    cw = catalog.crosswalk
+    out = ["## In the crosswalk", ""]
+    partners = _partners(cw, fw.id)
+    if not partners:
+        out += [
+            "No mapping of the bundled crosswalk joins this framework to another one yet: every principle "
+            f"below is `not_reviewed`. See {{ref}}`the crosswalk overview <{CROSSWALK_LABEL}>`.",
+            "",
+        ]
+        return out
+    out += [
+        f"Coverage between this framework and each framework the crosswalk joins it to, as lower to upper "
+        f"bounds (see {{doc}}`../explanation/coverage-bounds` and {{ref}}`the crosswalk overview "
+        f"<{CROSSWALK_LABEL}>`). Each principle below lists the mappings on it.",
+        "",
+        f"| other framework | how much of {escape(fw.short_title)} it covers | how much of it "
+        f"{escape(fw.short_title)} covers |",
+        "|---|---|---|",
+    ]
+    for other in partners:
+        of_this = cw.coverage(other, fw.id)
+        of_other = cw.coverage(fw.id, other)
+        out.append(
+            f"| {ref(other)} | {percent(of_this.lower, of_this.upper)} "
+            f"| {percent(of_other.lower, of_other.upper)} |"
+        )
+    out.append("")
+    whole = cw.related(fw.id)
+    if whole:
+        out += ["Mappings on the framework as a whole (each bears on every principle at the other end):", ""]
+        out += [f"- {mapping_line(m, catalog)}" for m in whole]
+        out.append("")
+    return out
+
+
+def _labels(catalog: Catalog) -> dict[str, str]:
+    return {fw.id: fw.short_title for fw in catalog.frameworks}
+
+
+def crosswalk_figures(catalog: Catalog) -> dict[str, Figure]:
+    """The overview's figures, drawn by the library's own plotting functions.
+
+    ``coverage-matrix``: :func:`policeframeworks.plot_coverage_matrix` of the coverage matrix of the
+    frameworks the crosswalk joins; ``crosswalk-network``: :func:`policeframeworks.plot_crosswalk` of
+    :meth:`Crosswalk.to_networkx <policeframeworks.Crosswalk.to_networkx>` (a multigraph, so that two
+    mappings on one pair are both drawn).
+    """
+    import policeframeworks as pf
+
+    cw = catalog.crosswalk
+    joined = crosswalk_frameworks(cw)
+    labels = _labels(catalog)
+    return {
+        "coverage-matrix": pf.plot_coverage_matrix(cw.matrix(joined), labels=labels),
+        "crosswalk-network": pf.plot_crosswalk(cw.to_networkx(multigraph=True), labels=labels),
+    }
+
+
+def crosswalk_frameworks(cw: Crosswalk) -> list[str]:
+    """The frameworks at an end of at least one mapping, in catalog order."""
+    ends = {end.partition(":")[0] for m in cw.mappings for end in (m.source, m.target)}
+    return [f for f in cw.catalog.framework_ids if f in ends]
+
+
+def figure_files(figures: Mapping[str, Figure]) -> dict[str, bytes]:
+    """``{file name: bytes}``: each figure as SVG (text kept as text) and as PNG, reproducibly.
+
+    No date in the SVG metadata and a fixed id salt, so an unchanged figure gives unchanged files (and
+    :func:`write_if_changed` keeps incremental builds incremental).
+    """
+    import io
+
+    import matplotlib
+
+    files: dict[str, bytes] = {}
+    with matplotlib.rc_context({"svg.hashsalt": "policeframeworks", "svg.fonttype": "none"}):
+        for name, fig in figures.items():
+            for fmt, options in (("svg", {"metadata": {"Date": None}}), ("png", {"dpi": 120})):
+                buffer = io.BytesIO()
+                fig.savefig(buffer, format=fmt, **options)  # type: ignore[arg-type]
+                files[f"{name}.{fmt}"] = buffer.getvalue()
+    return files
+
+
+def crosswalk_page(catalog: Catalog) -> str:
+    """The Markdown of the crosswalk overview: counts, the two figures, the coverage table, every mapping."""
+    from collections import Counter
+
+    from policeframeworks._crosswalk import bundled_documents
+
+    cw = catalog.crosswalk
+    joined = crosswalk_frameworks(cw)
+    labels = _labels(catalog)
+    left_out = [f for f in catalog.framework_ids if f not in joined]
+    by_rel = Counter(m.relationship.value for m in cw.mappings)
+    by_basis = Counter(m.basis.value for m in cw.mappings)
+    out = [
+        GENERATED_NOTE,
+        f"({CROSSWALK_LABEL})=",
+        "# The crosswalk",
+        "",
+        f"Generated from the crosswalk bundled with this version of the library: {len(cw.mappings)} "
+        f"mappings joining {len(joined)} frameworks, from "
+        + ", ".join(f"`{doc.id}` (data version {escape(doc.data_version)})" for doc in bundled_documents())
+        + ". By relationship: "
+        + ", ".join(f"{by_rel[r]} `{r}`" for r in _READ_AS if by_rel[r])
+        + ". By basis: "
+        + ", ".join(f"{n} `{b}`" for b, n in sorted(by_basis.items()))
+        + ". What the words mean: {doc}`../explanation/relationships`.",
+        "",
+    ]
+    if left_out:
+        out += [
+            "Not yet joined to any other framework (their principles are all `not_reviewed`): "
+            + ", ".join(ref(f) for f in left_out)
+            + ".",
+            "",
+        ]
+    out += [
+        "## Coverage matrix",
+        "",
+        "Each cell says how much of the column's framework (the target) the row's framework (the source) "
+        "covers: the lower bound (share of the target's leaf principles certainly met by meeting all of "
+        "the source) and, when higher, the upper bound (share it touches at all). The colour is the lower "
+        "bound. Why there are two numbers: {doc}`../explanation/coverage-bounds`.",
+        "",
+        "```{figure} figures/coverage-matrix.svg",
+        ":alt: Heatmap of the coverage matrix of the bundled frameworks",
+        "",
+        "Drawn while this page was built by `plot_coverage_matrix(crosswalk.matrix(frameworks), "
+        "labels=...)` ({func}`policeframeworks.plot_coverage_matrix`). "
+        "{download}`PNG <figures/coverage-matrix.png>`.",
+        "```",
+        "",
+        "The same numbers as a table (rows: source; columns: target):",
+        "",
+        "| source \\\\ target | " + " | ".join(ref(t) for t in joined) + " |",
+        "|---|" + "---|" * len(joined),
+    ]
+    matrix = cw.matrix(joined)
+    for s in joined:
+        cells = [percent(matrix.lower(s, t), matrix.upper(s, t)) for t in joined]
+        out.append(f"| {escape(labels[s])} | " + " | ".join(cells) + " |")
+    out += [
+        "",
+        "## The network",
+        "",
+        "Every principle with a mapping, around a circle and grouped by framework; edges coloured by "
+        "relationship, `subset` and `superset` with an arrow head at the target, opposing stances in red.",
+        "",
+        "```{figure} figures/crosswalk-network.svg",
+        ":alt: Network drawing of the crosswalk: principles as dots, mappings as lines",
+        "",
+        "Drawn while this page was built by `plot_crosswalk(crosswalk.to_networkx(multigraph=True), "
+        "labels=...)` ({func}`policeframeworks.plot_crosswalk`). "
+        "{download}`PNG <figures/crosswalk-network.png>`.",
+        "```",
+        "",
+        "## Every mapping",
+        "",
+        "As asserted, in file order (each principle's page shows them from its own side, with the "
+        "rationale).",
+        "",
+        "| source | relationship | target | strength | basis | rationale type |",
+        "|---|---|---|---|---|---|",
+    ]
+    for m in cw.mappings:
+        flag = " (opposing)" if m.opposing else ""
+        out.append(
+            f"| {ref(m.source)} | `{m.relationship.value}`{flag} | {ref(m.target)} | {m.strength} "
+            f"| `{m.basis.value}` | `{m.rationale_type.value}` |"
+        )
+    return "\n".join(out).rstrip() + "\n"
+
+
+def write_bytes_if_changed(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` unless it already holds exactly that."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and path.read_bytes() == data:
+        return
+    path.write_bytes(data)
+
+
+def generate_crosswalk(srcdir: Path, catalog: Catalog) -> None:
+    """Write the crosswalk overview page ``data/crosswalk.md`` and its figures under ``data/figures/``."""
+    write_if_changed(srcdir / "data" / f"{CROSSWALK_PAGE}.md", crosswalk_page(catalog))
+    figures = crosswalk_figures(catalog)
+    try:
+        files = figure_files(figures)
+    finally:
+        figures.clear()
+    figure_dir = srcdir / "data" / "figures"
+    _clear_stale(figure_dir, files)
+    for name, data in files.items():
+        write_bytes_if_changed(figure_dir / name, data)
 
 
 def dispositions_page(catalog: Catalog) -> str:
@@ -363,9 +684,11 @@ def generate(srcdir: Path) -> None:
     for fw in catalog.frameworks:
         pages[f"{fw.id}.md"] = framework_page(fw, catalog)
     pages["dispositions.md"] = dispositions_page(catalog)
-    _clear_stale(data_dir, pages)
+    _clear_stale(data_dir, [*pages, f"{CROSSWALK_PAGE}.md"])
     for name, text in pages.items():
         write_if_changed(data_dir / name, text)
+
+    generate_crosswalk(srcdir, catalog)
 
     schema_dir = srcdir / "reference" / "schemas"
     schemas = schema_files()

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     )
     from ._assessment import (
         Assessment,
+        AssessmentSet,
         Derivation,
         Evidence,
         Finding,
@@ -80,6 +81,7 @@ __all__ = [
     "AgreementStats",
     "Assessment",
     "AssessmentDiff",
+    "AssessmentSet",
     "Basis",
     "Catalog",
     "Change",
@@ -178,6 +180,7 @@ _LAZY_NAMES = {
     "summarize": "_analysis",
     "timeline": "_analysis",
     "Assessment": "_assessment",
+    "AssessmentSet": "_assessment",
     "Derivation": "_assessment",
     "Evidence": "_assessment",
     "Finding": "_assessment",

@@ -45,6 +45,7 @@ from .exceptions import Problem, UnknownIdError, ValidationError
 
 __all__ = [
     "Assessment",
+    "AssessmentSet",
     "Derivation",
     "Evidence",
     "Finding",
@@ -889,6 +890,55 @@ class Assessment:
         )
 
 
+def _assessment_tuple(value: Iterable[Assessment]) -> tuple[Assessment, ...]:
+    return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
+
+
+@attrs.frozen(kw_only=True)
+class AssessmentSet:
+    """A file of many assessments: ``{"assessments": [...]}``, each as in an assessment file, in order.
+
+    What ``policeframeworks assess import`` writes, and what the ``assess`` commands read besides single
+    assessment files. The assessments may be of several jurisdictions, frameworks, dates and assessors;
+    nothing is merged or dropped.
+
+    Attributes:
+        assessments: the assessments, in the file's order.
+
+    Example:
+        >>> from policeframeworks import AssessmentSet, io, load_seed_assessments
+        >>> s = AssessmentSet(assessments=load_seed_assessments())
+        >>> list(io.to_dict(s)) == ["assessments"]
+        True
+        >>> io.from_dict(io.to_dict(s), AssessmentSet) == s
+        True
+        >>> io.from_dict({"assessments": [{"framework_id": "8cantwait-2020"}]}, AssessmentSet)
+        Traceback (most recent call last):
+        ...
+        policeframeworks.exceptions.ValidationError: 4 problems:
+          assessments[0].jurisdiction: required key missing
+          assessments[0].as_of: required key missing
+          assessments[0].assessor: required key missing
+          assessments[0].method: required key missing
+    """
+
+    assessments: tuple[Assessment, ...] = attrs.field(converter=_assessment_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.assessments, tuple):
+            _raise([Problem("assessments", "expected a list of assessments")])
+        _raise(
+            [
+                Problem(f"assessments[{i}]", f"expected Assessment, got {type(a).__name__}")
+                for i, a in enumerate(self.assessments)
+                if not isinstance(a, Assessment)
+            ]
+        )
+
+    def __len__(self) -> int:
+        return len(self.assessments)
+
+
 _COVERS = (Relationship.EQUAL, Relationship.SUPERSET)
 
 
@@ -950,9 +1000,10 @@ def register_document_type() -> None:
         "policeframeworks._assessment:Assessment",
         lambda d: "findings" in d and "jurisdiction" in d and "framework_id" in d,
     )
+    register("assessments", "policeframeworks._assessment:AssessmentSet", lambda d: "assessments" in d)
 
 
 for _enum_cls in (Status, Method, JurisdictionKind):
     _convert.register_enum(_enum_cls)
-for _cls in (Jurisdiction, Evidence, Derivation, Finding, Score, Assessment):
+for _cls in (Jurisdiction, Evidence, Derivation, Finding, Score, Assessment, AssessmentSet):
     attrs.resolve_types(_cls)

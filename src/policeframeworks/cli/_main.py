@@ -100,7 +100,14 @@ def output_file(path: str | os.PathLike[str], *, force: bool) -> Path:
 
 #: Modules of this package that add subcommands: each has ``register(subparsers) -> None`` and sets
 #: ``handler`` (a :data:`Handler`) on every parser it adds. Listed in the order ``--help`` shows them.
-COMMAND_MODULES = ("_cmd_catalog", "_cmd_coverage", "_cmd_crosswalk", "_cmd_validate", "_cmd_report")
+COMMAND_MODULES = (
+    "_cmd_catalog",
+    "_cmd_coverage",
+    "_cmd_crosswalk",
+    "_cmd_assess",
+    "_cmd_validate",
+    "_cmd_report",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

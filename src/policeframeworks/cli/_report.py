@@ -11,8 +11,10 @@ The report is built in three steps, each usable on its own:
 What this version reports: the frameworks of the catalog with their counts; the coverage matrix of the
 frameworks the bundled crosswalk joins (lower and upper bounds, as tables and heatmaps); for each of them,
 the leaf principles no other framework covers, with what touches them; and the themes each framework
-addresses. The Kankakee example projected onto every framework needs the assessments part of the library,
-which this version does not have yet; the report says so instead of leaving it out silently.
+addresses; and the bundled example assessments (Kankakee, IL, June 2020, against 8 Can't Wait) scored, and
+projected through the crosswalk onto every framework, with the bounds and how many mappings each projection
+rests on. Sections that need parts of the library a version does not have are listed in
+:data:`PENDING_SECTIONS` and the report says so instead of leaving them out silently (none at present).
 """
 
 from __future__ import annotations
@@ -21,14 +23,8 @@ import html
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-#: Sections that need parts of the library this version does not have, with what they need.
-PENDING_SECTIONS = (
-    (
-        "kankakee-projection",
-        "the Kankakee, IL example (June 2020) projected onto every framework",
-        "assessments",
-    ),
-)
+#: Sections that need parts of the library this version does not have: ``(id, what, needs)``. None now.
+PENDING_SECTIONS: tuple[tuple[str, str, str], ...] = ()
 
 #: How to get the pictures when matplotlib is missing.
 PLOT_HINT = "pip install 'policeframeworks[plot]'"
@@ -53,7 +49,9 @@ def report_data(catalog: Any) -> dict[str, Any]:
     ``leaves`` (provisions without sub-provisions, the unit coverage counts), ``framing``, ``complete``,
     ``missing``, ``data_version``, ``url``), ``themes`` (theme -> framework id -> number of leaf provisions
     with that theme; only themes some framework has), ``unused_themes``, ``single_framework_themes`` (theme ->
-    the one framework that has it) and ``pending`` (sections not in this report, each ``{"id", "what",
+    the one framework that has it), ``crosswalk`` (``mappings``, ``frameworks`` joined, ``not_joined``),
+    ``matrix`` and ``uncovered`` (see ``docs/cli.md``), ``assessments`` (:func:`assessment_data` for each
+    bundled example assessment) and ``pending`` (sections not in this report, each ``{"id", "what",
     "needs"}``).
 
     Example:
@@ -151,8 +149,70 @@ def report_data(catalog: Any) -> dict[str, Any]:
         },
         "matrix": matrix,
         "uncovered": uncovered,
+        "assessments": [assessment_data(catalog, a) for a in _seed_assessments()],
         "pending": [{"id": i, "what": what, "needs": needs} for i, what, needs in PENDING_SECTIONS],
     }
+
+
+def _seed_assessments() -> tuple[Any, ...]:
+    from .._assessment import load_seed_assessments
+
+    return load_seed_assessments()
+
+
+def assessment_data(catalog: Any, assessment: Any) -> dict[str, Any]:
+    """One assessment scored, and projected onto every framework of the catalog, as plain data.
+
+    Keys: ``score`` (as :func:`policeframeworks.cli._cmd_assess.score_record`, without ``file``),
+    ``explain`` (the score in words) and ``projections``: one object per framework of the catalog, in
+    catalog order, with ``framework``, ``assessed`` (True for the assessment's own framework, which is its
+    score, not a projection), ``mappings`` (how many crosswalk mappings the projected findings rest on;
+    None for the assessment's own framework),
+    ``findings`` (projected findings), ``applicable, adopted, partial, not_adopted, unknown, lower, upper``
+    and ``lower_fraction, upper_fraction``.
+
+    Example:
+        >>> from policeframeworks import load_catalog, load_seed_assessments
+        >>> d = assessment_data(load_catalog(), load_seed_assessments()[0])
+        >>> d["score"]["lower"], d["score"]["upper"], d["score"]["applicable"]
+        (5, 5, 8)
+        >>> [p for p in d["projections"] if p["assessed"]][0]["framework"]
+        '8cantwait-2020'
+    """
+    from ._cmd_assess import score_record
+
+    score = assessment.score()
+    record = score_record(assessment, score)
+    del record["file"]
+    projections = []
+    for fw in catalog.frameworks:
+        projected = assessment.project(fw.id, catalog.crosswalk)
+        s = projected.score()
+        projections.append(
+            {
+                "framework": fw.id,
+                "assessed": fw.id == assessment.framework_id,
+                "mappings": None
+                if fw.id == assessment.framework_id
+                else sum(len(f.derived_from) for f in projected.findings),
+                "findings": len(projected.findings),
+                **{
+                    k: getattr(s, k)
+                    for k in (
+                        "applicable",
+                        "adopted",
+                        "partial",
+                        "not_adopted",
+                        "unknown",
+                        "lower",
+                        "upper",
+                        "lower_fraction",
+                        "upper_fraction",
+                    )
+                },
+            }
+        )
+    return {"score": record, "explain": score.explain(), "projections": projections}
 
 
 def _fw(end: str) -> str:
@@ -193,24 +253,20 @@ def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[B
             "and is also in report.json.",
         )
     )
-    out.append(("h2", "What this report does not contain yet"))
-    out.append(
-        (
-            "p",
-            "This version of policeframeworks has no assessments yet, so this section is not in this report:",
-        )
-    )
-    out.append(("list", [f"{p['what']} (needs the {p['needs']})" for p in data["pending"]]))
+    if data["pending"]:
+        out.append(("h2", "What this report does not contain yet"))
+        out.append(("p", "This version of policeframeworks lacks parts these sections need:"))
+        out.append(("list", [f"{p['what']} (needs the {p['needs']})" for p in data["pending"]]))
     cw = data["crosswalk"]
     if cw["not_joined"]:
+        out.append(("h2", "Frameworks the crosswalk does not join yet"))
         out.append(
             (
                 "p",
                 f"The bundled crosswalk ({cw['mappings']} mappings) joins {len(cw['frameworks'])} of the "
                 f"{len(fws)} frameworks. These are in no mapping to another framework yet, so the coverage "
-                "sections leave them out (their coverage is unknown, not zero): "
-                + ", ".join(cw["not_joined"])
-                + ".",
+                "sections leave them out (their coverage is unknown, not zero), and projections onto them "
+                "find nothing: " + ", ".join(cw["not_joined"]) + ".",
             )
         )
     out.append(("h2", "The frameworks"))
@@ -307,6 +363,9 @@ def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[B
                     )
                 )
 
+    for a in data.get("assessments", []):
+        out += _assessment_blocks(a)
+
     out.append(("h2", "Themes per framework"))
     out.append(("p", "Number of leaf provisions of each framework that carry each theme."))
     all_ids = [f["id"] for f in fws]
@@ -337,6 +396,69 @@ def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[B
         )
     out.append(("h2", "Sources"))
     out.append(("list", [f"{f['id']}: {f['title']}, {f['publisher']}, {f['date']}. {f['url']}" for f in fws]))
+    return out
+
+
+def _assessment_blocks(a: Mapping[str, Any]) -> list[Block]:
+    sc = a["score"]
+    out: list[Block] = [("h2", f"Example: {sc['jurisdiction']} projected onto every framework")]
+    out.append(
+        (
+            "p",
+            f"{sc['jurisdiction']} ({sc['kind']}) against {sc['framework']} as of {sc['as_of']}, by "
+            f"{sc['assessor']} ({sc['method']}). Its score: adopted at least {sc['lower']} and at most "
+            f"{sc['upper']} of {sc['applicable']} applicable principles. In detail:",
+        )
+    )
+    lines: list[str] = []
+    for line in a["explain"].splitlines():  # an indented line continues the one before
+        if line.startswith(" ") and lines:
+            lines[-1] += " " + line.strip()
+        else:
+            lines.append(line)
+    out.append(("list", lines))
+    out.append(
+        (
+            "p",
+            "Projected through the crosswalk onto every framework: a target principle is adopted when an "
+            "adopted principle is equal to it or a superset of it, partial when an adopted one only touches "
+            "it (or a partial one covers it), not adopted only through equal to a not-adopted one, and "
+            "unknown otherwise. Only named findings are projected: a reported total that does not say "
+            "which principles it counts is not carried over, so most projected principles stay unknown and "
+            "the upper bound stays high. mappings: the crosswalk mappings the projected findings rest on; 0 "
+            "means nothing is known about that framework from this assessment.",
+        )
+    )
+    out.append(
+        (
+            "table",
+            [
+                "framework",
+                "how",
+                "mappings",
+                "findings",
+                "adopted",
+                "partial",
+                "lower",
+                "upper",
+                "applicable",
+            ],
+            [
+                [
+                    p["framework"],
+                    "assessed" if p["assessed"] else "projected",
+                    p["mappings"],
+                    p["findings"],
+                    p["adopted"],
+                    p["partial"],
+                    p["lower"],
+                    p["upper"],
+                    p["applicable"],
+                ]
+                for p in a["projections"]
+            ],
+        )
+    )
     return out
 
 

@@ -55,7 +55,7 @@ import csv
 import gc
 import io as _stdio
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -483,6 +483,7 @@ def read_assessments_csv(
     method: Method | str | None = None,
     kind: JurisdictionKind | str | None = None,
     unmapped: Literal["keep", "error"] = "keep",
+    progress: Callable[[int], object] | None = None,
 ) -> tuple[Assessment, ...]:
     """Read assessments from a CSV file (UTF-8, with or without a byte-order mark).
 
@@ -499,6 +500,9 @@ def read_assessments_csv(
         kind: the jurisdiction kind for rows without a ``kind`` column.
         unmapped: ``"keep"`` columns that map to nothing as jurisdiction attributes, or report them as an
             ``"error"``.
+        progress: called with the number of data rows read so far (blank rows included, the header not):
+            every 1,000 rows (``PROGRESS_EVERY``) and once at the end. Its return value is ignored. For a
+            progress display on long files (the command line uses it); it cannot change what is read.
 
     Returns:
         The assessments, in the order they first appear in the file.
@@ -537,7 +541,8 @@ def read_assessments_csv(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        out = _read_wide(rows, reader, fw) if layout == "wide" else _read_long(rows, reader, fw)
+        counted = rows if progress is None else _counting(rows, progress)
+        out = _read_wide(counted, reader, fw) if layout == "wide" else _read_long(counted, reader, fw)
     except csv.Error as exc:
         reader.problems.append(Problem(f"row {rows.line_num}", f"not valid CSV ({exc})"))
         out = []
@@ -547,6 +552,23 @@ def read_assessments_csv(
     if reader.problems:
         raise ValidationError(reader.problems, file=name)
     return tuple(out)
+
+
+#: How many rows :func:`read_assessments_csv` reads between calls of its ``progress`` callback.
+PROGRESS_EVERY = 1000
+
+
+def _counting(rows: Iterable[list[str]], progress: Callable[[int], object]) -> Iterator[list[str]]:
+    """``rows`` unchanged, calling ``progress(n)`` every :data:`PROGRESS_EVERY` rows and at the end."""
+    n = 0
+    for n, values in enumerate(rows, start=1):
+        if n % PROGRESS_EVERY == 0:
+            progress(n)
+        yield values
+    if n % PROGRESS_EVERY:
+        progress(n)
+    elif n == 0:
+        progress(0)
 
 
 def _check_width(reader: _RowReader, row: int, values: Sequence[str]) -> bool:
