@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 
 from policeframeworks import (
     Assessment,
+    AssessmentSet,
     Catalog,
     Crosswalk,
     CrosswalkDocument,
@@ -65,6 +66,11 @@ def _read_assessment(path: Path) -> object:
     return io.load(path, Assessment)
 
 
+def _read_assessment_set(path: Path) -> object:
+    io.load(path, AssessmentSet)
+    return io.load(path)
+
+
 def _read_wide(path: Path) -> object:
     return io.read_assessments_csv(path, framework=EIGHT, layout="wide")
 
@@ -77,6 +83,7 @@ DOCUMENT_READERS: dict[str, Callable[[Path], object]] = {
     "framework": _read_framework,
     "crosswalk": _read_crosswalk,
     "assessment": _read_assessment,
+    "assessment set": _read_assessment_set,
 }
 CSV_READERS: dict[str, Callable[[Path], object]] = {
     "crosswalk": _read_crosswalk,
@@ -142,6 +149,8 @@ def _valid_text(kind: str, suffix: str) -> str:
         return io.dumps(doc, suffix[1:])
     if kind == "assessment":
         return io.dumps(load_catalog_kankakee(), suffix[1:])
+    if kind == "assessment set":
+        return io.dumps(AssessmentSet(assessments=(load_catalog_kankakee(),)), suffix[1:])
     raise AssertionError(kind)
 
 
@@ -185,6 +194,7 @@ JSON_VALUES = st.recursive(
 KEYS = sorted(
     {a.name for cls in (Framework, CrosswalkDocument, Assessment) for a in attrs.fields(cls) if a.init}
     | {"principles", "mappings", "findings", "jurisdiction", "citation", "children", "id", "status"}
+    | {"assessments"}
 )
 KEYED_VALUES = st.recursive(
     JSON_SCALARS,
@@ -209,7 +219,7 @@ def test_documents_of_arbitrary_json_values(kind: str, value: Any) -> None:
 
 @FUZZ
 @given(
-    st.sampled_from([Framework, CrosswalkDocument, Assessment, Catalog]),
+    st.sampled_from([Framework, CrosswalkDocument, Assessment, AssessmentSet, Catalog]),
     JSON_VALUES | KEYED_VALUES,
 )
 def test_from_dict_of_arbitrary_values(cls: type, value: Any) -> None:

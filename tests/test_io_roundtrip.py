@@ -49,6 +49,13 @@ MODEL_OBJECTS = st.one_of(
 )
 
 
+@SETTINGS
+@given(pfst.assessment_sets())
+def test_assessment_sets_round_trip_through_json(s: object) -> None:
+    assert _in_text(s, "json") == s
+    assert _through_file(s, ".json") == s
+
+
 def _in_text(obj: object, fmt: str) -> Any:
     text = io.dumps(obj, fmt)
     parsed = json.loads(text) if fmt == "json" else tomllib.loads(text)

@@ -12,7 +12,8 @@ these strategies; see the top-level module ``_policeframeworks_hypothesis``.
 Model and catalog: :func:`citations`, :func:`principles`, :func:`frameworks`, :func:`bundled_frameworks`,
 :func:`catalogs`, :func:`framework_ids`. Crosswalks: :func:`mappings`, :func:`crosswalks`,
 :func:`crosswalk_documents`. Assessments: :func:`jurisdictions`, :func:`evidence`, :func:`findings`,
-:func:`assessments`. Strategies over the bundled catalog read it on the first draw, not when called.
+:func:`assessments`, :func:`assessment_sets`. Strategies over the bundled catalog read it on the first
+draw, not when called.
 
 Example:
     >>> from hypothesis import given, settings
@@ -38,7 +39,16 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from .._assessment import Assessment, Evidence, Finding, Jurisdiction, JurisdictionKind, Method, Status
+from .._assessment import (
+    Assessment,
+    AssessmentSet,
+    Evidence,
+    Finding,
+    Jurisdiction,
+    JurisdictionKind,
+    Method,
+    Status,
+)
 from .._catalog import Catalog, load_catalog
 from .._crosswalk import Crosswalk
 from .._mapping import CrosswalkDocument, Mapping
@@ -48,6 +58,7 @@ from ..exceptions import PoliceFrameworksError
 
 __all__ = [
     "StrategyArgumentError",
+    "assessment_sets",
     "assessments",
     "bundled_frameworks",
     "catalogs",
@@ -990,9 +1001,31 @@ def assessments(
     return _assessment(framework, status_choices, reported_total, max_findings)
 
 
+def assessment_sets(*, max_size: int = 3) -> st.SearchStrategy[AssessmentSet]:
+    """Valid assessment sets (a file of many assessments), each assessment as :func:`assessments` draws.
+
+    Args:
+        max_size: the most assessments in a set.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(assessment_sets(max_size=2))
+        ... def test_small(s):
+        ...     assert len(s) <= 2
+        >>> test_small()
+
+    Raises:
+        StrategyArgumentError: a negative ``max_size``.
+    """
+    _check_count("max_size", max_size)
+    return st.lists(assessments(), max_size=max_size).map(lambda found: AssessmentSet(assessments=found))
+
+
 #: For ``_policeframeworks_hypothesis`` (the entry point): the strategy ``st.from_type`` uses per type.
 FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[object]]] = {
     Assessment: assessments,
+    AssessmentSet: assessment_sets,
     Catalog: catalogs,
     Citation: citations,
     Crosswalk: crosswalks,
