@@ -546,11 +546,10 @@ def test_writing_a_lone_surrogate_is_a_data_file_error(tmp_path: Path) -> None:
 
 
 def test_toml_write_errors_are_the_package_s_own() -> None:
-    from policeframeworks import Jurisdiction
+    from policeframeworks.io._toml import dumps
 
-    j = Jurisdiction(name="Nowhere", state=None, kind="agency")
-    with pytest.raises(PoliceFrameworksError, match=r"jurisdiction\.state|state: TOML has no null"):
-        io.dumps(j, "toml")
+    with pytest.raises(PoliceFrameworksError, match=r"jurisdiction\.state: TOML has no null"):
+        dumps({"jurisdiction": {"name": "Nowhere", "state": None}})
 
 
 def test_catalog_to_dict_resolves_its_annotations() -> None:

@@ -200,7 +200,7 @@ class Jurisdiction:
     """
 
     name: str
-    state: str | None
+    state: str | None = None
     kind: JurisdictionKind = attrs.field(converter=_to_kind)
     fips: str | None = None
     ori: str | None = None

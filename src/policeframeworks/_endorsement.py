@@ -33,7 +33,15 @@ from collections.abc import Iterable
 import attrs
 
 from ._ids import framework_id_of, is_framework_id, is_partial_date, is_principle_id
-from ._model import Citation, _as_tuple, _enum_problem, _nonempty, _raise, _string_tuple_problems, _to_enum
+from ._model import (
+    Citation,
+    _enum_problem,
+    _nonempty,
+    _raise,
+    _str_tuple,
+    _string_tuple_problems,
+    _to_enum,
+)
 from .exceptions import Problem
 
 __all__ = ["Endorsement", "EndorsementSet", "EndorserKind", "Relation"]
@@ -123,7 +131,7 @@ class Endorsement:
     target: str
     date: str | None = None
     via: str | None = None
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     citation: Citation
 
     def __attrs_post_init__(self) -> None:

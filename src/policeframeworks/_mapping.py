@@ -22,7 +22,16 @@ from collections.abc import Iterable
 import attrs
 
 from ._ids import framework_id_of, is_framework_id, is_principle_id, is_slug
-from ._model import Citation, _as_tuple, _enum_problem, _nonempty, _raise, _string_tuple_problems, _to_enum
+from ._model import (
+    Citation,
+    _as_tuple,
+    _enum_problem,
+    _nonempty,
+    _raise,
+    _str_tuple,
+    _string_tuple_problems,
+    _to_enum,
+)
 from ._relationship import Basis, RationaleType, Relationship
 from .exceptions import Problem, ValidationError
 
@@ -241,8 +250,8 @@ class CrosswalkDocument:
     title: str
     data_version: str
     mappings: tuple[Mapping, ...] = attrs.field(converter=_mappings_tuple)
-    frameworks: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
+    frameworks: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []

@@ -146,6 +146,16 @@ def _as_tuple(value: Iterable[T]) -> tuple[T, ...]:
     return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
 
 
+# Concrete converters for the fields: the attrs mypy plugin types ``__init__`` from a converter's argument,
+# and cannot do so from a generic one, so users' type checkers would reject a plain tuple.
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return _as_tuple(value)
+
+
+def _principle_tuple(value: Iterable[Principle]) -> tuple[Principle, ...]:
+    return _as_tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Citation:
     """Where a statement comes from.
@@ -233,10 +243,10 @@ class Principle:
     themes: tuple[Theme, ...] = attrs.field(converter=_to_themes)
     citation: Citation
     number: str | None = None
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
-    corresponds_to: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
-    children: tuple[Principle, ...] = attrs.field(default=(), converter=_as_tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    corresponds_to: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    children: tuple[Principle, ...] = attrs.field(default=(), converter=_principle_tuple)
 
     def __attrs_post_init__(self) -> None:
         _raise(self._problems())
@@ -406,13 +416,13 @@ class Framework:
     kind: FrameworkKind = attrs.field(converter=_to_kind)
     data_version: str
     citation: Citation
-    principles: tuple[Principle, ...] = attrs.field(converter=_as_tuple)
-    framing: tuple[Principle, ...] = attrs.field(default=(), converter=_as_tuple)
+    principles: tuple[Principle, ...] = attrs.field(converter=_principle_tuple)
+    framing: tuple[Principle, ...] = attrs.field(default=(), converter=_principle_tuple)
     preamble: str | None = None
-    placeholders: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
+    placeholders: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     complete: bool = True
     missing: str | None = None
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     _index: dict[str, Principle] = attrs.field(init=False, eq=False, repr=False, alias="_index")
 
     def __attrs_post_init__(self) -> None:

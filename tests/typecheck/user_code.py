@@ -1,0 +1,43 @@
+"""Code as a user writes it, type-checked with ``mypy --strict`` in ``.ci/run``: the constructors accept
+plain tuples, lists and enum words without casts or ignores."""
+
+from policeframeworks import Citation, Framework, Jurisdiction, Mapping, Principle, load_catalog
+
+src = Citation(publisher="X", title="Y", url="https://example.org")
+child = Principle(id="ex:a/b", title="B", text="t", wording="excerpt", themes=("training",), citation=src)
+parent = Principle(
+    id="ex:a",
+    title="A",
+    text="t",
+    wording="verbatim",
+    themes=["training"],
+    citation=src,
+    children=(child,),
+    aliases=("x",),
+    notes=["n"],
+)
+framework = Framework(
+    id="ex",
+    family="ex",
+    version="1",
+    title="T",
+    short_title="T",
+    publisher="X",
+    date="2020",
+    kind="principles",
+    data_version="1",
+    citation=src,
+    principles=[parent],
+)
+place = Jurisdiction(name="Springfield", state="IL", kind="city")
+mapping = Mapping(
+    source="8cantwait-2020:duty-to-intervene",
+    target="uscm-2020:sanctity-of-life/duty-to-intervene",
+    relationship="equal",
+    rationale_type="semantic",
+    strength=10,
+    basis="analytic",
+    rationale="Both require intervening.",
+    mapped_by="me",
+)
+coverage: float = load_catalog().crosswalk.coverage("8cantwait-2020", "uscm-2020").lower
