@@ -60,7 +60,7 @@ def assert_one_error_line(err: str) -> None:
 def test_every_command_module_registers_commands() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
-    assert {"frameworks", "show", "search", "validate", "report"} <= set(sub.choices)  # type: ignore[attr-defined]
+    assert {"frameworks", "show", "search", "diff", "endorsements", "validate", "report"} <= set(sub.choices)  # type: ignore[attr-defined]
 
 
 def test_no_command_prints_help_and_exits_2() -> None:
@@ -91,6 +91,40 @@ def test_frameworks_table_fits_80_columns_and_lists_every_framework() -> None:
         assert fw.id in out
 
 
+def test_frameworks_table_never_lists_an_incomplete_framework_without_its_mark() -> None:
+    from policeframeworks.cli._cmd_catalog import INCOMPLETE_MARK, INCOMPLETE_NOTE
+
+    _, out, _ = run("frameworks")
+    table, _, footnote = out.partition("\n\n")
+    assert CATALOG.incomplete()  # the bundled catalog holds some frameworks only in part
+    assert " ".join(footnote.split()) == INCOMPLETE_NOTE
+    # Each framework's rows run from its id to the next id; the mark is within them exactly when incomplete.
+    blocks: dict[str, str] = {}
+    current = None
+    for line in table.splitlines()[2:]:
+        first = line.split(" ", 1)[0]
+        if first:
+            current = first
+        assert current is not None
+        blocks[current] = blocks.get(current, "") + line + "\n"
+    assert list(blocks) == list(CATALOG.framework_ids)
+    for fw in CATALOG.frameworks:
+        assert (INCOMPLETE_MARK in blocks[fw.id]) is (not fw.complete), fw.id
+
+
+def test_frameworks_table_has_no_footnote_when_every_framework_is_complete(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from policeframeworks import Catalog, _catalog
+    from policeframeworks.cli._cmd_catalog import INCOMPLETE_MARK
+
+    complete = Catalog([fw for fw in CATALOG.frameworks if fw.complete])
+    monkeypatch.setattr(_catalog, "load_catalog", lambda: complete)
+    _, out, _ = run("frameworks")
+    assert INCOMPLETE_MARK not in out
+    assert out.count("\n\n") == 0
+
+
 def test_frameworks_json_matches_the_api() -> None:
     code, out, _ = run("frameworks", "--format", "json")
     assert code == EXIT_OK
@@ -107,8 +141,9 @@ def test_frameworks_csv_has_the_documented_columns() -> None:
     code, out, _ = run("frameworks", "--format", "csv")
     assert code == EXIT_OK
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert list(rows[0]) == ["id", "title", "publisher", "date", "principles"]
+    assert list(rows[0]) == ["id", "title", "publisher", "date", "principles", "complete"]
     assert [r["id"] for r in rows] == list(CATALOG.framework_ids)
+    assert [r["complete"] for r in rows] == ["true" if fw.complete else "false" for fw in CATALOG.frameworks]
 
 
 # --- show ---------------------------------------------------------------------------------------------------
@@ -308,7 +343,7 @@ def test_search_unknown_framework() -> None:
 def test_python_dash_m_lists_frameworks() -> None:
     proc = run_process("frameworks", "--format", "csv")
     assert proc.returncode == EXIT_OK
-    assert proc.stdout.splitlines()[0] == "id,title,publisher,date,principles"
+    assert proc.stdout.splitlines()[0] == "id,title,publisher,date,principles,complete"
     assert proc.stderr == ""
 
 

@@ -2,8 +2,10 @@
 
 Output formats (``--format``), stable for scripts (see ``docs/cli.md``):
 
-- ``frameworks``: one row per framework. Table and CSV columns: ``id, title, publisher, date, principles``;
-  JSON objects also carry ``full_title, kind, provisions, complete, data_version``.
+- ``frameworks``: one row per framework. Table and CSV columns: ``id, title, publisher, date, principles,
+  complete`` (``true``/``false``), except that the table leaves ``complete`` out and instead marks the title
+  of a framework held only in part ``[incomplete]``, with a footnote under the table; JSON objects also
+  carry ``full_title, kind, provisions, data_version``.
 - ``show FRAMEWORK``: table: the framework as an indented tree. JSON: the framework exactly as in a framework
   file (``docs/reference/framework-files.md``). CSV: one row per principle and framing statement, columns
   ``id, parent, depth, group, number, title, wording, themes``.
@@ -13,6 +15,8 @@ Output formats (``--format``), stable for scripts (see ``docs/cli.md``):
   target, strength, rationale_type, basis, rationale, opposing, mapped_by, citation``). CSV: one row with the
   columns :data:`PRINCIPLE_CSV` (``mappings`` written ``RELATIONSHIP TARGET (STRENGTH/10, BASIS)``, joined
   with ``; ``).
+- ``show`` reads the user's files with ``--framework-file FILE`` and ``--crosswalk FILE [--replace]``, and
+  ``search`` with ``--framework-file FILE`` (see :mod:`policeframeworks.cli._userfiles`).
 - ``search``: one row per principle. Table: ``id, title``; CSV: ``id, framework, number, title, themes,
   wording``; JSON objects add ``text``.
 """
@@ -25,6 +29,7 @@ from typing import Any, TextIO
 
 from ._main import EXIT_OK, UsageError, add_format
 from ._output import emit, wrap
+from ._userfiles import add_user_files, load_user_data
 
 #: The keys of ``show PRINCIPLE --format json``, in order.
 PRINCIPLE_KEYS = (
@@ -62,6 +67,15 @@ PRINCIPLE_CSV = (
 TREE_CSV = ("id", "parent", "depth", "group", "number", "title", "wording", "themes")
 #: The columns of ``search --format csv``; the table shows only ``id`` and ``title``.
 SEARCH_CSV = ("id", "framework", "number", "title", "themes", "wording")
+#: The columns of ``frameworks`` (table and CSV).
+FRAMEWORKS_COLUMNS = ("id", "title", "publisher", "date", "principles", "complete")
+#: The mark on the title of a framework held only in part, in the ``frameworks`` table.
+INCOMPLETE_MARK = "[incomplete]"
+#: The footnote under the ``frameworks`` table when some framework is held only in part.
+INCOMPLETE_NOTE = (
+    f"{INCOMPLETE_MARK}: the catalog holds only part of this framework; `policeframeworks show ID` says what "
+    "is missing."
+)
 
 
 def register(sub: Any) -> None:
@@ -77,6 +91,7 @@ def register(sub: Any) -> None:
         "(e.g. uscm-2020:sanctity-of-life) with its wording, themes, citation and crosswalk mappings.",
     )
     p.add_argument("id", metavar="ID", help="a framework id or a principle id")
+    add_user_files(p)
     add_format(p)
     p.set_defaults(handler=cmd_show)
 
@@ -88,15 +103,17 @@ def register(sub: Any) -> None:
     p.add_argument("text", metavar="TEXT", nargs="?", default=None, help="words to look for")
     p.add_argument("--theme", metavar="T", help="only principles with this theme (e.g. use-of-force)")
     p.add_argument("--framework", metavar="ID", help="only principles of this framework")
+    add_user_files(p, crosswalk=False)
     add_format(p)
     p.set_defaults(handler=cmd_search)
 
 
 def cmd_frameworks(args: argparse.Namespace, out: TextIO) -> int:
-    """List the catalog: id, title, publisher, date, number of top-level principles.
+    """List the catalog: id, title, publisher, date, number of top-level principles, whether complete.
 
-    JSON and CSV rows also carry ``full_title``, ``kind``, ``provisions`` (every principle at any depth),
-    ``complete`` and ``data_version``.
+    JSON rows also carry ``full_title``, ``kind``, ``provisions`` (every principle at any depth) and
+    ``data_version``. The table leaves ``complete`` out (it fits 80 columns) but marks the title of a
+    framework held only in part ``[incomplete]`` and explains the mark below.
     """
     from .._catalog import load_catalog
 
@@ -115,7 +132,13 @@ def cmd_frameworks(args: argparse.Namespace, out: TextIO) -> int:
         }
         for fw in load_catalog().frameworks
     ]
-    emit(rows, ["id", "title", "publisher", "date", "principles"], args.format, out)
+    if args.format != "table":
+        emit(rows, FRAMEWORKS_COLUMNS, args.format, out)
+        return EXIT_OK
+    shown = [dict(r, title=r["title"] if r["complete"] else f"{r['title']} {INCOMPLETE_MARK}") for r in rows]
+    emit(shown, FRAMEWORKS_COLUMNS[:-1], "table", out)
+    if any(not r["complete"] for r in rows):
+        out.write("\n" + wrap(INCOMPLETE_NOTE) + "\n")
     return EXIT_OK
 
 
@@ -123,17 +146,17 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     """Show a framework as a tree, or a principle with its wording, themes, citation and mappings.
 
     An id with a ``:`` is a principle id, any other a framework id. An unknown id is a usage error
-    (exit code 2) with the closest ids suggested.
+    (exit code 2) with the closest ids suggested. ``--framework-file`` and ``--crosswalk`` add the user's
+    frameworks and mappings (the mappings listed for a principle come from that crosswalk).
     """
-    from .._catalog import load_catalog
     from ..exceptions import UnknownIdError
 
-    catalog = load_catalog()
+    catalog, crosswalk = load_user_data(args)
     wanted: str = args.id.strip()
     try:
         if ":" in wanted:
             principle = catalog.principle(wanted)
-            _show_principle(catalog, principle, args.format, out)
+            _show_principle(catalog, crosswalk, principle, args.format, out)
         else:
             _show_framework(catalog.framework(wanted), args.format, out)
     except UnknownIdError as exc:
@@ -200,7 +223,7 @@ def _show_framework(fw: Any, fmt: str, out: TextIO) -> None:
     out.write("\n".join(lines) + "\n")
 
 
-def _principle_record(catalog: Any, p: Any) -> dict[str, Any]:
+def _principle_record(catalog: Any, crosswalk: Any, p: Any) -> dict[str, Any]:
     fw = catalog.framework(p.framework_id)
     framing = any(p.id == q.id for top in fw.framing for q in top.walk())
     c = p.citation
@@ -224,19 +247,19 @@ def _principle_record(catalog: Any, p: Any) -> dict[str, Any]:
             "locator": c.locator,
         },
         "children": [child.id for child in p.children],
-        "mappings": _mappings_of(catalog, p.id),
+        "mappings": _mappings_of(crosswalk, p.id),
     }
 
 
-def _mappings_of(catalog: Any, principle_id: str) -> list[dict[str, Any]]:
-    """Every mapping of the catalog's crosswalk on the principle, read from its side (see ``related``)."""
+def _mappings_of(crosswalk: Any, principle_id: str) -> list[dict[str, Any]]:
+    """Every mapping of the crosswalk on the principle, read from its side (see ``related``)."""
     from ._cmd_coverage import mapping_record
 
-    return [mapping_record(m) for m in catalog.crosswalk.related(principle_id)]
+    return [mapping_record(m) for m in crosswalk.related(principle_id)]
 
 
-def _show_principle(catalog: Any, p: Any, fmt: str, out: TextIO) -> None:
-    record = _principle_record(catalog, p)
+def _show_principle(catalog: Any, crosswalk: Any, p: Any, fmt: str, out: TextIO) -> None:
+    record = _principle_record(catalog, crosswalk, p)
     if fmt == "json":
         import json
 
@@ -275,7 +298,7 @@ def _show_principle(catalog: Any, p: Any, fmt: str, out: TextIO) -> None:
         lines.append("Sub-provisions:")
         lines += [wrap(f"{ch.title} ({ch.id})", first="  - ", indent="    ") for ch in p.children]
     lines.append("")
-    lines += _mapping_lines(catalog, p.id, record["mappings"])
+    lines += _mapping_lines(catalog, crosswalk, p.id, record["mappings"])
     out.write("\n".join(lines) + "\n")
 
 
@@ -283,12 +306,14 @@ def _mapping_words(m: dict[str, Any]) -> str:
     return f"{m['relationship']} {m['target']} ({m['strength']}/10, {m['basis']})"
 
 
-def _mapping_lines(catalog: Any, principle_id: str, mappings: list[dict[str, Any]]) -> list[str]:
+def _mapping_lines(
+    catalog: Any, crosswalk: Any, principle_id: str, mappings: list[dict[str, Any]]
+) -> list[str]:
     """The ``Mappings:`` part of ``show PRINCIPLE``: each mapping read from this principle's side."""
     import textwrap
 
     if not mappings:
-        state = str(catalog.crosswalk.disposition(principle_id)).replace("_", " ")
+        state = str(crosswalk.disposition(principle_id)).replace("_", " ")
         return [
             wrap(
                 f"none on this principle itself ({state}; mappings on its parent, children or framework "
@@ -320,18 +345,18 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     """Principles whose title, text or aliases contain every word of TEXT, optionally with a theme.
 
     A theme that is not a theme word is a usage error (exit code 2) with the closest theme suggested.
-    Nothing found is not an error: the listing is empty and a note goes to stderr.
+    Nothing found is not an error: the listing is empty and a note goes to stderr. ``--framework-file``
+    adds the user's frameworks to the catalog searched.
     """
-    from .._catalog import load_catalog
     from .._model import Theme
     from .._suggest import first_or_none
 
-    catalog = load_catalog()
     if args.theme is not None and args.theme not in {t.value for t in Theme}:
         words = [t.value for t in Theme]
         hint = first_or_none(args.theme, words)
         more = f" (did you mean {hint!r}?)" if hint else f"; expected one of {', '.join(words)}"
         raise UsageError(f"--theme: {args.theme!r} is not a theme{more}")
+    catalog, _ = load_user_data(args)
     if args.framework is not None:
         catalog.framework(args.framework)
     found = [

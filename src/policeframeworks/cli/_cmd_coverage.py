@@ -20,6 +20,10 @@ Output formats (stable):
   counts the target leaves with any mapping from the source, ``no_relationship`` included, so 0 means the
   pair was never reviewed rather than found to have nothing in common).
 
+``--framework-file FILE`` adds the user's frameworks to the catalog and ``--crosswalk FILE`` the user's
+mappings to the bundled crosswalk (``--replace``: instead of it), for both forms (see
+:mod:`policeframeworks.cli._userfiles`).
+
 Usage mistakes (exit code 2, one line each): an unknown framework id (with the closest ids), a principle id
 where a framework id is expected, SOURCE and TARGET together with ``--matrix``, or only one of them.
 """
@@ -31,6 +35,7 @@ from typing import Any, TextIO
 
 from ._main import EXIT_OK, UsageError, add_format
 from ._output import emit, wrap
+from ._userfiles import add_user_files, load_user_data
 
 COVERAGE_CSV = ("source", "target_framework", "target", "status")
 MATRIX_COLUMNS = ("source", "target", "lower", "upper", "covered", "touched", "reviewed", "leaves")
@@ -48,6 +53,7 @@ def register(sub: Any) -> None:
     p.add_argument("target", metavar="TARGET", nargs="?", help="the covered framework id")
     p.add_argument("--explain", action="store_true", help="list the mappings behind each target's status")
     p.add_argument("--matrix", action="store_true", help="coverage of every framework by every other")
+    add_user_files(p)
     add_format(p)
     p.set_defaults(handler=cmd_coverage)
 
@@ -108,20 +114,19 @@ def mapping_line(m: Any) -> str:
 
 
 def cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
-    """Coverage of TARGET by SOURCE, or the matrix of every pair."""
-    from .._catalog import load_catalog
-
-    catalog = load_catalog()
+    """Coverage of TARGET by SOURCE, or the matrix of every pair, over the bundled or the user's data."""
     if args.matrix:
         if args.source is not None:
             raise UsageError("coverage --matrix takes no SOURCE or TARGET")
         if args.explain:
             raise UsageError("--explain works with SOURCE TARGET, not with --matrix")
-        return _matrix(catalog, args.format, out)
+        catalog, crosswalk = load_user_data(args)
+        return _matrix(catalog, crosswalk, args.format, out)
     if args.source is None or args.target is None:
         raise UsageError("coverage needs SOURCE and TARGET framework ids (or --matrix)")
+    catalog, crosswalk = load_user_data(args)
     check_framework_ids(catalog, [("SOURCE", args.source), ("TARGET", args.target)])
-    report = catalog.crosswalk.coverage(args.source, args.target)
+    report = crosswalk.coverage(args.source, args.target)
     targets = []
     for leaf in report.leaves:
         row: dict[str, Any] = {"target": leaf, "status": _status(report, leaf)}
@@ -208,9 +213,12 @@ def _record_line(m: dict[str, Any]) -> str:
     return f"{m['source']} {m['relationship']} {m['target']} ({m['strength']}/10)"
 
 
-def matrix_rows(catalog: Any, frameworks: Any = None) -> list[dict[str, Any]]:
-    """One row per (source, target) pair of the catalog crosswalk's matrix (default: every framework)."""
-    matrix = catalog.crosswalk.matrix(frameworks)
+def matrix_rows(catalog: Any, frameworks: Any = None, *, crosswalk: Any = None) -> list[dict[str, Any]]:
+    """One row per (source, target) pair of the crosswalk's matrix (default: every framework).
+
+    ``crosswalk`` defaults to the catalog's own.
+    """
+    matrix = (catalog.crosswalk if crosswalk is None else crosswalk).matrix(frameworks)
     rows = []
     for s, t, lower, upper in matrix.rows():
         r = matrix.report(s, t)
@@ -229,8 +237,8 @@ def matrix_rows(catalog: Any, frameworks: Any = None) -> list[dict[str, Any]]:
     return rows
 
 
-def _matrix(catalog: Any, fmt: str, out: TextIO) -> int:
-    rows = matrix_rows(catalog)
+def _matrix(catalog: Any, crosswalk: Any, fmt: str, out: TextIO) -> int:
+    rows = matrix_rows(catalog, crosswalk=crosswalk)
     if fmt == "table":  # counts shown as "n/leaves" so the table fits 80 columns
         rows = [
             dict(

@@ -12,7 +12,9 @@ read at all (missing, a directory, an unsupported extension).
 ``crosswalk export --format graphml|gexf|json|csv [--out FILE] [--force]`` writes the bundled crosswalk as
 GraphML, GEXF (for Gephi), node-link JSON or CSV (NIST IR 8477 STRM column order, then this library's own
 columns), to stdout or, atomically, to FILE. Without ``--format``, the format is taken from FILE's extension
-(``.graphml``, ``.gexf``, ``.json``, ``.csv``).
+(``.graphml``, ``.gexf``, ``.json``, ``.csv``). ``--crosswalk FILE`` adds the mappings of the user's crosswalk
+files after the bundled ones (``--replace``: exports only the user's), ``--framework-file FILE`` the user's
+frameworks their ids may name (see :mod:`policeframeworks.cli._userfiles`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any, TextIO
 from ._main import EXIT_DATA, EXIT_OK, EXIT_USAGE, UsageError, add_format, input_file, output_file
 from ._output import emit
 from ._progress import Progress
+from ._userfiles import add_user_files, load_user_data
 
 LINT_COLUMNS = ("crosswalk", "mappings", "status", "problems")
 EXPORT_FORMATS = ("graphml", "gexf", "json", "csv")
@@ -48,11 +51,13 @@ def register(sub: Any) -> None:
     export = inner.add_parser(
         "export",
         help="write the bundled crosswalk as GraphML, GEXF, JSON or CSV",
-        description="Write the bundled crosswalk as GraphML, GEXF (Gephi), node-link JSON or CSV.",
+        description="Write the bundled crosswalk as GraphML, GEXF (Gephi), node-link JSON or CSV; with "
+        "--crosswalk, with your mappings added (or, with --replace, yours alone).",
     )
     export.add_argument("--format", choices=EXPORT_FORMATS, help="default: from --out's extension")
     export.add_argument("--out", metavar="FILE", help="write to FILE (default: stdout)")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    add_user_files(export)
     export.set_defaults(handler=cmd_export)
 
 
@@ -145,10 +150,9 @@ def _message(p: Any) -> str:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    """Write the bundled crosswalk in the chosen format, to stdout or atomically to ``--out``."""
+    """Write the bundled (or the user's) crosswalk in the chosen format, to stdout or atomically to FILE."""
     import json
 
-    from .._catalog import load_catalog
     from ..io._files import write_text_atomic
 
     fmt: str | None = args.format
@@ -164,7 +168,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
                 )
     elif fmt is None:
         raise UsageError(f"crosswalk export needs --format ({', '.join(EXPORT_FORMATS)}) or --out FILE")
-    cw = load_catalog().crosswalk
+    _, cw = load_user_data(args)
     if fmt == "json":
         text = json.dumps(cw.to_node_link(), indent=2, ensure_ascii=False) + "\n"
     elif fmt == "csv":

@@ -104,6 +104,8 @@ COMMAND_MODULES = (
     "_cmd_catalog",
     "_cmd_coverage",
     "_cmd_crosswalk",
+    "_cmd_diff",
+    "_cmd_endorsements",
     "_cmd_assess",
     "_cmd_validate",
     "_cmd_report",

@@ -1,0 +1,177 @@
+"""The user's own data files on the catalog commands: ``--framework-file FILE`` and ``--crosswalk FILE``.
+
+``--framework-file FILE`` (repeatable; JSON or TOML framework files, see
+``docs/reference/framework-files.md``) adds the user's frameworks to the bundled catalog
+(:meth:`policeframeworks.Catalog.from_paths`). ``--crosswalk FILE`` (repeatable; TOML or JSON crosswalk
+documents, or CSV in the columns ``crosswalk export --format csv`` writes, read as ``crosswalk lint`` reads
+them) adds the user's mappings after the bundled crosswalk's, or, with ``--replace``, uses them instead of it
+(:meth:`policeframeworks.Crosswalk.load`). Crosswalk ids are checked against the catalog, the user's
+frameworks included.
+
+Errors: a file that is missing, a directory or of an unsupported type, ``--replace`` without
+``--crosswalk``, and a framework file that holds something else are usage errors (exit code 2), one line
+each; every problem in the contents of the files (a bad field, an unknown id, a clashing framework id, JSON
+or TOML syntax) is a data error (exit code 1), one line each, all files read first.
+
+This module adds no subcommand; the command modules call :func:`add_user_files` and :func:`load_user_data`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from ._main import UsageError, input_file
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .._catalog import Catalog
+    from .._crosswalk import Crosswalk
+
+#: The file types ``--crosswalk`` reads.
+CROSSWALK_SUFFIXES = (".toml", ".json", ".csv")
+#: The file types ``--framework-file`` reads.
+FRAMEWORK_SUFFIXES = (".toml", ".json")
+
+
+def add_user_files(
+    parser: argparse.ArgumentParser, *, frameworks: bool = True, crosswalk: bool = True
+) -> None:
+    """Give a command ``--framework-file FILE`` and/or ``--crosswalk FILE`` with ``--replace``.
+
+    Example:
+        >>> import argparse
+        >>> p = argparse.ArgumentParser()
+        >>> add_user_files(p)
+        >>> p.parse_args(["--crosswalk", "a.csv", "--crosswalk", "b.toml", "--replace"]).crosswalk_files
+        ['a.csv', 'b.toml']
+    """
+    if frameworks:
+        parser.add_argument(
+            "--framework-file",
+            metavar="FILE",
+            action="append",
+            default=[],
+            dest="framework_files",
+            help="add your own framework file (JSON or TOML) to the catalog; repeatable",
+        )
+    if crosswalk:
+        parser.add_argument(
+            "--crosswalk",
+            metavar="FILE",
+            action="append",
+            default=[],
+            dest="crosswalk_files",
+            help="add the mappings of your crosswalk file (TOML, JSON or CSV) to the bundled crosswalk; "
+            "repeatable",
+        )
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="with --crosswalk: use your crosswalk files instead of the bundled crosswalk",
+        )
+
+
+def load_user_data(args: argparse.Namespace) -> tuple[Catalog, Crosswalk]:
+    """The catalog and crosswalk a command works on: the bundled ones, extended by the user's files.
+
+    Reads ``args.framework_files``, ``args.crosswalk_files`` and ``args.replace`` where the command has them.
+
+    Raises:
+        UsageError: a file is missing, a directory or of an unsupported type; ``--replace`` without
+            ``--crosswalk``; a ``--framework-file`` that does not hold a framework (exit code 2).
+        ValidationError: every problem in the files' contents, one per line (exit code 1).
+
+    Example:
+        >>> import argparse
+        >>> catalog, cw = load_user_data(argparse.Namespace())
+        >>> cw is catalog.crosswalk
+        True
+        >>> load_user_data(argparse.Namespace(crosswalk_files=[], replace=True))
+        Traceback (most recent call last):
+        ...
+        policeframeworks.cli._main.UsageError: --replace needs --crosswalk FILE (the files to use instead)
+    """
+    from .._catalog import load_catalog
+
+    framework_names: list[str] = list(getattr(args, "framework_files", None) or [])
+    crosswalk_names: list[str] = list(getattr(args, "crosswalk_files", None) or [])
+    replace = bool(getattr(args, "replace", False))
+    lines: list[str] = []
+    if replace and not crosswalk_names:
+        lines.append("--replace needs --crosswalk FILE (the files to use instead)")
+    framework_paths = _checked(framework_names, FRAMEWORK_SUFFIXES, lines)
+    crosswalk_paths = _checked(crosswalk_names, CROSSWALK_SUFFIXES, lines)
+    if lines:
+        raise UsageError("\n".join(lines))
+    catalog = _catalog_with(framework_paths) if framework_paths else load_catalog()
+    if not crosswalk_paths:
+        return catalog, catalog.crosswalk
+    return catalog, _crosswalk_with(catalog, crosswalk_paths, replace=replace)
+
+
+def _checked(names: list[str], suffixes: tuple[str, ...], lines: list[str]) -> list[Path]:
+    """The files that exist with a known extension; a line in ``lines`` for each that does not."""
+    paths = []
+    for name in names:
+        try:
+            paths.append(input_file(name, suffixes=suffixes))
+        except UsageError as exc:
+            lines.append(str(exc))
+    return paths
+
+
+def _catalog_with(paths: list[Path]) -> Catalog:
+    """The bundled catalog with the user's framework files; every problem in every file at once."""
+    from .._catalog import Catalog
+    from .._model import Framework
+    from ..exceptions import DataFileError, Problem, ValidationError
+    from ..io._files import read_document, resolve_type
+    from ._cmd_validate import _kind_name
+
+    problems: list[Problem] = []
+    wrong: list[str] = []
+    for path in paths:
+        try:
+            data, name = read_document(path)
+            kind = resolve_type(data, name)
+        except DataFileError as exc:
+            problems.append(Problem("", str(exc)))
+            continue
+        except ValidationError as exc:
+            problems += exc.problems
+            continue
+        if kind is not Framework:
+            word = _kind_name(kind)
+            hint = " (give it with --crosswalk)" if word == "crosswalk" else ""
+            wrong.append(
+                f"{path}: --framework-file expects a framework file (with 'principles'), "
+                f"not {'an' if word[0] in 'aeiou' else 'a'} {word} file{hint}"
+            )
+    if wrong:
+        raise UsageError("\n".join(wrong))
+    if problems:
+        raise ValidationError(problems)
+    return Catalog.from_paths(*paths)
+
+
+def _crosswalk_with(catalog: Catalog, paths: list[Path], *, replace: bool) -> Crosswalk:
+    """The catalog's crosswalk extended (or, with ``replace``, replaced) by the user's crosswalk files."""
+    from .._crosswalk import Crosswalk
+    from .._mapping import Mapping
+    from ..exceptions import DataFileError, Problem, ValidationError
+    from ..io._crosswalk import read_crosswalk_file
+
+    mappings: list[Mapping] = [] if replace else list(catalog.crosswalk.mappings)
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            mappings += read_crosswalk_file(path, catalog).mappings
+        except ValidationError as exc:
+            problems += exc.problems
+        except DataFileError as exc:
+            problems.append(Problem("", str(exc)))
+    if problems:
+        raise ValidationError(problems)
+    return Crosswalk(mappings, catalog=catalog)
