@@ -20,9 +20,8 @@ Output formats (stable; the full lists are in ``docs/cli.md``):
 
 Mistakes: a CSV with bad cells or headers gives one line per problem (row, column, value; a header that
 nearly matches a principle names it and the options that resolve it, ``--columns`` or ``--attribute``)
-and exit code 1; an unknown
-``--framework`` or ``--onto`` gives the closest ids and exit code 2; a missing file, a directory, or a file
-that holds something else than assessments exits with code 2.
+and exit code 1; an unknown ``--framework`` or ``--onto`` gives the closest ids and exit code 2; a missing
+file, a directory, or a file that holds something else than assessments exits with code 2.
 """
 
 from __future__ import annotations
