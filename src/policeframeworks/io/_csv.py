@@ -362,15 +362,21 @@ def _names(framework: Framework) -> list[tuple[str, str, str, str]]:
     return out
 
 
+def _ratio(a: str, b: str) -> float:
+    """The SequenceMatcher ratio of ``a`` and ``b``, or 0 when an upper bound is below the cutoff."""
+    if 2 * min(len(a), len(b)) < NEAR_MISS_CUTOFF * (len(a) + len(b)):  # the bound from the lengths
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, a, b)
+    if matcher.quick_ratio() < NEAR_MISS_CUTOFF:
+        return 0.0
+    return matcher.ratio()
+
+
 def _score(header_key: str, name_key: str) -> float:
-    best = 0.0
-    matcher = difflib.SequenceMatcher(None, header_key, name_key)
-    if matcher.real_quick_ratio() >= NEAR_MISS_CUTOFF and matcher.quick_ratio() >= NEAR_MISS_CUTOFF:
-        best = matcher.ratio()
+    best = _ratio(header_key, name_key)
     words, name_words = header_key.split(), name_key.split()
     if len(words) >= 2 and len(header_key) >= 10 and len(words) < len(name_words):
-        start = " ".join(name_words[: len(words)])
-        best = max(best, difflib.SequenceMatcher(None, header_key, start).ratio())
+        best = max(best, _ratio(header_key, " ".join(name_words[: len(words)])))
     return best
 
 
