@@ -180,3 +180,29 @@ def test_catalog_rejects_duplicate_frameworks() -> None:
     fw = CATALOG.framework("uscm-2020")
     with pytest.raises(ValidationError, match="duplicate framework id"):
         Catalog([fw, fw])
+
+
+def test_repr_is_short_and_pretty_printers_agree() -> None:
+    from hypothesis.vendor.pretty import pretty
+
+    ids = CATALOG.framework_ids
+    more = f", and {len(ids) - 5} more" if len(ids) > 6 else ""
+    shown = ids[:5] if more else ids
+    assert repr(CATALOG) == f"Catalog({len(ids)} frameworks: {', '.join(shown)}{more})"
+    assert pretty(CATALOG) == repr(CATALOG)
+    assert pretty([CATALOG]) == f"[{CATALOG!r}]"
+    assert len(repr(CATALOG)) < 200
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 6, 7, 11])
+def test_repr_lists_at_most_six_ids(n: int) -> None:
+    frameworks = CATALOG.frameworks[:n]
+    text = repr(Catalog(frameworks, bundled_crosswalks=False))
+    noun = "framework" if n == 1 else "frameworks"
+    ids = [fw.id for fw in frameworks]
+    if n == 0:
+        assert text == "Catalog(0 frameworks)"
+    elif n <= 6:
+        assert text == f"Catalog({n} {noun}: {', '.join(ids)})"
+    else:
+        assert text == f"Catalog({n} {noun}: {', '.join(ids[:5])}, and {n - 5} more)"

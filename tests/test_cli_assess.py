@@ -224,6 +224,84 @@ def test_import_with_a_column_map_and_long_layout(tmp_path: Path) -> None:
     assert err == f"error: {missing}: no such file\n"
 
 
+NEAR_MISS_CSV = "City,State,Requires De-escalation,restrict holds,Population\nA,IL,1,1,9\n"
+
+
+def test_import_near_miss_header_is_an_error_with_the_options_that_resolve_it(tmp_path: Path) -> None:
+    path = tmp_path / "near.csv"
+    path.write_text(NEAR_MISS_CSV, encoding="utf-8")
+    code, out, err = run("assess", "import", str(path), "--framework", CW, *DEFAULTS)
+    assert code == EXIT_DATA
+    assert out == ""
+    assert err.splitlines() == [
+        f"error: {path}: row 1, column 'Requires De-escalation': matches no principle or field, but nearly "
+        f"matches 'Require De-escalation', the title of '{CW}:require-de-escalation'; map it in a column "
+        f"map (--columns) or pass --attribute 'Requires De-escalation' "
+        f"(did you mean '{CW}:require-de-escalation'?)"
+    ]
+    assert not path.with_suffix(".json").exists()
+
+
+def test_import_attribute_option_keeps_columns_and_merges_with_a_map(tmp_path: Path) -> None:
+    path = tmp_path / "near.csv"
+    path.write_text(NEAR_MISS_CSV, encoding="utf-8")
+    code, _, err = run(
+        "assess", "import", str(path), "--framework", CW, *DEFAULTS,
+        "--attribute", "requires de-escalation", "--attribute", "Population", "--unmapped", "error",
+    )  # fmt: skip
+    assert code == EXIT_OK, err
+    (a,) = pfio.load(path.with_suffix(".json")).assessments
+    assert dict(a.jurisdiction.attributes) == {"Requires De-escalation": "1", "Population": "9"}
+    assert a.score().adopted_ids == (f"{CW}:ban-chokeholds-and-strangleholds",)
+    # With a column map: both apply; the same library call gives the same assessments.
+    mapping = tmp_path / "map.toml"
+    mapping.write_text('[columns]\nCity = "name"\nPopulation = "attribute"\n', encoding="utf-8")
+    code, _, err = run(
+        "assess", "import", str(path), "--framework", CW, *DEFAULTS, "--columns", str(mapping),
+        "--attribute", "Requires De-escalation", "--force",
+    )  # fmt: skip
+    assert code == EXIT_OK, err
+    expected = pfio.read_assessments_csv(
+        path,
+        framework=CW,
+        columns={"City": "name", "Population": "attribute", "Requires De-escalation": "attribute"},
+        as_of="2016",
+        assessor="coder",
+        method="document-review",
+        kind="city",
+    )
+    assert pfio.load(path.with_suffix(".json")).assessments == expected == (a,)
+
+
+def test_import_attribute_option_disagreeing_with_the_map_exits_2(tmp_path: Path) -> None:
+    path = tmp_path / "near.csv"
+    path.write_text(NEAR_MISS_CSV, encoding="utf-8")
+    mapping = tmp_path / "map.toml"
+    mapping.write_text(
+        f'[columns]\n"Requires De-escalation" = "{CW}:require-de-escalation"\n', encoding="utf-8"
+    )
+    code, out, err = run(
+        "assess", "import", str(path), "--framework", CW, *DEFAULTS, "--columns", str(mapping),
+        "--attribute", "requires_de-escalation",
+    )  # fmt: skip
+    assert code == EXIT_USAGE
+    assert out == ""
+    assert err == (
+        f"error: --attribute 'requires_de-escalation': the column map {mapping} maps "
+        f"'Requires De-escalation' to '{CW}:require-de-escalation'\n"
+    )
+    # A bad map is reported as without --attribute: one line per problem, exit 1.
+    mapping.write_text("[columns]\nCity = 3\n", encoding="utf-8")
+    code, _, err = run(
+        "assess", "import", str(path), "--framework", CW, *DEFAULTS, "--columns", str(mapping),
+        "--attribute", "Population",
+    )  # fmt: skip
+    assert code == EXIT_DATA
+    assert err.splitlines() == [
+        f"error: {mapping}: columns.City: expected a principle id or field name, got 3"
+    ]
+
+
 def test_import_table_is_cut_at_a_limit_but_csv_is_not(tmp_path: Path) -> None:
     path = tmp_path / "many.csv"
     n = IMPORT_TABLE_ROWS + 5

@@ -382,3 +382,44 @@ def test_lint_never_fails_and_points_at_real_mappings(cw: Crosswalk) -> None:
 
 def test_principle_ids_strategy_covers_the_catalog() -> None:
     assert "uscm-2020:peel-framing" in PRINCIPLE_IDS
+
+
+# ------------------------------------------------------------------ repr
+
+
+def test_bundled_crosswalk_repr_is_short_and_pretty_printers_agree() -> None:
+    from hypothesis.vendor.pretty import pretty
+
+    cw = load_catalog().crosswalk
+    touched = [
+        fw
+        for fw in cw.catalog.framework_ids
+        if any(
+            fw in (m.source, m.target) or m.source.startswith(fw + ":") or m.target.startswith(fw + ":")
+            for m in cw.mappings
+        )
+    ]
+    assert repr(cw) == f"Crosswalk({len(cw.mappings)} mappings over {len(touched)} frameworks)"
+    assert pretty(cw) == repr(cw)
+    # Objects that hold a crosswalk in an init field (printed by Hypothesis even when repr=False).
+    report = cw.coverage(CZ8, USCM)
+    assert f"_crosswalk={cw!r}" in pretty(report)
+    assert len(pretty(report)) < 10_000  # its own fields only; the whole catalog was over 200,000
+    assert len(pretty(cw.catalog)) < 200
+
+
+def test_repr_counts_one_mapping_and_one_framework() -> None:
+    within = make(f"{SOL}/chokehold-ban", "subset", SOL)
+    assert repr(Crosswalk([within])) == "Crosswalk(1 mapping over 1 framework)"
+    assert repr(Crosswalk([])) == "Crosswalk(0 mappings over 0 frameworks)"
+
+
+@settings(max_examples=50)
+@given(crosswalks())
+def test_repr_is_the_short_form_for_any_crosswalk(cw: Crosswalk) -> None:
+    from hypothesis.vendor.pretty import pretty
+
+    frameworks = {end.split(":")[0] for m in cw.mappings for end in (m.source, m.target)}
+    assert pretty(cw) == repr(cw)
+    assert repr(cw).startswith(f"Crosswalk({len(cw.mappings)} mapping")
+    assert repr(cw).endswith(f" over {len(frameworks)} framework{'' if len(frameworks) == 1 else 's'})")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import string
 from pathlib import Path
 
@@ -24,7 +25,14 @@ from policeframeworks import (
     load_catalog,
     load_seed_assessments,
 )
-from policeframeworks.io._csv import escape_cell, unescape_cell
+from policeframeworks.io._csv import (
+    FIELDS,
+    NEAR_MISS_CUTOFF,
+    escape_cell,
+    near_miss,
+    principle_aliases,
+    unescape_cell,
+)
 
 CW = "8cantwait-2020"
 CW_IDS = load_catalog().framework(CW).principle_ids
@@ -122,6 +130,246 @@ def test_unmapped_columns_are_kept_or_reported(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as info:
         read(path, unmapped="error")
     assert [p.path for p in info.value.problems] == ["row 1, column 'Population'", "row 1, column 'Notes'"]
+
+
+# --- Near misses and declared attributes ------------------------------------------------------
+
+DE_ESCALATION = "8cantwait-2020:require-de-escalation"
+HOLDS = "8cantwait-2020:ban-chokeholds-and-strangleholds"
+#: Columns jurisdiction spreadsheets have besides principles: never a near miss of a bundled principle.
+ORDINARY_COLUMNS = (
+    "city", "state", "county", "country", "population", "Population 2020", "population_2020", "fips",
+    "FIPS code", "ori", "ori9", "notes", "note", "comments", "coder notes", "name", "agency", "agency name",
+    "agency type", "department", "police department", "police chief", "sworn officers", "mayor", "year",
+    "date", "date coded", "last updated", "source", "source url", "url", "policy url", "policy link",
+    "website", "id", "zip", "region", "count", "total", "score", "total score", "rank", "budget",
+    "number adopted", "policies adopted", "percent adopted", "median income", "violent crime rate",
+    "use of force incidents", "latitude", "longitude", "state code", "x_abcdef",
+)  # fmt: skip
+
+
+def test_near_miss_is_an_error_naming_column_and_suggestion(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "City,State,Requires De-escalation,bans_chokehold,Duty to Intervene,Population\n"
+        "A,IL,1,0,1,9\n"
+        "B,IL,1,1,maybe,7\n",
+    )
+    with pytest.raises(ValidationError) as info:
+        read(path)
+    problems = info.value.problems
+    # One problem per near-miss header, and the bad cell of row 3: every problem of the file together.
+    assert [p.path for p in problems] == [
+        "row 1, column 'Requires De-escalation'",
+        "row 1, column 'bans_chokehold'",
+        "row 3, column 'Duty to Intervene'",
+    ]
+    assert problems[0].suggestion == DE_ESCALATION
+    assert "nearly matches 'Require De-escalation', the title of" in problems[0].message
+    assert f"{{'Requires De-escalation': {DE_ESCALATION!r}}}" in problems[0].message
+    assert "{'Requires De-escalation': 'attribute'}" in problems[0].message
+    assert problems[1].suggestion == HOLDS
+    assert "nearly matches 'bans_chokeholds_and_strangleholds', an alias of" in problems[1].message
+    assert str(problems[1]).endswith(f"(did you mean {HOLDS!r}?)")
+
+
+def test_near_miss_is_reported_with_other_header_problems(tmp_path: Path) -> None:
+    path = write(tmp_path, "Place,Require De-escalaton\nA,1\n")
+    with pytest.raises(ValidationError) as info:
+        read(path)
+    text = str(info.value)
+    assert "no jurisdiction name column" in text
+    assert "column 'Require De-escalaton': matches no principle or field, but nearly matches" in text
+
+
+def test_near_miss_resolved_by_mapping_or_declaring_attribute(tmp_path: Path) -> None:
+    path = write(tmp_path, "City,State,Requires De-escalation,bans_chokehold,Population\nA,IL,1,0,9\n")
+    (a,) = read(path, columns={"Requires De-escalation": DE_ESCALATION, "bans_chokehold": "attribute"})
+    assert a.status_of(DE_ESCALATION) is Status.ADOPTED
+    assert a.status_of(HOLDS) is Status.UNKNOWN
+    assert a.jurisdiction.attributes == {"bans_chokehold": "0", "Population": "9"}
+    # The same from a column map file; headers in it match as other headers do (case, spaces, "_").
+    toml = tmp_path / "map.toml"
+    toml.write_text(
+        f'[columns]\n"requires de-escalation" = "{DE_ESCALATION}"\n"BANS CHOKEHOLD" = "attribute"\n'
+    )
+    assert read(path, columns=toml) == (a,)
+
+
+def test_declared_attributes_are_kept_also_when_unmapped_is_error(tmp_path: Path) -> None:
+    path = write(tmp_path, "City,State,Population,Restrict Holds,Notes\nA,IL,9,1,x\n")
+    declared = {"Population": "attribute", "Notes": "attribute"}
+    (a,) = read(path, columns=declared, unmapped="error")
+    assert a.jurisdiction.attributes == {"Population": "9", "Notes": "x"}
+    assert a.status_of(HOLDS) is Status.ADOPTED
+    # A declaration wins over an exact match: the column is then not read as the principle.
+    (b,) = read(path, columns={"Restrict Holds": "attribute"})
+    assert b.status_of(HOLDS) is Status.UNKNOWN
+    assert b.jurisdiction.attributes == {"Population": "9", "Restrict Holds": "1", "Notes": "x"}
+
+
+def test_written_near_miss_attribute_reads_back_when_declared(tmp_path: Path) -> None:
+    a = Assessment(
+        jurisdiction=Jurisdiction(name="A", state="IL", kind="city", attributes={"Duty to Intervne": "x"}),
+        framework_id=CW,
+        as_of="2020",
+        assessor="me",
+        method="survey",
+    )
+    path = tmp_path / "out.csv"
+    io.write_assessments_csv([a], path)
+    with pytest.raises(ValidationError, match="nearly matches 'Duty to Intervene'"):
+        io.read_assessments_csv(path, framework=CW)
+    assert io.read_assessments_csv(path, framework=CW, columns={"Duty to Intervne": "attribute"}) == (a,)
+
+
+def test_bad_column_map_target_mentions_attribute(tmp_path: Path) -> None:
+    path = write(tmp_path, "City,Population\nA,9\n")
+    with pytest.raises(ValidationError) as info:
+        read(path, columns={"Population": "atribute"})
+    (problem,) = info.value.problems
+    assert "nor 'attribute'" in problem.message
+    assert problem.suggestion == "attribute"
+
+
+def test_ordinary_columns_are_kept_as_before(tmp_path: Path) -> None:
+    fields = {syn for syns in FIELDS.values() for syn in syns}
+    extra = [c for c in ORDINARY_COLUMNS if c.replace("_", " ").casefold() not in fields]
+    header = ",".join(["City", "State", *extra])
+    path = write(tmp_path, header + "\nA,IL," + ",".join(f"v{i}" for i in range(len(extra))) + "\n")
+    (a,) = read(path)
+    assert list(a.jurisdiction.attributes) == extra
+    assert a.score().unknown == len(CW_IDS)
+
+
+@pytest.mark.parametrize("framework", [fw.id for fw in load_catalog().frameworks])
+def test_ordinary_columns_are_never_near_misses(framework: str) -> None:
+    fw = load_catalog().framework(framework)
+    assert {c: near_miss(c, fw) for c in ORDINARY_COLUMNS} == dict.fromkeys(ORDINARY_COLUMNS)
+
+
+def test_long_layout_has_no_principle_columns_so_no_near_misses(tmp_path: Path) -> None:
+    path = write(tmp_path, "City,State,principle,status,Requires De-escalation\nA,IL,restrict holds,1,x\n")
+    (a,) = read(path, layout="long")
+    assert a.jurisdiction.attributes == {"Requires De-escalation": "x"}
+
+
+def test_unmapped_error_is_unchanged_for_near_misses(tmp_path: Path) -> None:
+    path = write(tmp_path, "City,State,Requires De-escalation,Population\nA,IL,1,9\n")
+    with pytest.raises(ValidationError) as info:
+        read(path, unmapped="error")
+    assert [(p.path, p.message) for p in info.value.problems] == [
+        ("row 1, column 'Requires De-escalation'", "maps to no principle or field"),
+        ("row 1, column 'Population'", "maps to no principle or field"),
+    ]
+    assert info.value.problems[0].suggestion == "requires deescalation"
+
+
+def test_near_miss_rule() -> None:
+    cw = load_catalog().framework(CW)
+    found = near_miss("Requires De-escalation", cw)
+    assert found is not None
+    assert (found.principle_id, found.name, found.kind, found.also) == (
+        DE_ESCALATION,
+        "Require De-escalation",
+        "title",
+        (),
+    )
+    assert NEAR_MISS_CUTOFF <= found.score < 1
+    # Slugs are not exact header names, but a header spelling one is a near miss with score 1.
+    slug = near_miss("exhaust-all-alternatives-before-shooting", cw)
+    assert slug is not None
+    assert (slug.kind, slug.score) == ("slug", 1.0)
+    # Names that make the same key tie; the title comes first.
+    title = near_miss("require-de-escalation", cw)
+    assert title is not None
+    assert (title.kind, title.score) == ("title", 1.0)
+    # A shortened header: its words against the name's first as many words.
+    short = near_miss("8cantwait-2020:ban-chokeholds", cw)
+    assert short is not None
+    assert short.principle_id == HOLDS
+    # Too short to be read as a shortened name, or too different: not near misses.
+    assert near_miss("ban", cw) is None
+    assert near_miss("Duty", cw) is None
+    assert near_miss("warn before shoot", cw) is None
+    assert near_miss("", cw) is None
+
+
+def _framework(*titles: str) -> Framework:
+    src = Citation(publisher="X", title="Y", url="https://example.org")
+    principles = tuple(
+        Principle(
+            id=f"mine:p{i}", title=t, text="t", wording="paraphrase", themes=("training",), citation=src
+        )
+        for i, t in enumerate(titles)
+    )
+    return Framework(
+        id="mine",
+        family="mine",
+        version="1",
+        title="Mine",
+        short_title="Mine",
+        publisher="X",
+        date="2024",
+        kind="principles",
+        data_version="1",
+        citation=src,
+        principles=principles,
+    )
+
+
+def test_near_miss_tie_names_every_principle_as_close(tmp_path: Path) -> None:
+    fw = _framework("Training A", "Training B", "Oversight")
+    found = near_miss("Training C", fw)
+    assert found is not None
+    assert (found.principle_id, found.also) == ("mine:p0", ("mine:p1",))
+    path = write(tmp_path, "City,Training C\nA,1\n")
+    with pytest.raises(ValidationError, match=r"of 'mine:p0' \(as close to 'mine:p1'\)"):
+        read(path, framework=fw)
+
+
+def _exact_names() -> list[tuple[str, str, str]]:
+    """(framework id, principle id, name) for every name of a bundled principle that matches it alone."""
+    out = []
+    for fw in load_catalog().frameworks:
+        aliases = principle_aliases(fw)
+        for p in fw.iter_principles():
+            for name in (p.id, p.title, *p.aliases):
+                key = " ".join(name.replace("_", " ").casefold().split())
+                if aliases[key] == (p.id,):
+                    out.append((fw.id, p.id, name))
+    return out
+
+
+@settings(max_examples=200)
+@given(st.sampled_from(_exact_names()))
+def test_bundled_names_as_headers_are_never_near_misses_of_another_principle(
+    tmp_path_factory: pytest.TempPathFactory, case: tuple[str, str, str]
+) -> None:
+    framework, pid, name = case
+    fw = load_catalog().framework(framework)
+    # The rule itself ranks the principle's own name first (score 1), never another principle's.
+    found = near_miss(name, fw)
+    assert found is not None
+    assert (found.principle_id, found.score) == (pid, 1.0)
+    # And read as a header, the name is its own principle's column, with no near-miss error.
+    path = tmp_path_factory.mktemp("names") / "one.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["City", "State", escape_cell(name)], ["A", "IL", "1"]])
+    (a,) = read(path, framework=fw)
+    assert [(f.principle_id, f.status) for f in a.findings] == [(pid, Status.ADOPTED)]
+    assert a.jurisdiction.attributes == {}
+
+
+def test_every_bundled_name_ranks_its_own_principle_first() -> None:
+    # Exhaustive over the bundled data (the property test above samples it, and also reads files).
+    catalog = load_catalog()
+    wrong = []
+    for framework, pid, name in _exact_names():
+        found = near_miss(name, catalog.framework(framework))
+        if found is None or (found.principle_id, found.score) != (pid, 1.0):
+            wrong.append((name, pid, found))
+    assert wrong == []
 
 
 def test_ambiguous_alias_is_reported_not_guessed(tmp_path: Path) -> None:

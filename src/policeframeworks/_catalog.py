@@ -41,6 +41,10 @@ def _names_tuple(names: Iterable[str | None]) -> tuple[str | None, ...]:
     return tuple(names)
 
 
+#: How many framework ids the repr of a :class:`Catalog` shows.
+_REPR_IDS = 5
+
+
 @attrs.frozen
 class Catalog:
     r"""An immutable collection of frameworks with lookups by id.
@@ -135,6 +139,30 @@ class Catalog:
                     )
                 )
         return problems
+
+    def __repr__(self) -> str:
+        """A short summary: the number of frameworks and the first ids (never the frameworks themselves).
+
+        Example:
+            >>> from policeframeworks import Catalog, load_catalog
+            >>> frameworks = load_catalog().frameworks
+            >>> Catalog(frameworks[:2])
+            Catalog(2 frameworks: uscm-2020, 8cantwait-2020)
+            >>> Catalog(frameworks[:7])  # doctest: +ELLIPSIS
+            Catalog(7 frameworks: uscm-2020, 8cantwait-2020, ..., and 2 more)
+            >>> Catalog([])
+            Catalog(0 frameworks)
+        """
+        ids = [fw.id for fw in self.frameworks]
+        noun = "framework" if len(ids) == 1 else "frameworks"
+        if not ids:
+            return f"Catalog(0 {noun})"
+        shown = ids if len(ids) <= _REPR_IDS + 1 else [*ids[:_REPR_IDS], f"and {len(ids) - _REPR_IDS} more"]
+        return f"Catalog({len(ids)} {noun}: {', '.join(shown)})"
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        """The same short summary for IPython's and Hypothesis' pretty printers."""
+        p.text(repr(self))
 
     def __iter__(self) -> Iterator[Framework]:
         return iter(self.frameworks)

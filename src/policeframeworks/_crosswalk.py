@@ -320,6 +320,10 @@ def _to_mappings(value: Iterable[Mapping]) -> tuple[Mapping, ...]:
     return tuple(value)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 @attrs.frozen
 class Crosswalk:
     """An immutable collection of mappings over a catalog.
@@ -370,6 +374,25 @@ class Crosswalk:
             ]
         if problems:
             raise ValidationError(problems)
+
+    def __repr__(self) -> str:
+        """A short summary: how many mappings, over how many frameworks (never the mappings themselves).
+
+        Example:
+            >>> from policeframeworks import Crosswalk, load_catalog
+            >>> Crosswalk([])
+            Crosswalk(0 mappings over 0 frameworks)
+            >>> m = load_catalog().crosswalk.mappings[0]  # from uscm-2020 to 8cantwait-2020
+            >>> Crosswalk([m])
+            Crosswalk(1 mapping over 2 frameworks)
+        """
+        n = len(self.mappings)
+        ends = {end_framework_id(end) for m in self.mappings for end in (m.source, m.target)}
+        return f"Crosswalk({_count(n, 'mapping')} over {_count(len(ends), 'framework')})"
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        """The same short summary for IPython's and Hypothesis' pretty printers."""
+        p.text(repr(self))
 
     # ----------------------------------------------------------------- building and loading
 

@@ -18,9 +18,10 @@ Output formats (stable; the full lists are in ``docs/cli.md``):
   framework (:func:`summary_record`).
 - ``assess agreement``: one row per framework and one ``pooled`` row, columns :data:`AGREEMENT_COLUMNS`.
 
-Mistakes: a CSV with bad cells gives one line per problem (row, column, value) and exit code 1; an unknown
-``--framework`` or ``--onto`` gives the closest ids and exit code 2; a missing file, a directory, or a file
-that holds something else than assessments exits with code 2.
+Mistakes: a CSV with bad cells or headers gives one line per problem (row, column, value; a header that
+nearly matches a principle names it and the options that resolve it, ``--columns`` or ``--attribute``)
+and exit code 1; an unknown ``--framework`` or ``--onto`` gives the closest ids and exit code 2; a missing
+file, a directory, or a file that holds something else than assessments exits with code 2.
 """
 
 from __future__ import annotations
@@ -128,7 +129,16 @@ def register(sub: Any) -> None:
         "--unmapped",
         choices=("keep", "error"),
         default="keep",
-        help="keep columns that map to nothing as attributes (default), or report them as errors",
+        help="keep columns that map to nothing as attributes (default), or report them as errors; a "
+        "header that nearly matches a principle is an error either way",
+    )
+    imp.add_argument(
+        "--attribute",
+        action="append",
+        default=[],
+        metavar="COLUMN",
+        help="keep COLUMN as a jurisdiction attribute, whatever its header resembles (repeat for more; "
+        "as 'attribute' in a column map)",
     )
     imp.add_argument(
         "--out",
@@ -429,6 +439,8 @@ def summary_record(summary: AdoptionSummary) -> dict[str, Any]:
 
 # --- import -------------------------------------------------------------------------------------
 
+#: The reader's advice on a near-miss header, in Python terms; the command line gives its options instead.
+_NEAR_MISS_HINT = re.compile(r"; map it in 'columns' \(.*\) or declare it an attribute \(.*\)$")
 _NO_DEFAULT = re.compile(r"no (as_of|assessor|method|kind): add a column '\1' or pass \1=\.\.\.")
 
 
@@ -443,6 +455,13 @@ def _cli_problems(exc: Any) -> Any:
     kept: list[Problem] = []
     file = None
     for p in exc.problems:
+        hint = _NEAR_MISS_HINT.search(p.message)
+        if hint is not None and p.path.startswith("row 1, column "):
+            column = p.path.removeprefix("row 1, column ")
+            message = p.message[: hint.start()] + (
+                f"; map it in a column map (--columns) or pass --attribute {column}"
+            )
+            p = Problem(p.path, message, file=p.file, suggestion=p.suggestion)
         m = _NO_DEFAULT.fullmatch(p.message)
         row = p.path.removeprefix("row ")
         if m and row.isdigit():
@@ -455,6 +474,27 @@ def _cli_problems(exc: Any) -> Any:
         option = "--" + field.replace("_", "-")
         kept.append(Problem(where, f"no {field}: add a column {field!r} or pass {option}", file=file))
     return ValidationError(kept)
+
+
+def _declare_attributes(columns: Path | None, attributes: Sequence[str]) -> dict[str, str]:
+    """The column map (read from ``columns``, if given) with each of ``attributes`` declared an attribute.
+
+    Headers compare as the reader compares them (case, spaces, ``_``). A column the map sends elsewhere is
+    a usage error: the two options disagree.
+    """
+    from ..io._csv import ATTRIBUTE, _hnorm, _load_column_map
+
+    merged = dict(_load_column_map(columns))
+    by_key = {_hnorm(header): (header, target) for header, target in merged.items()}
+    for column in attributes:
+        header, target = by_key.get(_hnorm(column), (column, ATTRIBUTE))
+        if target != ATTRIBUTE:
+            raise UsageError(
+                f"--attribute {column!r}: the column map {columns} maps {header!r} to {target!r}"
+            )
+        merged[header] = ATTRIBUTE
+        by_key[_hnorm(column)] = (header, ATTRIBUTE)
+    return merged
 
 
 def _check_word(option: str, value: str | None, words: Sequence[str]) -> None:
@@ -483,19 +523,25 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(f"--as-of: {args.as_of!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
     source = input_file(args.csv, suffixes=(".csv",))
     columns = None if args.columns is None else input_file(args.columns)
+    column_map: Path | dict[str, str] | None = columns
     target: Path | None = None
     if args.out != "-":
         target = Path(args.out) if args.out is not None else source.with_suffix(".json")
         if target.suffix.lower() not in _ASSESSMENT_SUFFIXES:
             raise UsageError(f"{target}: an assessments file ends with .json or .toml")
         output_file(target, force=args.force)
+    if args.attribute:
+        try:
+            column_map = _declare_attributes(columns, args.attribute)
+        except ValidationError as exc:
+            raise _cli_problems(exc) from None
     err: TextIO = args.err
     with Progress(err, f"reading {source.name}: rows") as bar:
         try:
             items = io.read_assessments_csv(
                 source,
                 framework=args.framework,
-                columns=columns,
+                columns=column_map,
                 layout=args.layout,
                 catalog=catalog,
                 as_of=args.as_of,

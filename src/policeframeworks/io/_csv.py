@@ -20,6 +20,26 @@ that matches the names of two different principles is reported as ambiguous, nev
 map to nothing are kept as jurisdiction ``attributes`` (``unmapped="keep"``, the default) or reported as
 an error (``unmapped="error"``); nothing is dropped.
 
+Declaring attributes: the value ``"attribute"`` in ``columns`` (:data:`ATTRIBUTE`) keeps a column as a
+jurisdiction attribute, named by its header, whatever the header resembles, also with
+``unmapped="error"`` (``{"Population": "attribute"}``, or ``Population = "attribute"`` in a column map
+file).
+
+Near misses: in the wide layout, under ``unmapped="keep"``, a header that maps to nothing but *nearly*
+matches a principle's name is an error, not an attribute, since a misspelt principle column would
+otherwise make that principle ``unknown`` in every row without a word. The error names the column, the
+principle and the name it resembles, and says how to resolve it: map the column in ``columns``, or declare
+it an attribute. It is reported with every other problem of the file. :func:`near_miss` decides, as
+follows. The header and every principle's title, aliases, id and slug (the id after the ``:``) are compared
+as *keys*: casefolded, with every run of characters other than letters and digits (``_``, ``-``, ``:``,
+``&``, spaces, ...) made one space. The header's score against a name is the :class:`difflib.SequenceMatcher`
+ratio of the two keys; if the header has at least two words and ten characters and fewer words than the
+name, also the ratio against the name's first as many words (a shortened header, ``bans_chokehold``).
+The header is a near miss when its best score is at least :data:`NEAR_MISS_CUTOFF` (0.88); the highest
+score wins, and on a tie the first principle, and within it the title, then the aliases, the slug and the
+id. Ordinary jurisdiction columns (``city``, ``county``, ``population``, ``fips``, ``ori``, ``notes``, ...)
+score at most 0.84 against the bundled frameworks, and an exact match never reaches this test.
+
 Cells: surrounding spaces and case are ignored. A status cell is ``1``/``yes``/``y``/``true``/``adopted``
 (adopted), ``0``/``no``/``n``/``false``/``not_adopted`` (not adopted), or one of ``partial``,
 ``unknown``, ``not_applicable``; an empty cell means no finding (``unknown``). States may be codes or
@@ -52,12 +72,14 @@ Example:
 from __future__ import annotations
 
 import csv
+import difflib
 import gc
 import io as _stdio
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .._analysis import AdoptionSummary
 from .._assessment import (
@@ -117,6 +139,12 @@ _CELL_STATUS: dict[str, Status] = {
 }
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
+#: The ``columns`` value that declares a column a jurisdiction attribute.
+ATTRIBUTE = "attribute"
+#: The least score of a header against a principle's name that makes it a near miss (see the module docs).
+NEAR_MISS_CUTOFF = 0.88
+_NON_WORD = re.compile(r"[\W_]+")
+
 
 def _hnorm(header: str) -> str:
     return " ".join(header.replace("_", " ").casefold().split())
@@ -163,6 +191,9 @@ class _Columns:
         self.principle: dict[int, str] = {}
         self.attribute: dict[int, str] = {}
         self.problems: list[Problem] = []
+        #: Headers that nearly match a principle: reported with the problems of the rows (the file can
+        #: still be read), or with the other header problems.
+        self.near_misses: list[Problem] = []
         self.aliases = principle_aliases(framework)
         fields = {**FIELDS, **(LONG_FIELDS if layout == "long" else {})}
         synonyms = {syn: name for name, syns in fields.items() for syn in syns}
@@ -189,21 +220,24 @@ class _Columns:
                     )
                 )
                 continue
-            if target in fields:
+            if target == ATTRIBUTE:
+                self.attribute[col] = headers[col].strip()
+            elif target in fields:
                 self._set_field(target, col, headers)
             elif target in framework and layout == "wide":
                 self.principle[col] = target
             else:
-                wanted = [*fields, *(framework.principle_ids if layout == "wide" else [])]
+                wanted = [*fields, ATTRIBUTE, *(framework.principle_ids if layout == "wide" else [])]
                 self.problems.append(
                     Problem(
                         f"columns[{header!r}]",
-                        f"{target!r} is neither a principle of {framework.id!r} nor a field "
-                        f"({', '.join(fields)})",
+                        f"{target!r} is neither a principle of {framework.id!r}, a field "
+                        f"({', '.join(fields)}), nor {ATTRIBUTE!r}",
                         suggestion=first_or_none(target, wanted),
                     )
                 )
             done.add(col)
+        names = _names(framework) if layout == "wide" and unmapped == "keep" else []
         for i, h in enumerate(headers):
             if i in done:
                 continue
@@ -222,7 +256,11 @@ class _Columns:
                 else:
                     self.principle[i] = found[0]
             elif unmapped == "keep":
-                self.attribute[i] = h.strip()
+                near = near_miss(h, framework, names=names) if names else None
+                if near is None:
+                    self.attribute[i] = h.strip()
+                else:
+                    self.near_misses.append(_near_miss_problem(h, near))
             else:
                 self.problems.append(
                     Problem(
@@ -248,7 +286,7 @@ class _Columns:
                 if need not in self.field:
                     self.problems.append(Problem("row 1", f"no {need!r} column (the long layout needs one)"))
         if self.problems:
-            raise ValidationError(self.problems, file=file)
+            raise ValidationError(self.problems + self.near_misses, file=file)
 
     def _set_field(self, name: str, i: int, headers: Sequence[str]) -> None:
         if name in self.field:
@@ -258,6 +296,18 @@ class _Columns:
             )
         else:
             self.field[name] = i
+
+
+def _near_miss_problem(header: str, near: NearMiss) -> Problem:
+    kind = "an alias" if near.kind == "alias" else f"the {near.kind}"
+    also = f" (as close to {', '.join(map(repr, near.also))})" if near.also else ""
+    return Problem(
+        f"row 1, column {header!r}",
+        f"matches no principle or field, but nearly matches {near.name!r}, {kind} of {near.principle_id!r}"
+        f"{also}; map it in 'columns' ({{{header.strip()!r}: {near.principle_id!r}}}) or declare it an "
+        f"attribute ({{{header.strip()!r}: {ATTRIBUTE!r}}})",
+        suggestion=near.principle_id,
+    )
 
 
 def principle_aliases(framework: Framework) -> dict[str, tuple[str, ...]]:
@@ -278,6 +328,95 @@ def principle_aliases(framework: Framework) -> dict[str, tuple[str, ...]]:
             if p.id not in ids:
                 ids.append(p.id)
     return {k: tuple(v) for k, v in out.items()}
+
+
+class NearMiss(NamedTuple):
+    """What a header nearly matches: see :func:`near_miss`.
+
+    Attributes:
+        principle_id: the principle whose name the header resembles.
+        name: that name, as the framework writes it.
+        kind: which name it is: ``"title"``, ``"alias"``, ``"slug"`` or ``"id"``.
+        score: the similarity, from :data:`NEAR_MISS_CUTOFF` to 1.
+        also: other principles whose names score as high (a tie), in framework order.
+    """
+
+    principle_id: str
+    name: str
+    kind: str
+    score: float
+    also: tuple[str, ...] = ()
+
+
+def _key(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
+
+
+def _names(framework: Framework) -> list[tuple[str, str, str, str]]:
+    """(key, principle id, name, kind) for every name of every principle, in tie-breaking order."""
+    out = []
+    for p in framework.iter_principles():
+        named = [(p.title, "title"), *((a, "alias") for a in p.aliases)]
+        named += [(p.id.partition(":")[2], "slug"), (p.id, "id")]
+        out += [(_key(n), p.id, n, kind) for n, kind in named]
+    return out
+
+
+def _ratio(a: str, b: str) -> float:
+    """The SequenceMatcher ratio of ``a`` and ``b``, or 0 when an upper bound is below the cutoff."""
+    if 2 * min(len(a), len(b)) < NEAR_MISS_CUTOFF * (len(a) + len(b)):  # the bound from the lengths
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, a, b)
+    if matcher.quick_ratio() < NEAR_MISS_CUTOFF:
+        return 0.0
+    return matcher.ratio()
+
+
+def _score(header_key: str, name_key: str) -> float:
+    best = _ratio(header_key, name_key)
+    words, name_words = header_key.split(), name_key.split()
+    if len(words) >= 2 and len(header_key) >= 10 and len(words) < len(name_words):
+        best = max(best, _ratio(header_key, " ".join(name_words[: len(words)])))
+    return best
+
+
+def near_miss(
+    header: str, framework: Framework, *, names: Sequence[tuple[str, str, str, str]] | None = None
+) -> NearMiss | None:
+    """The principle of ``framework`` whose name ``header`` nearly matches, or None.
+
+    The rule is in the module docs (section *Near misses*). It does not look at exact matches: the
+    reader only asks about headers that matched no principle or field.
+
+    Args:
+        header: a column header, as written.
+        framework: the framework whose principles' titles, aliases, slugs and ids are compared.
+        names: the framework's names, precomputed (for many headers); by default computed here.
+
+    Example:
+        >>> from policeframeworks import load_catalog
+        >>> cw = load_catalog().framework("8cantwait-2020")
+        >>> near_miss("Requires De-escalation", cw)
+        NearMiss(principle_id='8cantwait-2020:require-de-escalation', name='Require De-escalation', kind='title', score=0.977, also=())
+        >>> near_miss("bans_chokehold", cw).name
+        'bans_chokeholds_and_strangleholds'
+        >>> near_miss("Population", cw) is None
+        True
+    """  # noqa: E501
+    key = _key(header)
+    if not key:
+        return None
+    best: NearMiss | None = None
+    also: list[str] = []
+    for name_key, pid, name, kind in names if names is not None else _names(framework):
+        score = round(_score(key, name_key), 3)
+        if score < NEAR_MISS_CUTOFF or (best is not None and score < best.score):
+            continue
+        if best is None or score > best.score:
+            best, also = NearMiss(pid, name, kind, score), []
+        elif pid != best.principle_id and pid not in also:
+            also.append(pid)
+    return None if best is None else best._replace(also=tuple(also))
 
 
 def _load_column_map(columns: Mapping[str, str] | str | os.PathLike[str] | None) -> Mapping[str, str]:
@@ -485,13 +624,14 @@ def read_assessments_csv(
     unmapped: Literal["keep", "error"] = "keep",
     progress: Callable[[int], object] | None = None,
 ) -> tuple[Assessment, ...]:
-    """Read assessments from a CSV file (UTF-8, with or without a byte-order mark).
+    r"""Read assessments from a CSV file (UTF-8, with or without a byte-order mark).
 
     Args:
         path: the CSV file.
         framework: the framework assessed against: an id (looked up in ``catalog``) or a Framework.
-        columns: header -> principle id or field name, as a dict or a TOML/JSON file with a ``[columns]``
-            table; see the module docs for what is recognised without it.
+        columns: header -> principle id, field name or ``"attribute"`` (keep the column as a jurisdiction
+            attribute), as a dict or a TOML/JSON file with a ``[columns]`` table; see the module docs for
+            what is recognised without it.
         layout: ``"wide"`` (one row per jurisdiction) or ``"long"`` (one row per finding).
         catalog: where to look the framework up (default: the bundled catalog).
         as_of: the date for rows without an ``as_of`` column.
@@ -499,7 +639,8 @@ def read_assessments_csv(
         method: the method for rows without a ``method`` column.
         kind: the jurisdiction kind for rows without a ``kind`` column.
         unmapped: ``"keep"`` columns that map to nothing as jurisdiction attributes, or report them as an
-            ``"error"``.
+            ``"error"``. Under ``"keep"``, a wide-layout header that nearly matches a principle's name
+            (:func:`near_miss`) is an error all the same, unless ``columns`` maps or declares it.
         progress: called with the number of data rows read so far (blank rows included, the header not):
             every 1,000 rows (``PROGRESS_EVERY``) and once at the end. Its return value is ignored. For a
             progress display on long files (the command line uses it); it cannot change what is read.
@@ -507,10 +648,26 @@ def read_assessments_csv(
     Returns:
         The assessments, in the order they first appear in the file.
 
+    Example:
+        >>> import pathlib, tempfile
+        >>> from policeframeworks import io
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "cities.csv"
+        >>> _ = path.write_text("City,State,Requires De-escalation,Population\nA,IL,1,9\n", encoding="utf-8")
+        >>> defaults = dict(as_of="2020", assessor="me", method="survey", kind="city")
+        >>> io.read_assessments_csv(path, framework="8cantwait-2020", **defaults)
+        Traceback (most recent call last):
+        ...
+        policeframeworks.exceptions.ValidationError: 1 problem in ...cities.csv:
+          ...: row 1, column 'Requires De-escalation': matches no principle or field, but nearly matches 'Require De-escalation', the title of '8cantwait-2020:require-de-escalation'; map it in 'columns' ({'Requires De-escalation': '8cantwait-2020:require-de-escalation'}) or declare it an attribute ({'Requires De-escalation': 'attribute'}) (did you mean '8cantwait-2020:require-de-escalation'?)
+        >>> (a,) = io.read_assessments_csv(path, framework="8cantwait-2020",
+        ...                                columns={"Requires De-escalation": "attribute"}, **defaults)
+        >>> dict(a.jurisdiction.attributes)
+        {'Requires De-escalation': '1', 'Population': '9'}
+
     Raises:
         DataFileError: the file is missing or not UTF-8.
         ValidationError: every bad header, cell and row, each with its row number and column.
-    """
+    """  # noqa: E501
     if layout not in ("wide", "long"):
         raise ValidationError([Problem("layout", f"{layout!r} is not 'wide' or 'long'")])
     fw = _resolve_framework(framework, catalog)
@@ -536,6 +693,7 @@ def read_assessments_csv(
     }
     reader = _RowReader(cols, defaults, name)
     reader.headers = headers
+    reader.problems += cols.near_misses
     # The rows become many small acyclic objects; pausing the cyclic garbage collector while they are
     # built keeps reading linear in the number of rows (it is restored, whatever happens).
     collecting = gc.isenabled()
@@ -800,7 +958,9 @@ def write_assessments_csv(
     empty cell. Cells that a spreadsheet would run as formulas are escaped (see the module docs).
     What a layout cannot hold is an error, never dropped: evidence, notes and derivations of findings in
     the wide layout, derivations in the long one, and assessment-level evidence and notes in both (use
-    JSON for those).
+    JSON for those). An attribute named like a principle is an error too; one whose name only nearly
+    matches a principle (:func:`near_miss`) is written, and reads back with its column declared
+    (``columns={name: "attribute"}``).
 
     Args:
         assessments: assessments of one framework.
