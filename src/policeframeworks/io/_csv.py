@@ -29,7 +29,7 @@ Near misses: in the wide layout, under ``unmapped="keep"``, a header that maps t
 matches a principle's name is an error, not an attribute, since a misspelt principle column would
 otherwise make that principle ``unknown`` in every row without a word. The error names the column, the
 principle and the name it resembles, and says how to resolve it: map the column in ``columns``, or declare
-it an attribute. It is reported with every other problem of the file. :func:`near_miss` decides, as
+it an attribute. It is reported with every other problem of the file. ``near_miss`` decides, as
 follows. The header and every principle's title, aliases, id and slug (the id after the ``:``) are compared
 as *keys*: casefolded, with every run of characters other than letters and digits (``_``, ``-``, ``:``,
 ``&``, spaces, ...) made one space. The header's score against a name is the :class:`difflib.SequenceMatcher`
@@ -331,7 +331,7 @@ def principle_aliases(framework: Framework) -> dict[str, tuple[str, ...]]:
 
 
 class NearMiss(NamedTuple):
-    """What a header nearly matches: see :func:`near_miss`.
+    """What a header nearly matches: see ``near_miss``.
 
     Attributes:
         principle_id: the principle whose name the header resembles.
@@ -640,7 +640,7 @@ def read_assessments_csv(
         kind: the jurisdiction kind for rows without a ``kind`` column.
         unmapped: ``"keep"`` columns that map to nothing as jurisdiction attributes, or report them as an
             ``"error"``. Under ``"keep"``, a wide-layout header that nearly matches a principle's name
-            (:func:`near_miss`) is an error all the same, unless ``columns`` maps or declares it.
+            (``near_miss``) is an error all the same, unless ``columns`` maps or declares it.
         progress: called with the number of data rows read so far (blank rows included, the header not):
             every 1,000 rows (``PROGRESS_EVERY``) and once at the end. Its return value is ignored. For a
             progress display on long files (the command line uses it); it cannot change what is read.
@@ -959,7 +959,7 @@ def write_assessments_csv(
     What a layout cannot hold is an error, never dropped: evidence, notes and derivations of findings in
     the wide layout, derivations in the long one, and assessment-level evidence and notes in both (use
     JSON for those). An attribute named like a principle is an error too; one whose name only nearly
-    matches a principle (:func:`near_miss`) is written, and reads back with its column declared
+    matches a principle (``near_miss``) is written, and reads back with its column declared
     (``columns={name: "attribute"}``).
 
     Args:
