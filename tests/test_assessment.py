@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import builders
 from policeframeworks import (
     Assessment,
-    Citation,
     Evidence,
     Finding,
     Framework,
@@ -217,32 +217,10 @@ def test_reported_total_must_be_an_int() -> None:
 
 
 def _own_framework() -> Framework:
-    src = Citation(publisher="X", title="Y", url="https://example.org")
-
     def pr(pid: str, *children: Principle) -> Principle:
-        return Principle(
-            id=pid,
-            title=pid,
-            text="t",
-            wording="paraphrase",
-            themes=("training",),
-            citation=src,
-            children=children,
-        )
+        return builders.principle(pid, *children, title=pid)
 
-    return Framework(
-        id="mine",
-        family="mine",
-        version="1",
-        title="Mine",
-        short_title="Mine",
-        publisher="X",
-        date="2024",
-        kind="principles",
-        data_version="1",
-        citation=src,
-        principles=(pr("mine:a", pr("mine:a/x"), pr("mine:a/y")), pr("mine:b")),
-    )
+    return builders.framework("mine", pr("mine:a", pr("mine:a/x"), pr("mine:a/y")), pr("mine:b"))
 
 
 def test_score_of_own_framework_counts_leaves_only() -> None:

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import builders
 from policeframeworks import (
     Catalog,
-    Citation,
     Framework,
     Principle,
     ValidationError,
@@ -154,35 +154,13 @@ def test_draft_id_map_resolves_every_row_to_the_catalog() -> None:
 
 # corresponds_to: validated on the principle, the framework and the catalog
 
-SRC = Citation(publisher="X", title="Y", url="https://example.org")
-
 
 def _p(pid: str, *, corresponds_to: tuple[str, ...] = (), text: str = "t") -> Principle:
-    return Principle(
-        id=pid,
-        title="T",
-        text=text,
-        wording="paraphrase",
-        themes=("training",),
-        citation=SRC,
-        corresponds_to=corresponds_to,
-    )
+    return builders.principle(pid, corresponds_to=corresponds_to, text=text)
 
 
 def _fw(fid: str, *principles: Principle, family: str = "ex") -> Framework:
-    return Framework(
-        id=fid,
-        family=family,
-        version=fid,
-        title=fid,
-        short_title=fid,
-        publisher="X",
-        date="2020",
-        kind="principles",
-        data_version="1",
-        citation=SRC,
-        principles=principles,
-    )
+    return builders.framework(fid, *principles, family=family)
 
 
 def test_corresponds_to_must_name_principles_of_other_versions_once_each() -> None:

@@ -11,14 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import builders
 from policeframeworks import (
     Assessment,
-    Citation,
     Evidence,
     Finding,
     Framework,
     Jurisdiction,
-    Principle,
     Status,
     ValidationError,
     io,
@@ -296,25 +295,8 @@ def test_near_miss_rule() -> None:
 
 
 def _framework(*titles: str) -> Framework:
-    src = Citation(publisher="X", title="Y", url="https://example.org")
-    principles = tuple(
-        Principle(
-            id=f"mine:p{i}", title=t, text="t", wording="paraphrase", themes=("training",), citation=src
-        )
-        for i, t in enumerate(titles)
-    )
-    return Framework(
-        id="mine",
-        family="mine",
-        version="1",
-        title="Mine",
-        short_title="Mine",
-        publisher="X",
-        date="2024",
-        kind="principles",
-        data_version="1",
-        citation=src,
-        principles=principles,
+    return builders.framework(
+        "mine", *(builders.principle(f"mine:p{i}", title=t) for i, t in enumerate(titles))
     )
 
 
@@ -373,31 +355,9 @@ def test_every_bundled_name_ranks_its_own_principle_first() -> None:
 
 
 def test_ambiguous_alias_is_reported_not_guessed(tmp_path: Path) -> None:
-    src = Citation(publisher="X", title="Y", url="https://example.org")
-
-    def pr(pid: str) -> Principle:
-        return Principle(
-            id=pid,
-            title=pid,
-            text="t",
-            wording="paraphrase",
-            themes=("training",),
-            citation=src,
-            aliases=("shared name",),
-        )
-
-    fw = Framework(
-        id="mine",
-        family="mine",
-        version="1",
-        title="Mine",
-        short_title="Mine",
-        publisher="X",
-        date="2024",
-        kind="principles",
-        data_version="1",
-        citation=src,
-        principles=(pr("mine:a"), pr("mine:b")),
+    fw = builders.framework(
+        "mine",
+        *(builders.principle(pid, title=pid, aliases=("shared name",)) for pid in ("mine:a", "mine:b")),
     )
     path = write(tmp_path, "City,Shared_Name\nA,1\n")
     with pytest.raises(ValidationError, match=r"matches more than one principle \(mine:a, mine:b\)"):

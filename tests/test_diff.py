@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import builders
 from policeframeworks import (
     Basis,
     Citation,
@@ -60,31 +61,13 @@ def test_unknown_framework_id() -> None:
 
 
 def _p(slug: str, fid: str, text: str = "t", corresponds_to: tuple[str, ...] = ()) -> Principle:
-    return Principle(
-        id=f"{fid}:{slug}",
-        title=slug,
-        text=text,
-        wording="paraphrase",
-        themes=("training",),
-        citation=SRC,
-        corresponds_to=corresponds_to,
+    return builders.principle(
+        f"{fid}:{slug}", title=slug, text=text, citation=SRC, corresponds_to=corresponds_to
     )
 
 
 def _fw(fid: str, principles: list[Principle], family: str = "ex") -> Framework:
-    return Framework(
-        id=fid,
-        family=family,
-        version=fid,
-        title=fid,
-        short_title=fid,
-        publisher="X",
-        date="2020",
-        kind="principles",
-        data_version="1",
-        citation=SRC,
-        principles=tuple(principles),
-    )
+    return builders.framework(fid, *principles, family=family, citation=SRC)
 
 
 def test_declared_correspondence_on_either_side_matches_and_slug_match_fills_the_rest() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 import pytest
 
+import builders
 from policeframeworks import (
     Citation,
     Framework,
@@ -20,34 +21,20 @@ SRC = Citation(publisher="Example City", title="Example", url="https://example.o
 
 
 def leaf(pid: str, **kw: object) -> Principle:
-    args: dict[str, object] = {
-        "id": pid,
-        "title": "T",
-        "text": "Text.",
-        "wording": "paraphrase",
-        "themes": ("training",),
-        "citation": SRC,
-    }
-    args.update(kw)
-    return Principle(**args)  # type: ignore[arg-type]
+    return builders.principle(pid, **{"text": "Text.", "citation": SRC, **kw})
 
 
 def framework(*principles: Principle, **kw: object) -> Framework:
-    args: dict[str, object] = {
-        "id": "ex",
-        "family": "ex",
-        "version": "1",
+    fields = {
         "title": "Example",
         "short_title": "Ex",
         "publisher": "Example City",
         "date": "2024-05",
-        "kind": "principles",
-        "data_version": "1",
+        "version": "1",
         "citation": SRC,
-        "principles": principles or (leaf("ex:one"),),
+        **kw,
     }
-    args.update(kw)
-    return Framework(**args)  # type: ignore[arg-type]
+    return builders.framework("ex", *(principles or (leaf("ex:one"),)), **fields)
 
 
 def paths(exc: pytest.ExceptionInfo[ValidationError]) -> list[str]:
