@@ -25,7 +25,7 @@ from typing import Any, TextIO
 
 from ._main import EXIT_DATA, EXIT_OK, EXIT_USAGE, UsageError, add_format, input_file, output_file
 from ._output import emit
-from ._progress import Progress
+from ._progress import check_each
 from ._userfiles import add_user_files, load_user_data
 
 LINT_COLUMNS = ("crosswalk", "mappings", "status", "problems")
@@ -73,24 +73,13 @@ def cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
     from .._catalog import load_catalog
 
     err: TextIO = args.err
-    rows: list[dict[str, Any]] = []
-    code = EXIT_OK
-    if not args.files:
-        cw = load_catalog().crosswalk
-        row, lines = _lint_row(BUNDLED, cw, csv_rows=False)
-        rows.append(row)
+    if args.files:
+        rows, code = check_each(args.files, _lint_file, err, label="linting")
+    else:
+        row, lines = _lint_row(BUNDLED, load_catalog().crosswalk, csv_rows=False)
+        rows, code = [row], (EXIT_DATA if lines else EXIT_OK)
         for line in lines:
             err.write(f"error: {line}\n")
-        code = EXIT_DATA if lines else EXIT_OK
-    with Progress(err, "linting", total=len(args.files)) as progress:
-        for name in args.files:
-            row, lines, file_code = _lint_file(name)
-            rows.append(row)
-            progress.close()
-            for line in lines:
-                err.write(f"error: {line}\n")
-            code = max(code, file_code)
-            progress.advance()
     emit(rows, LINT_COLUMNS, args.format, out)
     return code
 

@@ -23,7 +23,7 @@ from typing import Any, TextIO
 
 from ._main import EXIT_DATA, EXIT_OK, EXIT_USAGE, UsageError, add_format, input_file
 from ._output import emit
-from ._progress import Progress
+from ._progress import check_each
 
 COLUMNS = ("file", "kind", "status", "detail")
 
@@ -43,18 +43,7 @@ def register(sub: Any) -> None:
 
 def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     """Validate every file; rows to ``out``, one line per problem to stderr; the exit code of the worst."""
-    rows: list[dict[str, Any]] = []
-    code = EXIT_OK
-    err: TextIO = args.err
-    with Progress(err, "validating", total=len(args.files)) as progress:
-        for name in args.files:
-            row, problems, file_code = _check(name)
-            rows.append(row)
-            progress.close()
-            for line in problems:
-                err.write(f"error: {line}\n")
-            code = max(code, file_code)
-            progress.advance()
+    rows, code = check_each(args.files, _check, args.err, label="validating")
     emit(rows, COLUMNS, args.format, out)
     return code
 

@@ -6,8 +6,9 @@ Piped or redirected, nothing is written, so scripts and log files stay clean.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable
 from types import TracebackType
-from typing import TextIO
+from typing import Any, TextIO
 
 
 class Progress:
@@ -87,3 +88,40 @@ def _is_terminal(stream: TextIO | None) -> bool:
         return bool(stream.isatty())
     except (AttributeError, ValueError):
         return False
+
+
+def check_each(
+    files: Iterable[str],
+    check: Callable[[str], tuple[dict[str, Any], list[str], int]],
+    err: TextIO,
+    *,
+    label: str,
+    total: int | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    r"""Run ``check`` on each file with progress; write its problem lines to ``err`` as ``error: ...``.
+
+    ``check`` returns ``(row, problem lines, exit code)``. Returns the rows and the worst exit code (0 when
+    there are no files).
+
+    Example:
+        >>> import io
+        >>> err = io.StringIO()
+        >>> check_each(["a", "b"], lambda f: ({"file": f}, [f"{f}: bad"] if f == "b" else [], int(f == "b")),
+        ...            err, label="checking")
+        ([{'file': 'a'}, {'file': 'b'}], 1)
+        >>> err.getvalue()
+        'error: b: bad\n'
+    """
+    rows: list[dict[str, Any]] = []
+    code = 0
+    names = list(files)
+    with Progress(err, label, total=len(names) if total is None else total) as progress:
+        for name in names:
+            row, lines, file_code = check(name)
+            rows.append(row)
+            progress.close()
+            for line in lines:
+                err.write(f"error: {line}\n")
+            code = max(code, file_code)
+            progress.advance()
+    return rows, code
