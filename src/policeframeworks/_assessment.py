@@ -991,18 +991,6 @@ def load_seed_assessments() -> tuple[Assessment, ...]:
     return tuple(out)
 
 
-def register_document_type() -> None:
-    """Teach :func:`policeframeworks.io.load` to recognise assessment files (called by ``io``)."""
-    from .io._files import register_document_type as register
-
-    register(
-        "assessment",
-        "policeframeworks._assessment:Assessment",
-        lambda d: "findings" in d and "jurisdiction" in d and "framework_id" in d,
-    )
-    register("assessments", "policeframeworks._assessment:AssessmentSet", lambda d: "assessments" in d)
-
-
 for _enum_cls in (Status, Method, JurisdictionKind):
     _convert.register_enum(_enum_cls)
 for _cls in (Jurisdiction, Evidence, Derivation, Finding, Score, Assessment, AssessmentSet):

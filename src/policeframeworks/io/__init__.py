@@ -24,20 +24,16 @@ import os
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
-from .. import _assessment, _convert
+from .. import _convert
 from ._csv import read_assessments_csv, write_assessments_csv, write_summary_csv
 from ._files import (
     check_suffix,
     read_document,
-    register_document_type,
     resolve_type,
     serialize,
     write_text_atomic,
 )
 from ._schema import json_schema
-
-register_document_type("crosswalk", "policeframeworks._mapping:CrosswalkDocument", lambda d: "mappings" in d)
-_assessment.register_document_type()
 
 __all__ = [
     "dump",

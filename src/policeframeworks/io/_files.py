@@ -17,17 +17,19 @@ from ..exceptions import DataFileError, Problem, ValidationError
 SUFFIXES = (".json", ".toml")
 
 #: File kinds recognised by :func:`policeframeworks.io.load` when no class is given:
-#: ``(name, "module:Class", test on the document's top-level keys)``, first match wins.
+#: ``(name, "module:Class", test on the document's top-level keys)``, first match wins. Classes are named,
+#: not imported, so reading a framework file imports nothing of the crosswalk or assessment layers.
 DOCUMENT_TYPES: list[tuple[str, str, Callable[[Mapping[str, Any]], bool]]] = [
     ("framework", "policeframeworks._model:Framework", lambda d: "principles" in d),
     ("endorsements", "policeframeworks._endorsement:EndorsementSet", lambda d: "endorsements" in d),
+    ("crosswalk", "policeframeworks._mapping:CrosswalkDocument", lambda d: "mappings" in d),
+    (
+        "assessment",
+        "policeframeworks._assessment:Assessment",
+        lambda d: "findings" in d and "jurisdiction" in d and "framework_id" in d,
+    ),
+    ("assessments", "policeframeworks._assessment:AssessmentSet", lambda d: "assessments" in d),
 ]
-
-
-def register_document_type(name: str, target: str, test: Callable[[Mapping[str, Any]], bool]) -> None:
-    """Teach :func:`policeframeworks.io.load` a new kind of file (used by the package's own layers)."""
-    if all(existing != name for existing, _, _ in DOCUMENT_TYPES):
-        DOCUMENT_TYPES.append((name, target, test))
 
 
 def resolve_type(data: Any, file: str) -> type:
