@@ -305,8 +305,8 @@ def _raw_mapping_problems(
 
     So one run reports an unknown relationship word, an unknown id and an out-of-range strength together.
     """
-    from ..crosswalk._core import unknown_end
     from .._mapping import is_end_id
+    from ..crosswalk._core import unknown_end
 
     if not isinstance(data, dict):
         return []
