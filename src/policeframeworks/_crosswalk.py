@@ -1104,7 +1104,7 @@ class Crosswalk:
     def to_csv(self, path: str | os.PathLike[str] | None = None) -> str | None:
         """CSV in the column order of the NIST IR 8477 STRM template, then this library's own columns.
 
-        CSV holds the mappings only: declared :attr:`reviews` are not written (the template has no place for
+        CSV holds the mappings only: declared ``reviews`` are not written (the template has no place for
         them); keep them in a TOML or JSON document (:meth:`to_document`). Returns the text when ``path``
         is None, else writes the file atomically and returns None. See
         ``policeframeworks.io._crosswalk.CSV_COLUMNS`` for the columns.
