@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .._ids import parent_id_of
-from .._mapping import CrosswalkDocument, Mapping, end_framework_id
+from .._mapping import CrosswalkDocument, Mapping, Review, end_framework_id, review_problems
 from .._relationship import Relationship
 from ..exceptions import Problem, UnknownIdError, ValidationError
 from ._coverage import CoverageMatrix, CoverageReport, coverage_report
@@ -52,6 +52,10 @@ def _to_mappings(value: Iterable[Mapping]) -> tuple[Mapping, ...]:
     return tuple(value)
 
 
+def _to_reviews(value: Iterable[Review]) -> tuple[Review, ...]:
+    return tuple(value)
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
@@ -64,7 +68,7 @@ class Crosswalk:
     statement, or a whole framework) and raises one :class:`ValidationError` listing every unknown id with
     close matches; pass ``check_ids=False`` to build one anyway (for :meth:`lint`). Without ``catalog`` the
     bundled catalog is used. The bundled crosswalk is ``load_catalog().crosswalk``; files load with
-    :meth:`load`. Two crosswalks are equal when their mappings are, in order.
+    :meth:`load`. Two crosswalks are equal when their mappings and their declared reviews are, in order.
 
     Example:
         >>> from policeframeworks import Crosswalk, Mapping, load_catalog
@@ -84,6 +88,7 @@ class Crosswalk:
     """
 
     mappings: tuple[Mapping, ...] = attrs.field(converter=_to_mappings)
+    reviews: tuple[Review, ...] = attrs.field(default=(), kw_only=True, converter=_to_reviews)
     catalog: Catalog = attrs.field(default=None, kw_only=True, eq=False, repr=False)
     check_ids: bool = attrs.field(default=True, kw_only=True, eq=False, repr=False)
     _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
@@ -98,11 +103,15 @@ class Crosswalk:
             for i, m in enumerate(self.mappings)
             if not isinstance(m, Mapping)
         ]
+        problems += review_problems(self.reviews, ())
         if not problems and self.check_ids:
             problems = [
+                p for i, m in enumerate(self.mappings) for p in id_problems(m, self.catalog, f"mappings[{i}]")
+            ]
+            problems += [
                 p
-                for i, m in enumerate(self.mappings)
-                for p in id_problems(m, self.catalog, f"mappings[{i}]")
+                for i, r in enumerate(self.reviews)
+                for p in review_id_problems(r, self.catalog, f"reviews[{i}]")
             ]
         if problems:
             raise ValidationError(problems)
@@ -120,7 +129,8 @@ class Crosswalk:
         """
         n = len(self.mappings)
         ends = {end_framework_id(end) for m in self.mappings for end in (m.source, m.target)}
-        return f"Crosswalk({_count(n, 'mapping')} over {_count(len(ends), 'framework')})"
+        reviews = f", {_count(len(self.reviews), 'declared review')}" if self.reviews else ""
+        return f"Crosswalk({_count(n, 'mapping')} over {_count(len(ends), 'framework')}{reviews})"
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:
         """The same short summary for IPython's and Hypothesis' pretty printers."""
@@ -155,14 +165,18 @@ class Crosswalk:
             catalog = load_catalog()
         problems: list[Problem] = []
         mappings: list[Mapping] = []
+        reviews: list[Review] = []
         for n, doc in enumerate(documents):
             file = sources[n] if n < len(sources) else None
             for i, m in enumerate(doc.mappings):
                 problems += [p.within("", file) for p in id_problems(m, catalog, f"mappings[{i}]")]
                 mappings.append(m)
+            for i, r in enumerate(doc.reviews):
+                problems += [p.within("", file) for p in review_id_problems(r, catalog, f"reviews[{i}]")]
+                reviews.append(r)
         if problems:
             raise ValidationError(problems)
-        return cls(mappings, catalog=catalog, check_ids=False)
+        return cls(mappings, reviews=reviews, catalog=catalog, check_ids=False)
 
     @classmethod
     def load(
@@ -170,8 +184,9 @@ class Crosswalk:
     ) -> Crosswalk:
         """A crosswalk from crosswalk files (TOML, JSON or CSV), beside or instead of the bundled one.
 
-        With ``include_bundled`` (the default) your mappings extend the catalog's own crosswalk; without it
-        they replace it. Every problem in every file is reported in one :class:`ValidationError`.
+        With ``include_bundled`` (the default) your mappings and declared reviews extend the catalog's own
+        crosswalk; without it they replace it. Every problem in every file is reported in one
+        :class:`ValidationError`. A CSV file holds mappings only (no declared reviews).
 
         Example:
             >>> import pathlib, tempfile
@@ -179,7 +194,7 @@ class Crosswalk:
             >>> folder = pathlib.Path(tempfile.mkdtemp())
             >>> cw = load_catalog().crosswalk
             >>> cw.to_csv(folder / "mine.csv")
-            >>> Crosswalk.load(folder / "mine.csv", include_bundled=False) == cw
+            >>> Crosswalk.load(folder / "mine.csv", include_bundled=False).mappings == cw.mappings
             True
         """
         from ..io._crosswalk import read_crosswalk_file
@@ -189,15 +204,19 @@ class Crosswalk:
 
             catalog = load_catalog()
         mappings: list[Mapping] = list(catalog.crosswalk.mappings) if include_bundled else []
+        reviews: list[Review] = list(catalog.crosswalk.reviews) if include_bundled else []
         problems: list[Problem] = []
         for path in paths:
             try:
-                mappings += read_crosswalk_file(path, catalog).mappings
+                found = read_crosswalk_file(path, catalog)
             except ValidationError as exc:
                 problems += exc.problems
+            else:
+                mappings += found.mappings
+                reviews += found.reviews
         if problems:
             raise ValidationError(problems)
-        return cls(mappings, catalog=catalog)
+        return cls(mappings, reviews=reviews, catalog=catalog)
 
     def with_mappings(self, mappings: Iterable[Mapping]) -> Crosswalk:
         """A new crosswalk with ``mappings`` added at the end (same catalog).
@@ -208,7 +227,23 @@ class Crosswalk:
             >>> cw.with_mappings([cw.mappings[0].inverse()]).mappings[-1] == cw.mappings[0].inverse()
             True
         """
-        return Crosswalk([*self.mappings, *mappings], catalog=self.catalog, check_ids=self.check_ids)
+        return Crosswalk(
+            [*self.mappings, *mappings], reviews=self.reviews, catalog=self.catalog, check_ids=self.check_ids
+        )
+
+    def with_reviews(self, reviews: Iterable[Review]) -> Crosswalk:
+        """A new crosswalk with ``reviews`` declared besides its own (same mappings, same catalog).
+
+        Example:
+            >>> from policeframeworks import Crosswalk, Review, load_catalog
+            >>> cw = Crosswalk([], catalog=load_catalog())
+            >>> cw.with_reviews([Review(source="perf-2016", target="peel-principles",
+            ...                         scope="complete", reviewer="me", date="2026")])
+            Crosswalk(0 mappings over 0 frameworks, 1 declared review)
+        """
+        return Crosswalk(
+            self.mappings, reviews=[*self.reviews, *reviews], catalog=self.catalog, check_ids=self.check_ids
+        )
 
     # ----------------------------------------------------------------- indexes (built lazily, cached)
 
@@ -443,7 +478,9 @@ class Crosswalk:
         different relationships, stated the same way round (``conflicting``) or opposite ways round
         (``inverse-disagrees``); a pair both related and ``no_relationship``, also through a
         ``no_relationship`` on a parent or whole framework; ``subset`` both ways without ``equal``; a cycle
-        of strict subsets through three or more ids. Strength against relationship and a citation for an
+        of strict subsets through three or more ids; a declared review (:class:`Review`) of a framework the
+        catalog does not hold, or holds only in part (``complete = false``), or of one pair twice. Strength
+        against relationship and a citation for an
         explicit basis are checked when each :class:`Mapping` is built, so a crosswalk cannot hold those.
 
         Example:
@@ -539,7 +576,9 @@ class Crosswalk:
     def to_csv(self, path: str | os.PathLike[str] | None = None) -> str | None:
         """CSV in the column order of the NIST IR 8477 STRM template, then this library's own columns.
 
-        Returns the text when ``path`` is None, else writes the file atomically and returns None. See
+        CSV holds the mappings only: declared ``reviews`` are not written (the template has no place for
+        them); keep them in a TOML or JSON document (:meth:`to_document`). Returns the text when ``path``
+        is None, else writes the file atomically and returns None. See
         ``policeframeworks.io._crosswalk.CSV_COLUMNS`` for the columns.
         """
         from ..io._crosswalk import crosswalk_to_csv
@@ -580,7 +619,9 @@ class Crosswalk:
             >>> len(doc.mappings) == len(load_catalog().crosswalk.mappings)
             True
         """
-        return CrosswalkDocument(id=id, title=title, data_version=data_version, mappings=self.mappings)
+        return CrosswalkDocument(
+            id=id, title=title, data_version=data_version, mappings=self.mappings, reviews=self.reviews
+        )
 
 
 def id_problems(m: Mapping, catalog: Catalog, path: str) -> list[Problem]:
@@ -589,6 +630,23 @@ def id_problems(m: Mapping, catalog: Catalog, path: str) -> list[Problem]:
         for field in ("source", "target")
         if getattr(m, field) not in catalog
     ]
+
+
+def review_id_problems(r: Review, catalog: Catalog, path: str) -> list[Problem]:
+    """Problems for a declared review naming a framework the catalog does not hold (with did-you-mean)."""
+    from .._suggest import closest
+
+    out = []
+    for field in ("source", "target"):
+        fw = getattr(r, field)
+        if fw not in catalog.framework_ids:
+            found = closest(fw, list(catalog.framework_ids), n=1)
+            out.append(
+                Problem(
+                    f"{path}.{field}", f"unknown framework {fw!r}", suggestion=found[0] if found else None
+                )
+            )
+    return out
 
 
 def unknown_end(end: str, catalog: Catalog, path: str) -> Problem:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._mapping import Mapping
+from .._mapping import Mapping, Review
 from .._relationship import Relationship
 from ..exceptions import UnknownIdError
 
@@ -30,6 +30,9 @@ class LintKind(enum.StrEnum):
     RELATED_AND_UNRELATED = "related-and-unrelated"
     SUBSET_BOTH_WAYS = "subset-both-ways"
     SUBSET_CYCLE = "subset-cycle"
+    REVIEW_UNKNOWN_FRAMEWORK = "review-unknown-framework"
+    REVIEW_INCOMPLETE_FRAMEWORK = "review-incomplete-framework"
+    DUPLICATE_REVIEW = "duplicate-review"
 
 
 @attrs.frozen(kw_only=True)
@@ -41,15 +44,21 @@ class LintProblem:
         mappings: the mappings involved, as asserted.
         indices: their positions in ``Crosswalk.mappings``.
         message: what is wrong, in words.
+        reviews: the declared reviews involved (for the ``review-...`` kinds).
+        review_indices: their positions in ``Crosswalk.reviews``.
     """
 
     kind: LintKind
     mappings: tuple[Mapping, ...]
     indices: tuple[int, ...]
     message: str
+    reviews: tuple[Review, ...] = ()
+    review_indices: tuple[int, ...] = ()
 
     def __str__(self) -> str:
-        where = ", ".join(f"mappings[{i}]" for i in self.indices)
+        where = ", ".join(
+            [*(f"mappings[{i}]" for i in self.indices), *(f"reviews[{i}]" for i in self.review_indices)]
+        )
         return f"{self.kind.value}: {where}: {self.message}"
 
 
@@ -132,7 +141,51 @@ def lint_crosswalk(cw: Crosswalk) -> tuple[LintProblem, ...]:
                 )
     _lint_hierarchy(self, add)
     _lint_cycles(self, add)
+    problems += _lint_reviews(self)
     return tuple(problems)
+
+
+def _lint_reviews(self: Crosswalk) -> list[LintProblem]:
+    """Declared reviews of a framework the catalog lacks or holds in part, and reviews stated twice."""
+    from ._core import review_id_problems
+
+    out: list[LintProblem] = []
+
+    def add(kind: LintKind, i: int, message: str, *, also: tuple[int, ...] = ()) -> None:
+        idx = (*also, i)
+        out.append(
+            LintProblem(
+                kind=kind,
+                mappings=(),
+                indices=(),
+                message=message,
+                reviews=tuple(self.reviews[j] for j in idx),
+                review_indices=idx,
+            )
+        )
+
+    first: dict[frozenset[str], int] = {}
+    for i, r in enumerate(self.reviews):
+        for p in review_id_problems(r, self.catalog, f"reviews[{i}]"):
+            hint = f" (did you mean {p.suggestion!r}?)" if p.suggestion else ""
+            add(LintKind.REVIEW_UNKNOWN_FRAMEWORK, i, f"{p.path}: {p.message}{hint}")
+        for fw in (r.source, r.target):
+            if fw in self.catalog.framework_ids and not self.catalog.framework(fw).complete:
+                add(
+                    LintKind.REVIEW_INCOMPLETE_FRAMEWORK,
+                    i,
+                    f"{r.source} and {r.target} are declared completely reviewed, but the catalog holds "
+                    f"{fw} only in part (complete = false), so its missing principles were not compared",
+                )
+        if r.pair in first:
+            add(
+                LintKind.DUPLICATE_REVIEW,
+                i,
+                f"{r.source} and {r.target} are declared reviewed twice",
+                also=(first[r.pair],),
+            )
+        first.setdefault(r.pair, i)
+    return out
 
 
 def _members(self: Crosswalk, end: str) -> set[str]:
