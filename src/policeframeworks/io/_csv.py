@@ -97,6 +97,7 @@ from .._model import Framework
 from .._states import state_code, state_names
 from .._suggest import first_or_none
 from ..exceptions import Problem, ValidationError
+from ._cells import escape_cell, unescape_cell
 from ._files import read_document, read_text, write_text_atomic
 
 __all__ = ["read_assessments_csv", "write_assessments_csv", "write_summary_csv"]
@@ -137,7 +138,6 @@ _CELL_STATUS: dict[str, Status] = {
     **dict.fromkeys(_FALSE, Status.NOT_ADOPTED),
     **{s.value: s for s in Status},
 }
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 #: The ``columns`` value that declares a column a jurisdiction attribute.
 ATTRIBUTE = "attribute"
@@ -148,30 +148,6 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 def _hnorm(header: str) -> str:
     return " ".join(header.replace("_", " ").casefold().split())
-
-
-def escape_cell(value: str) -> str:
-    """A cell a spreadsheet will show as text, never run as a formula.
-
-    Example:
-        >>> escape_cell("=1+1"), escape_cell("'=1+1"), escape_cell("plain")
-        ("'=1+1", "''=1+1", 'plain')
-    """
-    if value.startswith(_FORMULA_START) or (value[:1] == "'" and value[1:2] in (*_FORMULA_START, "'")):
-        return "'" + value
-    return value
-
-
-def unescape_cell(value: str) -> str:
-    """Undo :func:`escape_cell`.
-
-    Example:
-        >>> unescape_cell("'=1+1"), unescape_cell("''=1+1"), unescape_cell("'tis")
-        ('=1+1', "'=1+1", "'tis")
-    """
-    if value[:1] == "'" and value[1:2] in (*_FORMULA_START, "'"):
-        return value[1:]
-    return value
 
 
 class _Columns:
