@@ -1,11 +1,12 @@
 """Every CSV the package writes, fed hostile text: no cell a spreadsheet would run, and it reads back.
 
-Hostile text (a city named ``=cmd|' /C calc'!A0``, a rationale ``=HYPERLINK(...)``, a file named ``=1+1.json``)
-goes in through every way a user's data reaches a CSV: framework, crosswalk and assessment files, an
-assessment spreadsheet, file names on the command line. Every command with ``--format csv`` and every CSV
-writer of the library is run on it; the output is parsed and no cell may start a formula. Where the user's
-text can reach the output, the test checks that it did (so it cannot pass by printing nothing), and the
-readers of the package undo the escaping (so what is written reads back equal).
+Hostile text (a city named ``=cmd|' /C calc'!A0``, a rationale ``=HYPERLINK(...)``, a file named
+``=1+1.json``) goes in through every way a user's data reaches a CSV: framework, crosswalk and
+assessment files, an assessment spreadsheet, file names on the command line. Every command with
+``--format csv`` and every CSV writer of the library is run on it; the output is parsed and no cell
+may start a formula. Where the user's text can reach the output, the test checks that it did (so it
+cannot pass by printing nothing), and the readers of the package undo the escaping (so what is written
+reads back equal).
 
 A new command with ``--format csv``, or a new public CSV writer, fails
 :func:`test_every_csv_command_is_walked` / :func:`test_every_csv_writer_is_walked` until it is added here.
@@ -199,7 +200,7 @@ def test_every_csv_command_is_walked(files: Files) -> None:
 
 @pytest.mark.parametrize("index", range(20))
 def test_csv_commands_escape_hostile_text(files: Files, index: int) -> None:
-    path, argv, reaches = list(_cases(files))[index]
+    _, argv, reaches = list(_cases(files))[index]
     code, out, err = _run([*argv, "--format", "csv"])
     assert "internal error" not in err
     assert code in (0, 1), (argv, err)

@@ -305,7 +305,7 @@ def test_csv_blank_header_over_values_is_an_error_but_an_empty_column_is_not(tmp
     assert len(Crosswalk.from_csv(tmp_path / "x.csv", text=_one_row_csv(extra=("", ""))).mappings) == 1
 
 
-@pytest.mark.parametrize("strength", ["²", "٣", "３", "strong", "", "1.5"])
+@pytest.mark.parametrize("strength", ["²", "٣", "\uff13", "strong", "", "1.5"])
 def test_csv_strength_that_is_not_an_ascii_whole_number_is_one_clear_error(
     tmp_path: Path, strength: str
 ) -> None:
