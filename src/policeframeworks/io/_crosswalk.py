@@ -1,6 +1,7 @@
 """Crosswalk files and exports: TOML/JSON documents, CSV (NIST IR 8477 STRM column order), graphs.
 
-Every export reads back into an equal crosswalk:
+Every export but CSV reads back into an equal crosswalk (declared reviews included); CSV holds the mappings
+only, since the STRM template has no place for a declared review (keep those in a TOML or JSON document):
 
     >>> import pathlib, tempfile
     >>> from policeframeworks import Crosswalk, load_catalog
@@ -9,7 +10,7 @@ Every export reads back into an equal crosswalk:
     >>> cw.to_graphml(folder / "cw.graphml")
     >>> Crosswalk.from_graphml(folder / "cw.graphml") == cw
     True
-    >>> Crosswalk.from_csv(folder / "cw.csv", text=cw.to_csv()) == cw
+    >>> Crosswalk.from_csv(folder / "cw.csv", text=cw.to_csv()).mappings == cw.mappings
     True
 
 CSV columns: the NIST IR 8477 STRM template's, in its order (``FDE#`` is the source id, ``Target ID #``
@@ -33,7 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._mapping import CrosswalkDocument, Mapping
+from .._mapping import CrosswalkDocument, Mapping, Review
 from .._relationship import Relationship
 from ..exceptions import DataFileError, Problem, ValidationError
 from ._cells import csv_text, unescape_cell
@@ -425,6 +426,7 @@ def build_graph(cw: Crosswalk, *, multigraph: bool = False) -> nx.DiGraph[str]:
                         parent=p.id.rpartition("/")[0] if "/" in p.id else "",
                         leaf=p.is_leaf,
                     )
+    _add_reviews(g, cw)
     problems: list[Problem] = []
     for i, m in enumerate(cw.mappings):
         attrs_ = _edge_attributes(m, i)
@@ -445,6 +447,55 @@ def build_graph(cw: Crosswalk, *, multigraph: bool = False) -> nx.DiGraph[str]:
     if problems:
         raise ValidationError(problems)
     return g
+
+
+def _add_reviews(g: Any, cw: Crosswalk) -> None:
+    """Declared reviews go on their source framework's node, as JSON text of ``[[order, review], ...]``.
+
+    (Node attributes, because GEXF keeps no graph attributes; JSON text, because attributes must be
+    scalars in GraphML and GEXF.)
+    """
+    from .. import _convert
+
+    by_source: dict[str, list[Any]] = {}
+    for i, r in enumerate(cw.reviews):
+        by_source.setdefault(r.source, []).append([i, _convert.to_builtins(r)])
+    for fw, found in by_source.items():
+        if fw not in g:
+            g.add_node(
+                fw, kind="framework", framework=fw, title="", number="", themes="", parent="", leaf=False
+            )
+        g.nodes[fw]["reviews"] = json.dumps(found, ensure_ascii=False)
+
+
+def _read_reviews(graph: Any) -> tuple[tuple[Review, ...], list[Problem]]:
+    from .. import _convert
+
+    found: list[tuple[int, Review]] = []
+    problems: list[Problem] = []
+    for node, d in graph.nodes(data=True):
+        raw = d.get("reviews")
+        if raw is None or raw == "":
+            continue
+        where = f"node {node}: reviews"
+        try:
+            items = json.loads(str(raw))
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(where, f"not valid JSON ({exc})"))
+            continue
+        if not (isinstance(items, list) and all(isinstance(x, list) and len(x) == 2 for x in items)):
+            problems.append(Problem(where, "expected a JSON list of [order, review] pairs"))
+            continue
+        for n, (order, data) in enumerate(items):
+            if type(order) is not int:
+                problems.append(Problem(f"{where}[{n}]", f"order {order!r} is not an integer"))
+                continue
+            try:
+                found.append((order, _convert.from_builtins(data, Review, path=f"{where}[{n}]")))
+            except ValidationError as exc:
+                problems += exc.problems
+    found.sort(key=lambda pair: pair[0])
+    return tuple(r for _, r in found), problems
 
 
 def _edge_attributes(m: Mapping, order: int) -> dict[str, Any]:
@@ -496,10 +547,12 @@ def crosswalk_from_graph(graph: Any, *, catalog: Catalog | None = None) -> Cross
             found.append((int(d.get("order", n)), _convert.from_builtins(data, Mapping)))
         except ValidationError as exc:
             problems += [p.within(where) for p in exc.problems]
+    reviews, review_problems = _read_reviews(graph)
+    problems += review_problems
     if problems:
         raise ValidationError(problems)
     found.sort(key=lambda pair: pair[0])
-    return Crosswalk([m for _, m in found], catalog=catalog)
+    return Crosswalk([m for _, m in found], reviews=reviews, catalog=catalog)
 
 
 def _as_bool(value: Any) -> Any:
