@@ -34,16 +34,21 @@ from ._files import (
     write_text_atomic,
 )
 from ._schema import json_schema
+from ._sssom import crosswalk_from_sssom, crosswalk_to_sssom, read_sssom, write_sssom
 
 __all__ = [
+    "crosswalk_from_sssom",
+    "crosswalk_to_sssom",
     "dump",
     "dumps",
     "from_dict",
     "json_schema",
     "load",
     "read_assessments_csv",
+    "read_sssom",
     "to_dict",
     "write_assessments_csv",
+    "write_sssom",
     "write_summary_csv",
 ]
 
