@@ -165,7 +165,7 @@ def crosswalk_to_sssom(
         mapping_set_version: its version (default: none written).
         title: its title (default: none written).
         license: the licence of the mappings, a URI (the library's own licence by default).
-        include_derived: also write the derived mappings (:meth:`Crosswalk.derive`) as chained records.
+        include_derived: also write the derived mappings (:meth:`Crosswalk.derive <policeframeworks.Crosswalk.derive>`) as chained records.
 
     Raises:
         ValidationError: a value holds a NUL character (no TSV cell can); nothing is written.
@@ -324,7 +324,7 @@ def crosswalk_from_sssom(
     relationship is read from the predicate (``relatedMatch`` as intersects, with ``Not`` as
     no_relationship) and without ``confidence`` the strength is 5 (10 for exactMatch, 0 for Not).
     Chained records (``semapv:MappingChaining``) are derived, not asserted: with ``derived="skip"`` (the
-    default) they are left out, because :meth:`Crosswalk.derive` recomputes them; with ``"error"`` they
+    default) they are left out, because :meth:`Crosswalk.derive <policeframeworks.Crosswalk.derive>` recomputes them; with ``"error"`` they
     are refused. Labels are not read back.
 
     Raises:
