@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from policeframeworks import Crosswalk, Mapping, Relationship, ValidationError, io, load_catalog
+from policeframeworks import Crosswalk, Mapping, Relationship, Review, ValidationError, io, load_catalog
 from policeframeworks.testing import strategies as pfst
 
 sssom_parsers = pytest.importorskip("sssom.parsers")
@@ -310,3 +310,41 @@ def test_crosswalk_load_reads_sssom_files_by_name(tmp_path: Path) -> None:
     io.write_sssom(CHAIN, path)
     assert Crosswalk.load(path, include_bundled=False) == CHAIN
     assert Crosswalk.load(path).mappings[-2:] == CHAIN.mappings
+
+
+def test_declared_reviews_are_mapping_set_metadata(tmp_path: Path) -> None:
+    reviewed = CHAIN.with_reviews(
+        [
+            Review(
+                source="policylink-2014",
+                target="ilacp-naacp-2018",
+                scope="complete",
+                reviewer="me",
+                date="2026",
+            )
+        ]
+    )
+    text = io.crosswalk_to_sssom(reviewed)
+    assert "#complete_reviews:" in text
+    assert io.crosswalk_from_sssom(text) == reviewed
+    path = tmp_path / "reviewed.sssom.tsv"
+    path.write_text(text, encoding="utf-8")
+    assert validate_with_sssom(path) == []
+
+
+def test_a_broken_review_declaration_is_named() -> None:
+    text = io.crosswalk_to_sssom(
+        CHAIN.with_reviews(
+            [
+                Review(
+                    source="policylink-2014",
+                    target="ilacp-naacp-2018",
+                    scope="complete",
+                    reviewer="me",
+                    date="2026",
+                )
+            ]
+        )
+    ).replace('\\"scope\\": \\"complete\\"', '\\"scope\\": \\"most\\"')
+    with pytest.raises(ValidationError, match=r"complete_reviews\[0\]\.scope"):
+        io.crosswalk_from_sssom(text)

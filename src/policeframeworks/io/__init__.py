@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from .. import _convert
+from ._cells import csv_text, escape_cell, unescape_cell
 from ._csv import read_assessments_csv, write_assessments_csv, write_summary_csv
 from ._files import (
     check_suffix,
@@ -39,14 +40,17 @@ from ._sssom import crosswalk_from_sssom, crosswalk_to_sssom, read_sssom, write_
 __all__ = [
     "crosswalk_from_sssom",
     "crosswalk_to_sssom",
+    "csv_text",
     "dump",
     "dumps",
+    "escape_cell",
     "from_dict",
     "json_schema",
     "load",
     "read_assessments_csv",
     "read_sssom",
     "to_dict",
+    "unescape_cell",
     "write_assessments_csv",
     "write_sssom",
     "write_summary_csv",

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .. import _convert
-from .._mapping import Mapping
+from .._mapping import Mapping, Review
 from .._model import Citation
 from .._relationship import Basis, RationaleType, Relationship
 from ..exceptions import DataFileError, Problem, ValidationError
@@ -143,9 +143,7 @@ def _yaml_scalar(value: str) -> str:
 
 
 def _reviews_of(crosswalk: Crosswalk) -> list[dict[str, Any]]:
-    # Declared complete reviews arrive with the coverage semantics of issue 11; until then there are none.
-    reviews = getattr(crosswalk, "reviews", ())
-    return [_convert.to_builtins(r) for r in reviews]
+    return [_convert.to_builtins(r) for r in crosswalk.reviews]
 
 
 def crosswalk_to_sssom(
@@ -165,7 +163,8 @@ def crosswalk_to_sssom(
         mapping_set_version: its version (default: none written).
         title: its title (default: none written).
         license: the licence of the mappings, a URI (the library's own licence by default).
-        include_derived: also write the derived mappings (:meth:`Crosswalk.derive <policeframeworks.Crosswalk.derive>`) as chained records.
+        include_derived: also write the derived mappings
+            (:meth:`Crosswalk.derive <policeframeworks.Crosswalk.derive>`) as chained records.
 
     Raises:
         ValidationError: a value holds a NUL character (no TSV cell can); nothing is written.
@@ -324,8 +323,8 @@ def crosswalk_from_sssom(
     relationship is read from the predicate (``relatedMatch`` as intersects, with ``Not`` as
     no_relationship) and without ``confidence`` the strength is 5 (10 for exactMatch, 0 for Not).
     Chained records (``semapv:MappingChaining``) are derived, not asserted: with ``derived="skip"`` (the
-    default) they are left out, because :meth:`Crosswalk.derive <policeframeworks.Crosswalk.derive>` recomputes them; with ``"error"`` they
-    are refused. Labels are not read back.
+    default) they are left out, because :meth:`Crosswalk.derive <policeframeworks.Crosswalk.derive>`
+    recomputes them; with ``"error"`` they are refused. Labels are not read back.
 
     Raises:
         ValidationError: every problem, with its line number and column.
@@ -419,10 +418,16 @@ def _with_reviews(cw: Crosswalk, reviews: Any, file: str | None) -> Crosswalk:
         data = None
     if not isinstance(data, list):
         raise ValidationError([Problem("complete_reviews", "expected a JSON list of reviews")], file=file)
-    raise ValidationError(
-        [Problem("complete_reviews", f"{len(data)} declared reviews, which this version cannot read yet")],
-        file=file,
-    )
+    problems: list[Problem] = []
+    parsed: list[Review] = []
+    for i, item in enumerate(data):
+        try:
+            parsed.append(_convert.from_builtins(item, Review))
+        except ValidationError as exc:
+            problems += [p.within(f"complete_reviews[{i}]") for p in exc.problems]
+    if problems:
+        raise ValidationError(problems, file=file)
+    return cw.with_reviews(parsed)
 
 
 def _parse_yaml(text: str, file: str | None) -> Any:
