@@ -35,8 +35,11 @@ from ._files import (
     write_text_atomic,
 )
 from ._schema import json_schema
+from ._sssom import crosswalk_from_sssom, crosswalk_to_sssom, read_sssom, write_sssom
 
 __all__ = [
+    "crosswalk_from_sssom",
+    "crosswalk_to_sssom",
     "csv_text",
     "dump",
     "dumps",
@@ -45,9 +48,11 @@ __all__ = [
     "json_schema",
     "load",
     "read_assessments_csv",
+    "read_sssom",
     "to_dict",
     "unescape_cell",
     "write_assessments_csv",
+    "write_sssom",
     "write_summary_csv",
 ]
 
