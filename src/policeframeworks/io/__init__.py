@@ -42,10 +42,13 @@ from ._files import (
     write_text_atomic,
 )
 from ._schema import json_schema
+from ._sssom import crosswalk_from_sssom, crosswalk_to_sssom, read_sssom, write_sssom
 
 __all__ = [
     "DatasetDefaults",
     "DatasetDescriptor",
+    "crosswalk_from_sssom",
+    "crosswalk_to_sssom",
     "csv_text",
     "dump",
     "dumps",
@@ -57,9 +60,11 @@ __all__ = [
     "load_descriptor",
     "read_assessments",
     "read_assessments_csv",
+    "read_sssom",
     "to_dict",
     "unescape_cell",
     "write_assessments_csv",
+    "write_sssom",
     "write_summary_csv",
 ]
 

@@ -368,13 +368,17 @@ def _raw_mapping_problems(
 
 
 def read_crosswalk_file(path: str | os.PathLike[str], catalog: Catalog | None = None) -> Crosswalk:
-    """A crosswalk from one file: a TOML/JSON crosswalk document, or CSV (by extension)."""
+    """A crosswalk from one file: a TOML/JSON crosswalk document, CSV, or SSSOM/TSV (by extension)."""
     from .. import _convert
     from .._crosswalk import Crosswalk
 
     catalog = _catalog(catalog)
     if Path(path).suffix.lower() == ".csv":
         return crosswalk_from_csv(path, catalog=catalog)
+    if Path(path).name.lower().endswith((".sssom.tsv", ".tsv")):
+        from ._sssom import read_sssom
+
+        return read_sssom(path, catalog=catalog)
     data, name = read_document(path)
     try:
         doc = _convert.from_builtins(data, CrosswalkDocument, file=name)
