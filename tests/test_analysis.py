@@ -1,4 +1,4 @@
-"""Aggregation, history and agreement (policeframeworks._analysis)."""
+"""Aggregation, history and agreement (policeframeworks._summary, _history, _agreement)."""
 
 from __future__ import annotations
 

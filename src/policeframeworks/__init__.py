@@ -31,20 +31,7 @@ from .exceptions import (
 
 if TYPE_CHECKING:
     from . import io
-    from ._analysis import (
-        AdoptionSummary,
-        Agreement,
-        AgreementStats,
-        AssessmentDiff,
-        Change,
-        PrincipleCounts,
-        Timeline,
-        agreement,
-        diff_assessments,
-        latest,
-        summarize,
-        timeline,
-    )
+    from ._agreement import Agreement, AgreementStats, agreement
     from ._assessment import (
         Assessment,
         AssessmentSet,
@@ -60,9 +47,11 @@ if TYPE_CHECKING:
     )
     from ._diff import FrameworkDiff, PrincipleChange, diff, version_crosswalk
     from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
+    from ._history import AssessmentDiff, Change, Timeline, diff_assessments, latest, timeline
     from ._mapping import CrosswalkDocument, Mapping, Review, ReviewScope
     from ._plot import plot_coverage_matrix, plot_crosswalk
     from ._relationship import Basis, RationaleType, Relationship
+    from ._summary import AdoptionSummary, PrincipleCounts, summarize
     from .crosswalk import (
         CoverageMatrix,
         CoverageReport,
@@ -171,18 +160,18 @@ _LAZY_NAMES = {
     "Basis": "_relationship",
     "RationaleType": "_relationship",
     "Relationship": "_relationship",
-    "AdoptionSummary": "_analysis",
-    "Agreement": "_analysis",
-    "AgreementStats": "_analysis",
-    "AssessmentDiff": "_analysis",
-    "Change": "_analysis",
-    "PrincipleCounts": "_analysis",
-    "Timeline": "_analysis",
-    "agreement": "_analysis",
-    "diff_assessments": "_analysis",
-    "latest": "_analysis",
-    "summarize": "_analysis",
-    "timeline": "_analysis",
+    "AdoptionSummary": "_summary",
+    "Agreement": "_agreement",
+    "AgreementStats": "_agreement",
+    "AssessmentDiff": "_history",
+    "Change": "_history",
+    "PrincipleCounts": "_summary",
+    "Timeline": "_history",
+    "agreement": "_agreement",
+    "diff_assessments": "_history",
+    "latest": "_history",
+    "summarize": "_summary",
+    "timeline": "_history",
     "Assessment": "_assessment",
     "AssessmentSet": "_assessment",
     "Derivation": "_assessment",

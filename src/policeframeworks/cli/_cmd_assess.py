@@ -37,8 +37,8 @@ from ._output import emit, wrap
 from ._progress import Progress
 
 if TYPE_CHECKING:
-    from .._analysis import AdoptionSummary
     from .._assessment import Assessment, Score
+    from .._summary import AdoptionSummary
 
 #: Columns of ``assess score`` (CSV, and the keys every JSON object has).
 SCORE_COLUMNS = (
@@ -686,7 +686,8 @@ def _table(rows: list[dict[str, Any]], columns: list[str]) -> str:
 
 def cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
     """Adoption over the assessments in FILEs, per framework."""
-    from .._analysis import latest, summarize
+    from .._history import latest
+    from .._summary import summarize
     from ..exceptions import Problem, ValidationError
 
     items = [(a, where) for a, where, _ in _read_many(args.files)]
@@ -766,7 +767,7 @@ def cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_agreement(args: argparse.Namespace, out: TextIO) -> int:
     """Percent agreement and Cohen's kappa between the codings in FILE_A and FILE_B."""
-    from .._analysis import agreement
+    from .._agreement import agreement
     from ..exceptions import Problem, ValidationError
 
     first = read_assessments(args.file_a)

@@ -8,9 +8,9 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
-from .._analysis import AdoptionSummary
 from .._assessment import Assessment
 from .._model import Framework
+from .._summary import AdoptionSummary
 from ..exceptions import Problem, ValidationError
 from ._cells import escape_cell
 from ._csv_columns import _EVIDENCE_KEYS, FIELDS, LONG_FIELDS, Layout, hnorm, principle_aliases
