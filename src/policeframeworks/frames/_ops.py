@@ -1,10 +1,11 @@
 """Projection and summaries over any dataframe, written once with narwhals.
 
 The rules are the object path's: the projection joins the findings with a rule table compiled from the
-crosswalk by :meth:`Assessment.project` itself, and the summaries count what :meth:`Assessment.score` and
-:func:`summarize` count. Inputs may be pandas, Polars (eager or lazy), PyArrow, DuckDB relations or PySpark
-DataFrames; the result is of the caller's type, and lazy inputs stay lazy (nothing is computed until the
-caller collects).
+crosswalk by :meth:`Assessment.project <policeframeworks.Assessment.project>` itself, and the summaries
+count what :meth:`Assessment.score <policeframeworks.Assessment.score>` and
+:func:`policeframeworks.summarize` count. Inputs may be pandas, Polars (eager or lazy), PyArrow, DuckDB
+relations or PySpark DataFrames; the result is of the caller's type, and lazy inputs stay lazy (nothing
+is computed until the caller collects).
 """
 
 from __future__ import annotations
@@ -47,11 +48,11 @@ _PLACE = Jurisdiction(name="Rules", kind="city")
 def rules(crosswalk: Crosswalk, onto: str) -> tuple[tuple[str, str, str, int], ...]:
     """The rule table projection joins with: ``(source principle, source status, target, rank)``.
 
-    Compiled by projecting, with :meth:`Assessment.project`, a one-finding assessment for every principle of
-    every other framework of the crosswalk's catalog and every status that projects (adopted, partial,
-    not_adopted). A target's status is the best rank any of its sources gives (3 adopted, 2 partial,
-    1 not_adopted, 0 unknown), which is the object path's rule. Cached per crosswalk, data version and
-    target framework.
+    Compiled by projecting, with :meth:`Assessment.project <policeframeworks.Assessment.project>`, a
+    one-finding assessment for every principle of every other framework of the crosswalk's catalog and
+    every status that projects (adopted, partial, not_adopted). A target's status is the best rank any of
+    its sources gives (3 adopted, 2 partial, 1 not_adopted, 0 unknown), which is the object path's rule.
+    Cached per crosswalk, data version and target framework.
 
     Example:
         >>> from policeframeworks import frames, load_catalog
@@ -140,8 +141,9 @@ def project(findings: Any, crosswalk: Crosswalk | None = None, *, onto: str) -> 
     ``state``, ``kind``, ``fips``, ``ori``, ``framework_id``, ``as_of``, ``assessor`` and ``method``) gives
     one
     row per target principle a mapping reaches, with that target's ``status`` as
-    :meth:`Assessment.project` gives it (unknown and not_applicable sources contribute nothing; a target
-    reached only by sources that prove nothing is ``unknown``). The result has those assessment columns,
+    :meth:`Assessment.project <policeframeworks.Assessment.project>` gives it (unknown and not_applicable
+    sources contribute nothing; a target reached only by sources that prove nothing is ``unknown``). The
+    result has those assessment columns,
     ``framework_id`` set to ``onto`` and ``method`` to ``derived``, then ``principle_id`` and ``status``; rows
     come in no particular order. Which mappings gave each status is not carried (ask the object path for a
     cell's ``derived_from``); rows already of ``onto`` are not part of the result.
@@ -260,17 +262,19 @@ def _scores(frame: Any, fw: Framework, by: Sequence[str], weights: str | None) -
 def summarize(
     findings: Any, framework: Framework | str, *, by: Sequence[str] | str = (), weights: str | None = None
 ) -> Any:
-    """Bounds on adoption per group, as :func:`summarize` counts them, in the caller's frame type.
+    """Bounds on adoption per group, as :func:`policeframeworks.summarize` counts them, in the caller's type.
 
     One row per group (per distinct value of the ``by`` columns; one row without ``by``) with:
     ``assessments`` (rows counted), ``jurisdictions`` (distinct ``jurisdiction_key``: fewer than
     ``assessments`` means a jurisdiction was assessed twice, which the object path refuses), ``weight`` (the
     sum of the weights, or of 1 per assessment), ``lower_mean`` and ``upper_mean`` (the weighted mean of the
-    least and most principles adopted: :attr:`AdoptionSummary.mean_bounds`), ``undetermined``,
+    least and most principles adopted:
+    :attr:`AdoptionSummary.mean_bounds <policeframeworks.AdoptionSummary.mean_bounds>`), ``undetermined``,
     ``unknown_findings``, ``all_adopted`` and ``none_adopted`` (counts of assessments, unweighted, as in
-    :class:`AdoptionSummary`). Only rows of ``framework`` are read, so one table of several frameworks can be
-    summarized framework by framework. An eager input with a jurisdiction assessed twice raises, as
-    :func:`summarize` does.
+    :class:`~policeframeworks.AdoptionSummary`). Only rows of ``framework`` are read, so one table of several
+    frameworks can be summarized framework by framework. An eager input with a jurisdiction assessed twice
+    raises, as
+    :func:`policeframeworks.summarize` does.
 
     Args:
         findings: a findings table (see ``docs/reference/tables.md``).
@@ -350,7 +354,8 @@ def principle_counts(
 
     The columns are the ``by`` columns, ``principle_id`` (each leaf of the framework), then ``adopted``,
     ``partial``, ``not_adopted``, ``unknown`` (a missing finding counts here) and ``not_applicable``: the
-    counts of :meth:`AdoptionSummary.to_records`, or with ``weights`` the sums of the weights.
+    counts of :meth:`AdoptionSummary.to_records <policeframeworks.AdoptionSummary.to_records>`, or with
+    ``weights`` the sums of the weights.
 
     Example:
         >>> import polars as pl

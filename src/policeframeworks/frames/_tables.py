@@ -51,7 +51,7 @@ _EVIDENCE_FIELDS = tuple(name for name, _ in STRUCTS["evidence"])
 
 
 def jurisdiction_key(j: Jurisdiction) -> str:
-    """The text form of :attr:`Jurisdiction.key` used in the ``jurisdiction_key`` column.
+    """The text form of :attr:`Jurisdiction.key <policeframeworks.Jurisdiction.key>`: ``jurisdiction_key``.
 
     Example:
         >>> from policeframeworks import Jurisdiction, frames
@@ -96,7 +96,7 @@ def findings(assessments: Iterable[Assessment] | AssessmentSet, *, backend: Back
     every assessment survives the trip: :func:`to_assessments` gives back equal objects.
 
     Args:
-        assessments: the assessments (or an :class:`AssessmentSet`).
+        assessments: the assessments (or an :class:`~policeframeworks.AssessmentSet`).
         backend: None or ``"pyarrow"`` for a :class:`pyarrow.Table`; ``"pandas"`` or ``"polars"`` for one of
             theirs.
 
@@ -277,8 +277,9 @@ def coverage(
 ) -> Any:
     """The ``coverage`` table: the status of every target leaf for each (source, target) pair.
 
-    The statuses are :meth:`Crosswalk.coverage`'s own (this function asks it, pair by pair), so the table and
-    the coverage reports cannot disagree. The pair of a framework with itself is left out.
+    The statuses are :meth:`Crosswalk.coverage <policeframeworks.Crosswalk.coverage>`'s own (this function
+    asks it, pair by pair), so the table and the coverage reports cannot disagree. The pair of a framework
+    with itself is left out.
 
     Args:
         crosswalk: the crosswalk.
@@ -520,7 +521,8 @@ def to_jurisdictions(frame: Any) -> tuple[Jurisdiction, ...]:
 def to_crosswalk(frame: Any, *, catalog: Catalog | None = None) -> Crosswalk:
     """A crosswalk of the asserted rows of a ``mappings`` table (any frame type), in ``mapping_id`` order.
 
-    Derived rows are left out (they follow from the asserted ones: see :meth:`Crosswalk.derive`).
+    Derived rows are left out (they follow from the asserted ones: see
+    :meth:`Crosswalk.derive <policeframeworks.Crosswalk.derive>`).
 
     Raises:
         ValidationError: a missing column, a bad value or an unknown id, named by row and column.
