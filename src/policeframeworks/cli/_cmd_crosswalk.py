@@ -20,7 +20,6 @@ frameworks their ids may name (see :mod:`policeframeworks.cli._userfiles`).
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any, TextIO
 
 from ._main import EXIT_DATA, EXIT_OK, EXIT_USAGE, UsageError, add_format, input_file, output_file
@@ -178,12 +177,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _graph_text(cw: Any, fmt: str) -> str:
-    """GraphML or GEXF text, through the library's own writer (into a private temporary folder)."""
-    import tempfile
+    """GraphML or GEXF text, through the library's own writer."""
+    from ..io._crosswalk import graph_text
 
-    from ..io._crosswalk import write_graph
-
-    with tempfile.TemporaryDirectory(prefix="policeframeworks-") as folder:
-        path = Path(folder) / f"crosswalk.{fmt}"
-        write_graph(cw, path, fmt)
-        return path.read_text(encoding="utf-8")
+    return graph_text(cw, fmt)

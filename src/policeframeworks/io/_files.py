@@ -27,7 +27,7 @@ DOCUMENT_TYPES: list[tuple[str, str, Callable[[Mapping[str, Any]], bool]]] = [
     (
         "assessment",
         "policeframeworks._assessment:Assessment",
-        lambda d: "findings" in d and "jurisdiction" in d and "framework_id" in d,
+        lambda d: "jurisdiction" in d and "framework_id" in d,  # no findings: only a reported total
     ),
     ("assessments", "policeframeworks._assessment:AssessmentSet", lambda d: "assessments" in d),
 ]
