@@ -307,6 +307,8 @@ def _near_miss_problem(header: str, near: NearMiss) -> Problem:
         f"{also}; map it in 'columns' ({{{header.strip()!r}: {near.principle_id!r}}}) or declare it an "
         f"attribute ({{{header.strip()!r}: {ATTRIBUTE!r}}})",
         suggestion=near.principle_id,
+        code="near_miss_header",
+        field=header,
     )
 
 
@@ -509,7 +511,12 @@ class _RowReader:
             value, i = self.cell(values, field)
             if value is None:
                 self.problems.append(
-                    Problem(f"row {row}", f"no {field}: add a column {field!r} or pass {field}=...")
+                    Problem(
+                        f"row {row}",
+                        f"no {field}: add a column {field!r} or pass {field}=...",
+                        code="missing_default",
+                        field=field,
+                    )
                 )
                 continue
             low = value.casefold()
@@ -530,7 +537,12 @@ class _RowReader:
             value, i = self.cell(values, field)
             if value is None:
                 self.problems.append(
-                    Problem(f"row {row}", f"no {field}: add a column {field!r} or pass {field}=...")
+                    Problem(
+                        f"row {row}",
+                        f"no {field}: add a column {field!r} or pass {field}=...",
+                        code="missing_default",
+                        field=field,
+                    )
                 )
             elif field == "as_of" and not is_partial_date(value):
                 self.problems.append(
