@@ -182,28 +182,18 @@ def _is_partial_date(value: str) -> bool:
 def _cli_problems(exc: ValidationError) -> ValidationError:
     """The CSV reader's problems in command-line terms, told apart by their ``code``.
 
-    Each row's missing default (``no as_of``) is folded into one line naming the option (``--as-of``), and
-    a header that nearly matches a principle names the options that resolve it.
+    A header that nearly matches a principle names the options that resolve it (the reader names the
+    Python arguments); every other problem is the reader's own.
     """
     from policeframeworks import Problem, ValidationError
 
-    folded: dict[str, list[int]] = {}
     kept: list[Problem] = []
-    file = None
     for p in exc.problems:
         if p.code == "near_miss_header":
             message = (
                 "matches no principle or field, but nearly matches a principle; map it in a column map "
                 f"(--columns) or pass --attribute {p.field.strip()!r}"
             )
-            kept.append(Problem(p.path, message, file=p.file, suggestion=p.suggestion))
-        elif p.code == "missing_default" and p.path.removeprefix("row ").isdigit():
-            folded.setdefault(p.field, []).append(int(p.path.removeprefix("row ")))
-            file = p.file
-        else:
-            kept.append(p)
-    for field, rows in folded.items():
-        where = f"row {rows[0]}" if len(rows) == 1 else f"rows {rows[0]}-{rows[-1]} ({len(rows)} rows)"
-        option = "--" + field.replace("_", "-")
-        kept.append(Problem(where, f"no {field}: add a column {field!r} or pass {option}", file=file))
+            p = Problem(p.path, message, file=p.file, suggestion=p.suggestion, code=p.code, field=p.field)
+        kept.append(p)
     return ValidationError(kept)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import textwrap
@@ -28,7 +26,8 @@ def render(
     JSON is a list of objects with every key of each row; CSV shows ``columns`` in order, and so do tables
     unless ``table_columns`` (a shorter list for people) is given; table columns named in ``keep`` (by
     default ``id``) are never wrapped at spaces (see :func:`table`). In CSV, lists are joined with ``"; "``,
-    booleans are ``true``/``false`` and a missing value is an empty cell.
+    booleans are ``true``/``false``, a missing value is an empty cell, and a cell a spreadsheet would run as
+    a formula is escaped (:func:`policeframeworks.io.escape_cell`).
 
     Example:
         >>> rows = [{"id": "a", "themes": ["x", "y"], "ok": True}]
@@ -50,12 +49,9 @@ def render(
     if fmt == "json":
         return json.dumps(list(rows), indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
-        return buf.getvalue()
+        from ..io import csv_text
+
+        return csv_text([list(columns), *([_cell(row.get(c)) for c in columns] for row in rows)])
     return table(rows, table_columns or columns, width=width, keep=keep)
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from .. import _convert
+from ._cells import csv_text, escape_cell, unescape_cell
 from ._column_map import read_column_map, with_attributes
 from ._csv import read_assessments_csv, write_assessments_csv, write_summary_csv
 from ._files import (
@@ -48,14 +49,19 @@ from ._records import (
     summary_record,
 )
 from ._schema import json_schema
+from ._sssom import crosswalk_from_sssom, crosswalk_to_sssom, read_sssom, write_sssom
 
 __all__ = [
     "citation_record",
     "coverage_matrix_records",
+    "crosswalk_from_sssom",
+    "crosswalk_to_sssom",
+    "csv_text",
     "diff_records",
     "dump",
     "dumps",
     "endorsement_record",
+    "escape_cell",
     "file_kind",
     "framework_record",
     "from_dict",
@@ -66,11 +72,14 @@ __all__ = [
     "projection_record",
     "read_assessments_csv",
     "read_column_map",
+    "read_sssom",
     "score_record",
     "summary_record",
     "to_dict",
+    "unescape_cell",
     "with_attributes",
     "write_assessments_csv",
+    "write_sssom",
     "write_summary_csv",
     "write_text_atomic",
 ]

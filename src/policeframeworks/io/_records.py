@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .._analysis import AdoptionSummary
     from .._assessment import Assessment, Score
-    from .._crosswalk import CoverageMatrix
+    from ..crosswalk import CoverageMatrix
     from .._diff import FrameworkDiff
     from .._endorsement import Endorsement
     from .._mapping import Mapping
