@@ -28,6 +28,13 @@ from .. import _convert
 from ._cells import csv_text, escape_cell, unescape_cell
 from ._column_map import read_column_map, with_attributes
 from ._csv import read_assessments_csv, write_assessments_csv, write_summary_csv
+from ._descriptor import (
+    DatasetDefaults,
+    DatasetDescriptor,
+    known_layouts,
+    load_descriptor,
+    read_assessments,
+)
 from ._files import (
     check_suffix,
     document_kind,
@@ -52,6 +59,8 @@ from ._schema import json_schema
 from ._sssom import crosswalk_from_sssom, crosswalk_to_sssom, read_sssom, write_sssom
 
 __all__ = [
+    "DatasetDefaults",
+    "DatasetDescriptor",
     "citation_record",
     "coverage_matrix_records",
     "crosswalk_from_sssom",
@@ -66,10 +75,13 @@ __all__ = [
     "framework_record",
     "from_dict",
     "json_schema",
+    "known_layouts",
     "load",
+    "load_descriptor",
     "mapping_record",
     "principle_record",
     "projection_record",
+    "read_assessments",
     "read_assessments_csv",
     "read_column_map",
     "read_sssom",
