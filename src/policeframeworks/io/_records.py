@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .._analysis import AdoptionSummary
     from .._assessment import Assessment, Score
-    from ..crosswalk import CoverageMatrix
     from .._diff import FrameworkDiff
     from .._endorsement import Endorsement
     from .._mapping import Mapping
     from .._model import Citation, Framework, Principle
+    from ..crosswalk import CoverageMatrix
 
 __all__ = [
     "citation_record",
