@@ -34,10 +34,12 @@ from ._files import (
     serialize,
     write_text_atomic,
 )
+from ._package import Release, read_package, write_package
 from ._schema import json_schema
 from ._sssom import crosswalk_from_sssom, crosswalk_to_sssom, read_sssom, write_sssom
 
 __all__ = [
+    "Release",
     "crosswalk_from_sssom",
     "crosswalk_to_sssom",
     "csv_text",
@@ -48,10 +50,12 @@ __all__ = [
     "json_schema",
     "load",
     "read_assessments_csv",
+    "read_package",
     "read_sssom",
     "to_dict",
     "unescape_cell",
     "write_assessments_csv",
+    "write_package",
     "write_sssom",
     "write_summary_csv",
 ]
