@@ -27,6 +27,13 @@ from typing import Any, TypeVar, overload
 from .. import _convert
 from ._cells import csv_text, escape_cell, unescape_cell
 from ._csv import read_assessments_csv, write_assessments_csv, write_summary_csv
+from ._descriptor import (
+    DatasetDefaults,
+    DatasetDescriptor,
+    known_layouts,
+    load_descriptor,
+    read_assessments,
+)
 from ._files import (
     check_suffix,
     read_document,
@@ -39,6 +46,8 @@ from ._schema import json_schema
 from ._sssom import crosswalk_from_sssom, crosswalk_to_sssom, read_sssom, write_sssom
 
 __all__ = [
+    "DatasetDefaults",
+    "DatasetDescriptor",
     "Release",
     "crosswalk_from_sssom",
     "crosswalk_to_sssom",
@@ -48,7 +57,10 @@ __all__ = [
     "escape_cell",
     "from_dict",
     "json_schema",
+    "known_layouts",
     "load",
+    "load_descriptor",
+    "read_assessments",
     "read_assessments_csv",
     "read_package",
     "read_sssom",
