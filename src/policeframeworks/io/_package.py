@@ -54,7 +54,7 @@ from ._package_schema import TABLES, Column, package_descriptor
 
 if TYPE_CHECKING:
     from .._catalog import Catalog
-    from .._crosswalk import Crosswalk
+    from ..crosswalk import Crosswalk
 
 __all__ = ["Release", "read_package", "write_package"]
 
@@ -291,7 +291,7 @@ def read_package(folder: str | os.PathLike[str]) -> Release:
             file, row and column.
     """
     from .._catalog import Catalog
-    from .._crosswalk import Crosswalk
+    from ..crosswalk import Crosswalk
 
     root = Path(folder)
     descriptor_path = root / "datapackage.json"
