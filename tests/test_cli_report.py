@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import subprocess
@@ -12,19 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from clihelpers import run
 from policeframeworks import Theme, load_catalog, load_seed_assessments
-from policeframeworks.cli import main
 from policeframeworks.cli._cmd_report import REPORT_FILES
-from policeframeworks.cli._main import EXIT_OK, EXIT_USAGE
+from policeframeworks.cli._common import EXIT_OK, EXIT_USAGE
 from policeframeworks.cli._report import PLOT_HINT, blocks, render_html, render_markdown, report_data
 
 CATALOG = load_catalog()
 
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

@@ -62,7 +62,7 @@ def report_data(catalog: Any) -> dict[str, Any]:
         >>> data["themes"]["use-of-force"]["8cantwait-2020"] > 0
         True
     """
-    from .._model import Theme
+    from policeframeworks import Theme
 
     frameworks = []
     for fw in catalog.frameworks:
@@ -107,9 +107,9 @@ def report_data(catalog: Any) -> dict[str, Any]:
         for fw in catalog.frameworks
         if any(_other_end(m, fw.id) for m in crosswalk.mappings if fw.id in (_fw(m.source), _fw(m.target)))
     ]
-    from ._cmd_coverage import matrix_rows
+    from policeframeworks import io
 
-    matrix = matrix_rows(catalog, joined) if joined else []
+    matrix = io.coverage_matrix_records(catalog.crosswalk.matrix(joined)) if joined else []
     uncovered: dict[str, list[dict[str, Any]]] = {}
     for t in joined:
         reports = [crosswalk.coverage(s, t) for s in joined if s != t]
@@ -155,7 +155,7 @@ def report_data(catalog: Any) -> dict[str, Any]:
 
 
 def _seed_assessments() -> tuple[Any, ...]:
-    from .._assessment import load_seed_assessments
+    from policeframeworks import load_seed_assessments
 
     return load_seed_assessments()
 
@@ -163,7 +163,7 @@ def _seed_assessments() -> tuple[Any, ...]:
 def assessment_data(catalog: Any, assessment: Any) -> dict[str, Any]:
     """One assessment scored, and projected onto every framework of the catalog, as plain data.
 
-    Keys: ``score`` (as :func:`policeframeworks.cli._cmd_assess.score_record`, without ``file``),
+    Keys: ``score`` (as :func:`policeframeworks.io.score_record`, without ``file``),
     ``explain`` (the score in words) and ``projections``: one object per framework of the catalog, in
     catalog order, with ``framework``, ``assessed`` (True for the assessment's own framework, which is its
     score, not a projection), ``mappings`` (how many crosswalk mappings the projected findings rest on;
@@ -179,10 +179,10 @@ def assessment_data(catalog: Any, assessment: Any) -> dict[str, Any]:
         >>> [p for p in d["projections"] if p["assessed"]][0]["framework"]
         '8cantwait-2020'
     """
-    from ._cmd_assess import score_record
+    from policeframeworks import io
 
     score = assessment.score()
-    record = score_record(assessment, score)
+    record = io.score_record(assessment, score)
     del record["file"]
     projections = []
     for fw in catalog.frameworks:

@@ -32,6 +32,15 @@ DOCUMENT_TYPES: list[tuple[str, str, Callable[[Mapping[str, Any]], bool]]] = [
 ]
 
 
+def document_kind(data: Any) -> str | None:
+    """The name of the kind of document ``data`` is (``"framework"``, ...), or None."""
+    if isinstance(data, Mapping):
+        for name, _, test in DOCUMENT_TYPES:
+            if test(data):
+                return name
+    return None
+
+
 def resolve_type(data: Any, file: str) -> type:
     """The model class a loaded document holds, from its top-level keys."""
     if isinstance(data, Mapping):
@@ -177,10 +186,19 @@ def _mode_for(path: Path) -> int:
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = True) -> None:
-    """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then a rename.
+    r"""Write ``text`` to ``path`` atomically: a temporary file in the same folder, then a rename.
 
     Readers see the old file or the new one, never half of one. With ``overwrite=False`` an existing
     file is left alone and :class:`DataFileError` is raised.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "notes.md"
+        >>> write_text_atomic(path, "# Notes\n")
+        >>> write_text_atomic(path, "again", overwrite=False)
+        Traceback (most recent call last):
+        ...
+        policeframeworks.exceptions.DataFileError: ...notes.md: already exists (refusing to replace it)
     """
     p = Path(path)
     if p.is_dir():
