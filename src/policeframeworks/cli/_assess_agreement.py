@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import argparse
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._assess_files import read_assessments
 from ._common import EXIT_OK, CommandGroup, Console, add_format
+
+if TYPE_CHECKING:
+    from policeframeworks import AgreementStats
 
 #: Columns of ``assess agreement``.
 AGREEMENT_COLUMNS = ("scope", "pairs", "items", "agreed", "percent", "expected", "kappa", "degenerate")
@@ -65,7 +68,7 @@ def cmd_agreement(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
-def _agreement_row(scope: str, pairs: int, stats: Any) -> dict[str, Any]:
+def _agreement_row(scope: str, pairs: int, stats: AgreementStats) -> dict[str, Any]:
     return {
         "scope": scope,
         "pairs": pairs,

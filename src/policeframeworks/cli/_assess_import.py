@@ -41,7 +41,7 @@ IMPORT_TABLE_ROWS = 20
 COLUMNS_HELP = """\
 Columns are recognised by their header, ignoring case, spaces and underscores: the jurisdiction ('name',
 'jurisdiction' or 'city'), 'state', 'kind', 'as_of', 'assessor', 'method', 'reported_total', and one column
-per principle of the framework, headed by its id, its slug, its title or one of its aliases; a cell holds
+per principle of the framework, headed by its id, its title or one of its aliases; a cell holds
 its status (adopted, partial, not_adopted, unknown, not_applicable, or yes/no/1/0; empty is unknown). Any
 other column is kept as an attribute of the jurisdiction (--unmapped error reports it instead). In the long
 layout (--layout long) each row is one finding: 'principle_id' and 'status' columns, plus the

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ._assess_files import ASSESSMENT_SUFFIXES, add_inputs, read_inputs
+from ._assess_files import ASSESSMENT_SUFFIXES, Read, add_inputs, read_inputs
 from ._common import (
     EXIT_OK,
     CommandGroup,
@@ -269,7 +269,7 @@ def cmd_summary(args: argparse.Namespace, console: Console) -> int:
     if args.latest:
         kept = {id(a) for a in latest(read.assessment for read in items)}
         items = [read for read in items if id(read.assessment) in kept]
-    by_framework: dict[str, list[Any]] = {}
+    by_framework: dict[str, list[Read]] = {}
     for read in items:
         by_framework.setdefault(read.assessment.framework_id, []).append(read)
     problems = []

@@ -25,11 +25,14 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._common import EXIT_OK, CommandGroup, Console, add_format, check_word
 from ._output import wrap
 from ._userfiles import add_user_files, load_user_data
+
+if TYPE_CHECKING:
+    from policeframeworks import Catalog, Crosswalk, Framework, Principle
 
 #: The keys of ``show PRINCIPLE --format json``, in order.
 PRINCIPLE_KEYS = (
@@ -160,14 +163,14 @@ def cmd_show(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
-def _tree(fw: Any) -> Iterator[tuple[str, int, Any]]:
+def _tree(fw: Framework) -> Iterator[tuple[str, int, Principle]]:
     for group, tops in (("framing", fw.framing), ("principles", fw.principles)):
         for top in tops:
             for p in top.walk():
                 yield group, p.id.count("/"), p
 
 
-def _show_framework(fw: Any, fmt: str, console: Console) -> None:
+def _show_framework(fw: Framework, fmt: str, console: Console) -> None:
     if fmt == "json":
         import json
 
@@ -215,7 +218,7 @@ def _show_framework(fw: Any, fmt: str, console: Console) -> None:
     console.write("\n".join(lines) + "\n")
 
 
-def _show_principle(catalog: Any, crosswalk: Any, p: Any, fmt: str, console: Console) -> None:
+def _show_principle(catalog: Catalog, crosswalk: Crosswalk, p: Principle, fmt: str, console: Console) -> None:
     from policeframeworks import io
 
     record = io.principle_record(p, catalog.framework(p.framework_id), crosswalk.related(p.id))
@@ -266,7 +269,7 @@ def _mapping_words(m: dict[str, Any]) -> str:
 
 
 def _mapping_lines(
-    catalog: Any, crosswalk: Any, principle_id: str, mappings: list[dict[str, Any]]
+    catalog: Catalog, crosswalk: Crosswalk, principle_id: str, mappings: list[dict[str, Any]]
 ) -> list[str]:
     """The ``Mappings:`` part of ``show PRINCIPLE``: each mapping read from this principle's side."""
     import textwrap

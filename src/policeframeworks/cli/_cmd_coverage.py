@@ -31,11 +31,14 @@ where a framework id is expected, SOURCE and TARGET together with ``--matrix``, 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._common import EXIT_OK, CommandGroup, Console, UsageError, add_format, check_framework_ids
 from ._output import wrap
 from ._userfiles import add_user_files, load_user_data
+
+if TYPE_CHECKING:
+    from policeframeworks import CoverageReport, Crosswalk
 
 COVERAGE_CSV = ("source", "target_framework", "target", "status")
 MATRIX_COLUMNS = ("source", "target", "lower", "upper", "covered", "touched", "reviewed", "leaves")
@@ -69,7 +72,7 @@ def cmd_coverage(args: argparse.Namespace, console: Console) -> int:
         if args.explain:
             raise UsageError("--explain works with SOURCE TARGET, not with --matrix")
         catalog, crosswalk = load_user_data(args)
-        return _matrix(catalog, crosswalk, args.format, console)
+        return _matrix(crosswalk, args.format, console)
     if args.source is None or args.target is None:
         raise UsageError("coverage needs SOURCE and TARGET framework ids (or --matrix)")
     catalog, crosswalk = load_user_data(args)
@@ -137,7 +140,7 @@ def cmd_coverage(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
-def _status(report: Any, leaf: str) -> str:
+def _status(report: CoverageReport, leaf: str) -> str:
     return str(report.status(leaf))
 
 
@@ -145,7 +148,7 @@ def _record_line(m: dict[str, Any]) -> str:
     return f"{m['source']} {m['relationship']} {m['target']} ({m['strength']}/10)"
 
 
-def _matrix(catalog: Any, crosswalk: Any, fmt: str, console: Console) -> int:
+def _matrix(crosswalk: Crosswalk, fmt: str, console: Console) -> int:
     from policeframeworks import io
 
     rows = io.coverage_matrix_records(crosswalk.matrix())

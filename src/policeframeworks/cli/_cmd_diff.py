@@ -30,11 +30,14 @@ Output formats (stable):
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._common import EXIT_OK, CommandGroup, Console, UsageError, add_format, check_framework_ids
 from ._output import wrap
 from ._userfiles import add_user_files, load_user_data
+
+if TYPE_CHECKING:
+    from policeframeworks import Catalog, Framework
 
 #: The columns of ``diff --format csv`` (and the keys of each object of ``principles`` in JSON).
 DIFF_CSV = ("status", "before", "after", "matched_by", "changed", "before_title", "after_title")
@@ -120,7 +123,7 @@ def _wrap_ids(text: str, *, first: str, indent: str) -> list[str]:
     return wrap(text, first=first, indent=indent).splitlines()
 
 
-def _diff_text(a: Any, b: Any, same_family: bool, rows: list[dict[str, Any]]) -> str:
+def _diff_text(a: Framework, b: Framework, same_family: bool, rows: list[dict[str, Any]]) -> str:
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in STATUSES}
     if same_family:
         family = f"same family: {a.family}"
@@ -162,7 +165,7 @@ def _diff_text(a: Any, b: Any, same_family: bool, rows: list[dict[str, Any]]) ->
     return "\n".join(lines) + "\n"
 
 
-def _version_crosswalk(catalog: Any, a: Any, b: Any, fmt: str, console: Console) -> int:
+def _version_crosswalk(catalog: Catalog, a: Framework, b: Framework, fmt: str, console: Console) -> int:
     import json
 
     import policeframeworks

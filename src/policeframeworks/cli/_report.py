@@ -324,9 +324,9 @@ def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[B
                     [[s, *(_percent(cells[(s, t)][bound]) for t in ids)] for s in ids],
                 )
             )
-            name = f"coverage-{bound}.svg"
-            if figures is not None and name in figures:
-                out.append(("figure", name, f"Coverage matrix, {label.lower()}"))
+        if figures is not None and "coverage.svg" in figures:
+            caption = "Coverage matrix: each cell the lower bound, or lower-upper where they differ"
+            out.append(("figure", "coverage.svg", caption))
         out.append(
             (
                 "p",
@@ -595,24 +595,42 @@ def draw_figures(data: Mapping[str, Any]) -> dict[str, str] | None:
     """
     if not have_matplotlib():
         return None
+    from policeframeworks import plot_coverage_matrix
+
     ids = [f["id"] for f in data["frameworks"]]
     themes = list(data["themes"])
     matrix = [[data["themes"][t][i] for i in ids] for t in themes]
     figures = {"themes.svg": heatmap(matrix, rows=themes, columns=ids, title="Leaf provisions per theme")}
     joined = data["crosswalk"]["frameworks"]
-    cells = {(r["source"], r["target"]): r for r in data["matrix"]}
-    for bound in ("lower", "upper"):
-        if joined:
-            values = [[100 * cells[(s, t)][bound] for t in joined] for s in joined]
-            figures[f"coverage-{bound}.svg"] = heatmap(
-                values,
-                rows=joined,
-                columns=joined,
-                title=f"Coverage, {bound} bound (%): rows cover columns",
-                fmt="{:.0f}",
-                vmax=100,
-            )
+    if joined:
+        figures["coverage.svg"] = _svg(plot_coverage_matrix(_Matrix(joined, data["matrix"])))
     return figures
+
+
+class _Matrix:
+    """The report's coverage rows in the shape :func:`policeframeworks.plot_coverage_matrix` draws."""
+
+    def __init__(self, frameworks: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
+        self.frameworks = tuple(frameworks)
+        self._cells = {(r["source"], r["target"]): r for r in rows}
+
+    def lower(self, source: str, target: str) -> float:
+        return float(self._cells[(source, target)]["lower"])
+
+    def upper(self, source: str, target: str) -> float:
+        return float(self._cells[(source, target)]["upper"])
+
+
+def _svg(fig: Any) -> str:
+    """A matplotlib figure as reproducible SVG text (no date, fixed ids, text as text)."""
+    import io
+
+    import matplotlib
+
+    with matplotlib.rc_context({"svg.hashsalt": "policeframeworks", "svg.fonttype": "none"}):
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+    return buf.getvalue()
 
 
 def heatmap(
@@ -624,40 +642,29 @@ def heatmap(
     fmt: str = "{:g}",
     vmax: float | None = None,
 ) -> str:
-    """One annotated heatmap as SVG text (needs matplotlib).
+    """One annotated heatmap of counts as SVG text (needs matplotlib).
+
+    The coverage matrix is drawn by :func:`policeframeworks.plot_coverage_matrix` instead.
 
     Example:
         >>> if have_matplotlib():
         ...     svg = heatmap([[1, 0], [2, 3]], rows=["a", "b"], columns=["x", "y"], title="t")
         ...     assert "<svg" in svg
     """
-    import io
-
-    import matplotlib
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context({"svg.hashsalt": "policeframeworks", "svg.fonttype": "none"}):
-        height = 1.2 + 0.32 * len(rows)
-        width = 2.5 + 1.0 * len(columns)
-        fig = Figure(figsize=(width, height), layout="constrained")
-        ax = fig.add_subplot()
-        top = vmax if vmax is not None else max([1.0, *(float(v) for r in matrix for v in r)])
-        image = ax.imshow(matrix, cmap="Blues", vmin=0, vmax=top, aspect="auto")
-        ax.set_xticks(range(len(columns)), labels=list(columns), rotation=30, ha="right")
-        ax.set_yticks(range(len(rows)), labels=list(rows))
-        ax.set_title(title)
-        for r, line in enumerate(matrix):
-            for c, value in enumerate(line):
-                ax.text(
-                    c,
-                    r,
-                    fmt.format(value),
-                    ha="center",
-                    va="center",
-                    fontsize=8,
-                    color="white" if float(value) > top * 0.6 else "black",
-                )
-        fig.colorbar(image, ax=ax, shrink=0.8)
-        buf = io.StringIO()
-        fig.savefig(buf, format="svg", metadata={"Date": None})
-    return buf.getvalue()
+    height = 1.2 + 0.32 * len(rows)
+    width = 2.5 + 1.0 * len(columns)
+    fig = Figure(figsize=(width, height), layout="constrained")
+    ax = fig.add_subplot()
+    top = vmax if vmax is not None else max([1.0, *(float(v) for r in matrix for v in r)])
+    image = ax.imshow(matrix, cmap="Blues", vmin=0, vmax=top, aspect="auto")
+    ax.set_xticks(range(len(columns)), labels=list(columns), rotation=30, ha="right")
+    ax.set_yticks(range(len(rows)), labels=list(rows))
+    ax.set_title(title)
+    for r, line in enumerate(matrix):
+        for c, value in enumerate(line):
+            colour = "white" if float(value) > top * 0.6 else "black"
+            ax.text(c, r, fmt.format(value), ha="center", va="center", fontsize=8, color=colour)
+    fig.colorbar(image, ax=ax, shrink=0.8)
+    return _svg(fig)
