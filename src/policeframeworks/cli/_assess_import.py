@@ -64,7 +64,7 @@ def register(assess: CommandGroup) -> None:
         "--dataset",
         metavar="FILE",
         help="a dataset descriptor (TOML or JSON) naming the CSV, its framework, columns, defaults and "
-        "source, instead of CSV and --framework (docs/reference/dataset-descriptors.md)",
+        "source, instead of CSV and --framework",
     )
     imp.add_argument("--framework", metavar="ID", help="the framework assessed against (needed with CSV)")
     imp.add_argument(
@@ -95,8 +95,12 @@ def register(assess: CommandGroup) -> None:
         help="keep COLUMN as a jurisdiction attribute, whatever its header resembles (repeat for more; "
         "as 'attribute' in a column map)",
     )
-    imp.add_argument("--encoding", default="utf-8", help="the CSV's text encoding (cp1252, mac_roman, ...)")
-    imp.add_argument("--delimiter", default=",", help="the character between cells (';', or 'tab')")
+    imp.add_argument(
+        "--encoding", default="utf-8", metavar="NAME", help="the CSV's text encoding (cp1252, mac_roman, ...)"
+    )
+    imp.add_argument(
+        "--delimiter", default=",", metavar="CHAR", help="the character between cells (';', or 'tab')"
+    )
     imp.add_argument(
         "--blank",
         choices=("unknown", "not_adopted"),
