@@ -41,7 +41,9 @@ TYPES_BY_MODULE: dict[str, tuple[str, ...]] = {
     "policeframeworks._catalog": ("Catalog",),
     "policeframeworks._mapping": ("CrosswalkDocument", "Mapping"),
     "policeframeworks.crosswalk": ("Crosswalk",),
-    "policeframeworks._assessment": ("Assessment", "AssessmentSet", "Evidence", "Finding", "Jurisdiction"),
+    "policeframeworks._assessment": ("Assessment", "AssessmentSet"),
+    "policeframeworks._finding": ("Evidence", "Finding"),
+    "policeframeworks._jurisdiction": ("Jurisdiction",),
 }
 #: The same types by name (as :mod:`policeframeworks` exports them).
 TYPE_NAMES = tuple(sorted(name for names in TYPES_BY_MODULE.values() for name in names))

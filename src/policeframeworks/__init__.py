@@ -32,19 +32,7 @@ from .exceptions import (
 if TYPE_CHECKING:
     from . import io
     from ._agreement import Agreement, AgreementStats, agreement
-    from ._assessment import (
-        Assessment,
-        AssessmentSet,
-        Derivation,
-        Evidence,
-        Finding,
-        Jurisdiction,
-        JurisdictionKind,
-        Method,
-        Score,
-        Status,
-        load_seed_assessments,
-    )
+    from ._assessment import Assessment, AssessmentSet
     from ._changes import (
         AdoptionEvent,
         Changes,
@@ -54,11 +42,13 @@ if TYPE_CHECKING:
     )
     from ._diff import FrameworkDiff, PrincipleChange, diff, version_crosswalk
     from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
+    from ._finding import Derivation, Evidence, Finding, Method, Status
     from ._grouped import (
         GroupedSummary,
         GroupShare,
     )
     from ._history import AssessmentDiff, Change, Timeline, diff_assessments, latest, timeline
+    from ._jurisdiction import Jurisdiction, JurisdictionKind
     from ._jurisdictions import (
         Ambiguous,
         JurisdictionMatch,
@@ -69,6 +59,8 @@ if TYPE_CHECKING:
     from ._mapping import CrosswalkDocument, Mapping, Review, ReviewScope
     from ._plot import plot_coverage_matrix, plot_crosswalk
     from ._relationship import Basis, RationaleType, Relationship
+    from ._score import Score
+    from ._seeds import load_seed_assessments
     from ._summary import AdoptionSummary, PrincipleCounts, summarize
     from .crosswalk import (
         CoverageMatrix,
@@ -204,15 +196,15 @@ _LAZY_NAMES = {
     "timeline": "_history",
     "Assessment": "_assessment",
     "AssessmentSet": "_assessment",
-    "Derivation": "_assessment",
-    "Evidence": "_assessment",
-    "Finding": "_assessment",
-    "Jurisdiction": "_assessment",
-    "JurisdictionKind": "_assessment",
-    "Method": "_assessment",
-    "Score": "_assessment",
-    "Status": "_assessment",
-    "load_seed_assessments": "_assessment",
+    "Derivation": "_finding",
+    "Evidence": "_finding",
+    "Finding": "_finding",
+    "Jurisdiction": "_jurisdiction",
+    "JurisdictionKind": "_jurisdiction",
+    "Method": "_finding",
+    "Score": "_score",
+    "Status": "_finding",
+    "load_seed_assessments": "_seeds",
     "Ambiguous": "_jurisdictions",
     "JurisdictionMatch": "_jurisdictions",
     "MatchedPair": "_jurisdictions",

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from ._assessment import Assessment, _scored
+from ._assessment import Assessment
 from ._history import date_key
 from ._model import Framework
 from ._summary import framework_for, frozen_map
@@ -158,7 +158,7 @@ def agreement(
     by_framework: dict[str, list[tuple[str, str]]] = {}
     for key, a in a_side.items():
         b = b_side[key]
-        leaf_ids = _scored(framework_for(a.framework_id, fws)).leaf_ids
+        leaf_ids = framework_for(a.framework_id, fws).leaf_ids
         by_framework.setdefault(a.framework_id, []).extend(
             (str(a.status_of(pid)), str(b.status_of(pid))) for pid in leaf_ids
         )

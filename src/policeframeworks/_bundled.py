@@ -5,11 +5,18 @@ from __future__ import annotations
 import functools
 import tomllib
 from importlib import resources
+from typing import Any
 
 from ._mapping import CrosswalkDocument
 from .exceptions import Problem, ValidationError
 
-__all__ = ["bundled_documents", "bundled_sources"]
+__all__ = ["bundled_documents", "bundled_sources", "read_data_toml"]
+
+
+def read_data_toml(*parts: str) -> dict[str, Any]:
+    """One TOML file of the bundled data (``parts`` below ``policeframeworks/data``), parsed."""
+    text = resources.files("policeframeworks.data").joinpath(*parts).read_text(encoding="utf-8")
+    return tomllib.loads(text)
 
 
 def bundled_documents() -> tuple[CrosswalkDocument, ...]:

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._ids import framework_id_of, is_framework_id
-from ._model import Framework, Principle, Theme, _unknown
+from ._model import Framework, Principle, Theme
 from ._suggest import first_or_none
+from ._validate import unknown_id
 from .exceptions import DataFileError, Problem, ValidationError
 
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ class Catalog:
                 if is_framework_id(ref):
                     candidates: list[str] = list(self._by_id)
                 else:
-                    candidates = [p for f in self.frameworks for p in f._index]
+                    candidates = [p for f in self.frameworks for p in f.by_id]
                 problems.append(
                     Problem(
                         field, f"{ref!r} is not in the catalog", suggestion=first_or_none(ref, candidates)
@@ -226,7 +227,7 @@ class Catalog:
         try:
             return self._by_id[framework_id]
         except (KeyError, TypeError):
-            raise _unknown(str(framework_id), "framework", self._by_id) from None
+            raise unknown_id(str(framework_id), "framework", self._by_id) from None
 
     def principle(self, principle_id: str) -> Principle:
         """The principle (or framing statement) with this id, in any framework, at any depth.
@@ -241,8 +242,8 @@ class Catalog:
         """
         fw = self._by_id.get(framework_id_of(principle_id))
         if fw is None:
-            everything = [p for f in self.frameworks for p in f._index]
-            raise _unknown(principle_id, "principle", everything)
+            everything = [p for f in self.frameworks for p in f.by_id]
+            raise unknown_id(principle_id, "principle", everything)
         return fw.principle(principle_id)
 
     def incomplete(self) -> tuple[Framework, ...]:
@@ -272,7 +273,7 @@ class Catalog:
         """
         found = [fw for fw in self.frameworks if fw.family == family]
         if not found:
-            raise _unknown(str(family), "family", sorted({fw.family for fw in self.frameworks}))
+            raise unknown_id(str(family), "family", sorted({fw.family for fw in self.frameworks}))
         return tuple(sorted(found, key=lambda fw: fw.date))
 
     def endorsements_of(self, id: str, *, relation: Relation | str | None = None) -> tuple[Endorsement, ...]:
@@ -330,7 +331,7 @@ class Catalog:
         key = name.casefold() if isinstance(name, str) else None
         hits = [e for e in self.endorsements if e.endorser.casefold() == key]
         if not hits:
-            raise _unknown(str(name), "endorser", self.endorsers)
+            raise unknown_id(str(name), "endorser", self.endorsers)
         return tuple(e for e in hits if wanted is None or e.relation is wanted)
 
     def framework_of(self, principle_id: str) -> Framework:
@@ -594,3 +595,18 @@ def load_catalog() -> Catalog:
     if problems:
         raise ValidationError(problems)
     return Catalog(frameworks, sources=sources, data_version=index["data_version"], endorsements=endorsements)
+
+
+def bundled_framework_or_none(framework_id: str) -> Framework | None:
+    """The bundled framework with this id, or None (the bundled catalog is read once, then cached)."""
+    catalog = load_catalog()
+    return catalog.framework(framework_id) if framework_id in catalog.framework_ids else None
+
+
+def bundled_framework(framework_id: str) -> Framework:
+    """The bundled framework with this id.
+
+    Raises:
+        UnknownIdError: no bundled framework has this id (the closest are suggested).
+    """
+    return load_catalog().framework(framework_id)

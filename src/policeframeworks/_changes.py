@@ -57,9 +57,11 @@ from typing import Any, Literal
 
 import attrs
 
-from ._assessment import Assessment, Jurisdiction, Status
+from ._assessment import Assessment
 from ._catalog import Catalog, load_catalog
+from ._finding import Status
 from ._history import AssessmentDiff, Change
+from ._jurisdiction import Jurisdiction
 from ._jurisdictions import JurisdictionMatch, match_jurisdictions
 from ._model import Framework
 from .exceptions import Problem, ValidationError
@@ -164,7 +166,7 @@ class Changes:
 def _principles(c: Changes) -> list[str]:
     seen: dict[str, None] = {}
     for d in c.diffs:
-        seen.update(dict.fromkeys(d.after._by_principle))
+        seen.update(dict.fromkeys(d.after.by_principle))
     return list(seen)
 
 

@@ -99,38 +99,16 @@ def converter() -> cattrs.Converter:
     import cattrs
     from cattrs.errors import IterableValidationNote
 
-    from . import _endorsement, _mapping, _model, _relationship
+    from . import _model, _relationship
 
-    for cls in (
-        _model.Citation,
-        _model.Principle,
-        _model.Framework,
-        _endorsement.Endorsement,
-        _endorsement.EndorsementSet,
-        _mapping.Mapping,
-        _mapping.Review,
-        _mapping.CrosswalkDocument,
-    ):
-        attrs.resolve_types(cls)
-    _resolve_catalog_types()
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
     for scalar in (str, int, float, bool):
         conv.register_structure_hook(scalar, _scalar_hook(scalar))
-    own: list[type[enum.Enum]] = [
-        _model.Wording,
-        _model.FrameworkKind,
-        _model.Theme,
-        _endorsement.Relation,
-        _endorsement.EndorserKind,
-    ]
-    own += [
-        _relationship.RationaleType,
-        _relationship.Basis,
-        _relationship.Relationship,
-        _mapping.ReviewScope,
-    ]
-    for enum_cls in [*own, *_EXTRA_ENUMS]:
-        _register_enum(conv, enum_cls)
+    # Every enum of the package is a StrEnum: it structures strictly from its word and unstructures to it.
+    # Registered on the base class (singledispatch finds StrEnum before str in a member's MRO), so nothing
+    # needs registering when a module adds an enum.
+    conv.register_structure_hook(enum.StrEnum, _enum_hook)
+    conv.register_unstructure_hook(enum.StrEnum, _enum_word)
     conv.register_structure_hook(_relationship.Relationship, _relationship_hook)
 
     def seq_hook_factory(t: Any) -> Callable[[Any, Any], Any]:
@@ -162,6 +140,7 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_tuple_like, seq_hook_factory)
 
     def mapping_guard_factory(t: Any) -> Callable[[Any, Any], Any]:
+        attrs.resolve_types(t)  # the package's modules use postponed annotations
         inner = cattrs.gen.make_dict_structure_fn(t, conv)
 
         def hook(value: Any, tt: Any) -> Any:
@@ -181,50 +160,17 @@ def converter() -> cattrs.Converter:
         return hook
 
     conv.register_structure_hook_factory(attrs.has, mapping_guard_factory)
+
+    def unstructure_factory(t: Any) -> Callable[[Any], Any]:
+        attrs.resolve_types(t)
+        return conv.gen_unstructure_attrs_fromdict(t)
+
+    conv.register_unstructure_hook_factory(attrs.has, unstructure_factory)
     return conv
 
 
-def _resolve_catalog_types() -> None:
-    """Resolve the Catalog's annotations, whose types its module imports only for type checkers."""
-    from . import _catalog, _endorsement, _mapping, crosswalk
-
-    names = {
-        "Crosswalk": crosswalk.Crosswalk,
-        "CrosswalkDocument": _mapping.CrosswalkDocument,
-        "Endorsement": _endorsement.Endorsement,
-        "Relation": _endorsement.Relation,
-    }
-    attrs.resolve_types(_catalog.Catalog, localns=names)
-
-
-_EXTRA_ENUMS: list[type[enum.Enum]] = []
-
-
-def _register_enum(conv: cattrs.Converter, cls: type[enum.Enum]) -> None:
-    conv.register_structure_hook(cls, _enum_hook)
-    conv.register_unstructure_hook(cls, lambda v: v.value)
-
-
-def register_enum(cls: type[enum.Enum]) -> None:
-    """Make an enum of a later layer structure strictly and unstructure to its word."""
-    if cls not in _EXTRA_ENUMS:
-        _EXTRA_ENUMS.append(cls)
-        if converter.cache_info().currsize:
-            _register_enum(converter(), cls)
-
-
-def register(
-    cls: type,
-    *,
-    structure: Callable[[Any, Any], Any] | None = None,
-    unstructure: Callable[[Any], Any] | None = None,
-) -> None:
-    """Register hooks for one of the package's own classes (used by later layers)."""
-    conv = converter()
-    if structure is not None:
-        conv.register_structure_hook(cls, structure)
-    if unstructure is not None:
-        conv.register_unstructure_hook(cls, unstructure)
+def _enum_word(value: enum.Enum) -> Any:
+    return value.value
 
 
 def to_builtins(obj: object) -> Any:

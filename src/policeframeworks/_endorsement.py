@@ -32,16 +32,9 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._ids import framework_id_of, is_framework_id, is_partial_date, is_principle_id
-from ._model import (
-    Citation,
-    _enum_problem,
-    _nonempty,
-    _raise,
-    _str_tuple,
-    _string_tuple_problems,
-    _to_enum,
-)
+from ._ids import framework_id_of, is_framework_id, is_principle_id
+from ._model import Citation, str_tuple
+from ._validate import date_problem, enum_problem, nonempty, raise_problems, string_tuple_problems, to_enum
 from .exceptions import Problem
 
 __all__ = ["Endorsement", "EndorsementSet", "EndorserKind", "Relation"]
@@ -90,11 +83,11 @@ class EndorserKind(enum.StrEnum):
 
 
 def _to_relation(value: Relation | str) -> Relation:
-    return _to_enum(Relation, value)
+    return to_enum(Relation, value)
 
 
 def _to_kind(value: EndorserKind | str) -> EndorserKind:
-    return _to_enum(EndorserKind, value)
+    return to_enum(EndorserKind, value)
 
 
 def _ref_problem(field: str, value: object) -> Problem | None:
@@ -131,24 +124,21 @@ class Endorsement:
     target: str
     date: str | None = None
     via: str | None = None
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     citation: Citation
 
     def __attrs_post_init__(self) -> None:
         problems = [
             p
             for p in (
-                _nonempty("endorser", self.endorser),
-                _enum_problem("endorser_kind", self.endorser_kind, EndorserKind),
-                _enum_problem("relation", self.relation, Relation),
+                nonempty("endorser", self.endorser),
+                enum_problem("endorser_kind", self.endorser_kind, EndorserKind),
+                enum_problem("relation", self.relation, Relation),
                 _ref_problem("target", self.target),
             )
             if p
         ]
-        if self.date is not None and not (isinstance(self.date, str) and is_partial_date(self.date)):
-            problems.append(
-                Problem("date", f"{self.date!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-            )
+        problems += [p for p in [date_problem("date", self.date, required=False)] if p]
         if self.via is not None:
             problem = _ref_problem("via", self.via)
             if problem:
@@ -159,10 +149,10 @@ class Endorsement:
                         "via", f"{self.via!r} is in the target's own framework; 'via' names the other side"
                     )
                 )
-        problems += _string_tuple_problems("notes", self.notes, unique=False)
+        problems += string_tuple_problems("notes", self.notes, unique=False)
         if not isinstance(self.citation, Citation):
             problems.append(Problem("citation", "expected a Citation"))
-        _raise(problems)
+        raise_problems(problems)
 
     @property
     def target_framework(self) -> str:
@@ -197,7 +187,7 @@ class EndorsementSet:
     endorsements: tuple[Endorsement, ...] = attrs.field(converter=_to_endorsements)
 
     def __attrs_post_init__(self) -> None:
-        problems = [p for p in [_nonempty("data_version", self.data_version)] if p]
+        problems = [p for p in [nonempty("data_version", self.data_version)] if p]
         if not isinstance(self.endorsements, tuple):
             problems.append(Problem("endorsements", "expected a list of endorsements"))
         else:
@@ -206,4 +196,4 @@ class EndorsementSet:
                 for i, e in enumerate(self.endorsements)
                 if not isinstance(e, Endorsement)
             ]
-        _raise(problems)
+        raise_problems(problems)

@@ -47,8 +47,9 @@ from typing import Any
 
 import attrs
 
-from ._assessment import Assessment, Status
+from ._assessment import Assessment
 from ._catalog import load_catalog
+from ._finding import Status
 from ._model import Framework
 from .exceptions import Problem, UnknownIdError, ValidationError
 

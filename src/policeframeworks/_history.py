@@ -14,7 +14,9 @@ from typing import Any
 
 import attrs
 
-from ._assessment import Assessment, Jurisdiction, Status
+from ._assessment import Assessment
+from ._finding import Status
+from ._jurisdiction import Jurisdiction
 from ._model import Framework
 from ._summary import framework_for, one_framework
 from .exceptions import Problem, ValidationError

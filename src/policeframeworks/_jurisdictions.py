@@ -47,7 +47,7 @@ from typing import Literal
 
 import attrs
 
-from ._assessment import Jurisdiction, name_key
+from ._jurisdiction import Jurisdiction, name_key
 from ._states import state_code
 
 __all__ = ["Ambiguous", "JurisdictionMatch", "MatchedPair", "Unmatched", "match_jurisdictions", "match_key"]

@@ -22,18 +22,18 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._ids import framework_id_of, is_framework_id, is_partial_date, is_principle_id, is_slug
-from ._model import (
-    Citation,
-    _as_tuple,
-    _enum_problem,
-    _nonempty,
-    _raise,
-    _str_tuple,
-    _string_tuple_problems,
-    _to_enum,
-)
+from ._ids import framework_id_of, is_framework_id, is_principle_id, is_slug
+from ._model import Citation, str_tuple
 from ._relationship import Basis, RationaleType, Relationship
+from ._validate import (
+    as_tuple,
+    date_problem,
+    enum_problem,
+    nonempty,
+    raise_problems,
+    string_tuple_problems,
+    to_enum,
+)
 from .exceptions import Problem, ValidationError
 
 __all__ = ["CrosswalkDocument", "Mapping", "Review", "ReviewScope", "end_framework_id", "is_end_id"]
@@ -69,11 +69,11 @@ def _to_relationship(value: Relationship | str) -> Relationship:
 
 
 def _to_rationale_type(value: RationaleType | str) -> RationaleType:
-    return _to_enum(RationaleType, value)
+    return to_enum(RationaleType, value)
 
 
 def _to_basis(value: Basis | str) -> Basis:
-    return _to_enum(Basis, value)
+    return to_enum(Basis, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -121,7 +121,7 @@ class Mapping:
     mapped_by: str
 
     def __attrs_post_init__(self) -> None:
-        _raise(self._problems())
+        raise_problems(self._problems())
 
     def _problems(self) -> list[Problem]:
         problems: list[Problem] = []
@@ -144,10 +144,10 @@ class Mapping:
         problems += [
             p
             for p in (
-                _enum_problem("rationale_type", self.rationale_type, RationaleType),
-                _enum_problem("basis", self.basis, Basis),
-                _nonempty("rationale", self.rationale),
-                _nonempty("mapped_by", self.mapped_by),
+                enum_problem("rationale_type", self.rationale_type, RationaleType),
+                enum_problem("basis", self.basis, Basis),
+                nonempty("rationale", self.rationale),
+                nonempty("mapped_by", self.mapped_by),
             )
             if p
         ]
@@ -217,7 +217,7 @@ class Mapping:
 
 
 def _mappings_tuple(value: Iterable[Mapping]) -> tuple[Mapping, ...]:
-    return _as_tuple(value)
+    return as_tuple(value)
 
 
 class ReviewScope(enum.StrEnum):
@@ -227,7 +227,7 @@ class ReviewScope(enum.StrEnum):
 
 
 def _to_scope(value: ReviewScope | str) -> ReviewScope:
-    return _to_enum(ReviewScope, value)
+    return to_enum(ReviewScope, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -272,7 +272,7 @@ class Review:
     note: str = ""
 
     def __attrs_post_init__(self) -> None:
-        _raise(self._problems())
+        raise_problems(self._problems())
 
     def _problems(self) -> list[Problem]:
         problems: list[Problem] = []
@@ -284,13 +284,10 @@ class Review:
             problems.append(Problem("target", f"a review joins two frameworks; both are {self.source!r}"))
         problems += [
             p
-            for p in (_enum_problem("scope", self.scope, ReviewScope), _nonempty("reviewer", self.reviewer))
+            for p in (enum_problem("scope", self.scope, ReviewScope), nonempty("reviewer", self.reviewer))
             if p
         ]
-        if not (isinstance(self.date, str) and is_partial_date(self.date)):
-            problems.append(
-                Problem("date", f"{self.date!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-            )
+        problems += [p for p in [date_problem("date", self.date, required=True)] if p]
         if not isinstance(self.note, str):
             problems.append(
                 Problem("note", f"expected a string, got {type(self.note).__name__} {self.note!r}")
@@ -304,7 +301,7 @@ class Review:
 
 
 def _reviews_tuple(value: Iterable[Review]) -> tuple[Review, ...]:
-    return _as_tuple(value)
+    return as_tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -340,8 +337,8 @@ class CrosswalkDocument:
     title: str
     data_version: str
     mappings: tuple[Mapping, ...] = attrs.field(converter=_mappings_tuple)
-    frameworks: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    frameworks: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     reviews: tuple[Review, ...] = attrs.field(default=(), converter=_reviews_tuple)
 
     def __attrs_post_init__(self) -> None:
@@ -349,10 +346,10 @@ class CrosswalkDocument:
         if not (isinstance(self.id, str) and is_slug(self.id)):
             problems.append(Problem("id", f"{self.id!r} is not a lowercase slug"))
         problems += [
-            p for p in (_nonempty("title", self.title), _nonempty("data_version", self.data_version)) if p
+            p for p in (nonempty("title", self.title), nonempty("data_version", self.data_version)) if p
         ]
-        problems += _string_tuple_problems("frameworks", self.frameworks, unique=True)
-        problems += _string_tuple_problems("notes", self.notes, unique=False)
+        problems += string_tuple_problems("frameworks", self.frameworks, unique=True)
+        problems += string_tuple_problems("notes", self.notes, unique=False)
         if not isinstance(self.mappings, tuple):
             problems.append(Problem("mappings", "expected a list of mappings"))
         else:
@@ -374,7 +371,7 @@ class CrosswalkDocument:
                             )
                         )
         problems += review_problems(self.reviews, self.frameworks)
-        _raise(problems)
+        raise_problems(problems)
 
 
 def review_problems(reviews: object, frameworks: object) -> list[Problem]:

@@ -19,21 +19,31 @@ every problem found, with the field's path:
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+import functools
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import TypeVar
 
 import attrs
 
 from ._ids import (
     framework_id_of,
     is_framework_id,
-    is_partial_date,
     is_principle_id,
     is_slug,
     parent_id_of,
 )
-from ._suggest import first_or_none
-from .exceptions import Problem, UnknownIdError, ValidationError
+from ._validate import (
+    as_tuple,
+    date_problem,
+    enum_problem,
+    nonempty,
+    raise_problems,
+    string_tuple_problems,
+    to_enum,
+    unknown_id,
+)
+from .exceptions import Problem
 
 __all__ = ["Citation", "Framework", "FrameworkKind", "Principle", "Theme", "Wording"]
 
@@ -94,66 +104,28 @@ class Theme(enum.StrEnum):
     YOUTH = "youth"
 
 
-def _enum_problem(field: str, value: object, cls: type[enum.StrEnum]) -> Problem | None:
-    if isinstance(value, cls):
-        return None
-    words = [m.value for m in cls]
-    if isinstance(value, str) and value in words:
-        return None
-    shown = ", ".join(words)
-    hint = first_or_none(value, words) if isinstance(value, str) else None
-    return Problem(field, f"{value!r} is not one of {shown}", suggestion=hint)
-
-
-def _nonempty(field: str, value: object) -> Problem | None:
-    if not isinstance(value, str):
-        return Problem(field, f"expected a string, got {type(value).__name__} {value!r}")
-    if not value.strip():
-        return Problem(field, "must not be empty")
-    return None
-
-
-def _raise(problems: list[Problem]) -> None:
-    if problems:
-        raise ValidationError(problems)
-
-
-def _to_enum(cls: type[E], value: E | str) -> E:
-    """A valid enum word becomes its member; anything else is left for the check to report."""
-    if isinstance(value, str) and not isinstance(value, cls):
-        try:
-            return cls(value)
-        except ValueError:
-            pass
-    return value  # type: ignore[return-value]
-
-
 def _to_wording(value: Wording | str) -> Wording:
-    return _to_enum(Wording, value)
+    return to_enum(Wording, value)
 
 
 def _to_kind(value: FrameworkKind | str) -> FrameworkKind:
-    return _to_enum(FrameworkKind, value)
+    return to_enum(FrameworkKind, value)
 
 
 def _to_themes(value: Iterable[Theme | str]) -> tuple[Theme, ...]:
     if isinstance(value, (list, tuple)):
-        return tuple(_to_enum(Theme, v) for v in value)
+        return tuple(to_enum(Theme, v) for v in value)
     return value  # type: ignore[return-value]
-
-
-def _as_tuple(value: Iterable[T]) -> tuple[T, ...]:
-    return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
 
 
 # Concrete converters for the fields: the attrs mypy plugin types ``__init__`` from a converter's argument,
 # and cannot do so from a generic one, so users' type checkers would reject a plain tuple.
-def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
-    return _as_tuple(value)
+def str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return as_tuple(value)
 
 
 def _principle_tuple(value: Iterable[Principle]) -> tuple[Principle, ...]:
-    return _as_tuple(value)
+    return as_tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -184,9 +156,9 @@ class Citation:
         problems = [
             p
             for p in (
-                _nonempty("publisher", self.publisher),
-                _nonempty("title", self.title),
-                _nonempty("url", self.url),
+                nonempty("publisher", self.publisher),
+                nonempty("title", self.title),
+                nonempty("url", self.url),
             )
             if p
         ]
@@ -196,13 +168,10 @@ class Citation:
             and not self.url.startswith(("http://", "https://"))
         ):
             problems.append(Problem("url", f"{self.url!r} is not an http:// or https:// address"))
-        if self.date is not None and not (isinstance(self.date, str) and is_partial_date(self.date)):
-            problems.append(
-                Problem("date", f"{self.date!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-            )
+        problems += [p for p in [date_problem("date", self.date, required=False)] if p]
         if self.locator is not None:
-            problems += [p for p in [_nonempty("locator", self.locator)] if p]
-        _raise(problems)
+            problems += [p for p in [nonempty("locator", self.locator)] if p]
+        raise_problems(problems)
 
 
 @attrs.frozen(kw_only=True)
@@ -243,13 +212,13 @@ class Principle:
     themes: tuple[Theme, ...] = attrs.field(converter=_to_themes)
     citation: Citation
     number: str | None = None
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
-    corresponds_to: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
+    corresponds_to: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     children: tuple[Principle, ...] = attrs.field(default=(), converter=_principle_tuple)
 
     def __attrs_post_init__(self) -> None:
-        _raise(self._problems())
+        raise_problems(self._problems())
 
     def _problems(self) -> list[Problem]:
         problems: list[Problem] = []
@@ -262,9 +231,9 @@ class Principle:
         problems += [
             p
             for p in (
-                _nonempty("title", self.title),
-                _nonempty("text", self.text),
-                _enum_problem("wording", self.wording, Wording),
+                nonempty("title", self.title),
+                nonempty("text", self.text),
+                enum_problem("wording", self.wording, Wording),
             )
             if p
         ]
@@ -275,7 +244,7 @@ class Principle:
         else:
             seen: set[object] = set()
             for i, theme in enumerate(self.themes):
-                problem = _enum_problem(f"themes[{i}]", theme, Theme)
+                problem = enum_problem(f"themes[{i}]", theme, Theme)
                 if problem:
                     problems.append(problem)
                 elif theme in seen:
@@ -284,10 +253,10 @@ class Principle:
         if not isinstance(self.citation, Citation):
             problems.append(Problem("citation", "expected a Citation"))
         if self.number is not None:
-            problems += [p for p in [_nonempty("number", self.number)] if p]
-        problems += _string_tuple_problems("aliases", self.aliases, unique=True)
+            problems += [p for p in [nonempty("number", self.number)] if p]
+        problems += string_tuple_problems("aliases", self.aliases, unique=True)
         problems += self._correspondence_problems()
-        problems += _string_tuple_problems("notes", self.notes, unique=False)
+        problems += string_tuple_problems("notes", self.notes, unique=False)
         if not isinstance(self.children, tuple):
             problems.append(Problem("children", "expected a list of principles"))
         else:
@@ -350,23 +319,6 @@ class Principle:
         return not self.children
 
 
-def _string_tuple_problems(field: str, value: object, *, unique: bool) -> list[Problem]:
-    if not isinstance(value, tuple):
-        return [Problem(field, "expected a list of strings")]
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    for i, item in enumerate(value):
-        problem = _nonempty(f"{field}[{i}]", item)
-        if problem:
-            problems.append(problem)
-            continue
-        key = item.casefold()
-        if unique and key in seen:
-            problems.append(Problem(f"{field}[{i}]", f"{item!r} is listed twice"))
-        seen.add(key)
-    return problems
-
-
 @attrs.frozen(kw_only=True)
 class Framework:
     """A published set of principles or policy demands, as an ordered tree of principles.
@@ -419,11 +371,10 @@ class Framework:
     principles: tuple[Principle, ...] = attrs.field(converter=_principle_tuple)
     framing: tuple[Principle, ...] = attrs.field(default=(), converter=_principle_tuple)
     preamble: str | None = None
-    placeholders: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    placeholders: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     complete: bool = True
     missing: str | None = None
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
-    _index: dict[str, Principle] = attrs.field(init=False, eq=False, repr=False, alias="_index")
+    notes: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -436,26 +387,23 @@ class Framework:
         problems += [
             p
             for p in (
-                _nonempty("version", self.version),
-                _nonempty("title", self.title),
-                _nonempty("short_title", self.short_title),
-                _nonempty("publisher", self.publisher),
-                _nonempty("data_version", self.data_version),
-                _enum_problem("kind", self.kind, FrameworkKind),
+                nonempty("version", self.version),
+                nonempty("title", self.title),
+                nonempty("short_title", self.short_title),
+                nonempty("publisher", self.publisher),
+                nonempty("data_version", self.data_version),
+                enum_problem("kind", self.kind, FrameworkKind),
             )
             if p
         ]
-        if not (isinstance(self.date, str) and is_partial_date(self.date)):
-            problems.append(
-                Problem("date", f"{self.date!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-            )
+        problems += [p for p in [date_problem("date", self.date, required=True)] if p]
         if not isinstance(self.citation, Citation):
             problems.append(Problem("citation", "expected a Citation"))
         if not isinstance(self.complete, bool):
             problems.append(Problem("complete", f"expected true or false, got {self.complete!r}"))
         elif not self.complete and self.missing is None:
             problems.append(Problem("missing", "an incomplete framework must say what is missing"))
-        elif not self.complete and (blank := _nonempty("missing", self.missing)) is not None:
+        elif not self.complete and (blank := nonempty("missing", self.missing)) is not None:
             problems.append(blank)
         elif self.complete and self.missing is not None:
             problems.append(
@@ -498,10 +446,10 @@ class Framework:
                             )
                         else:
                             declared[other] = p.id
-        problems += _string_tuple_problems("placeholders", self.placeholders, unique=True)
-        problems += _string_tuple_problems("notes", self.notes, unique=False)
+        problems += string_tuple_problems("placeholders", self.placeholders, unique=True)
+        problems += string_tuple_problems("notes", self.notes, unique=False)
         if self.preamble is not None:
-            problems += [p for p in [_nonempty("preamble", self.preamble)] if p]
+            problems += [p for p in [nonempty("preamble", self.preamble)] if p]
         if isinstance(self.placeholders, tuple):
             texts = [self.preamble or ""] + [p.text for p in index.values()]
             for i, ph in enumerate(self.placeholders):
@@ -512,8 +460,29 @@ class Framework:
                             f"{ph!r} occurs neither in the preamble nor in any principle",
                         )
                     )
-        _raise(problems)
-        object.__setattr__(self, "_index", index)
+        raise_problems(problems)
+
+    @functools.cached_property
+    def by_id(self) -> Mapping[str, Principle]:
+        """Every principle and framing statement by id, in document order (read-only, computed once).
+
+        Example:
+            >>> from policeframeworks import load_catalog
+            >>> fw = load_catalog().framework("8cantwait-2020")
+            >>> fw.by_id["8cantwait-2020:duty-to-intervene"].title
+            'Duty to Intervene'
+        """
+        return MappingProxyType({p.id: p for top in (*self.principles, *self.framing) for p in top.walk()})
+
+    @functools.cached_property
+    def leaf_ids(self) -> tuple[str, ...]:
+        """The ids of :meth:`leaves` (the scored and counted principles), in document order."""
+        return tuple(p.id for p in self.leaves())
+
+    @functools.cached_property
+    def framing_ids(self) -> frozenset[str]:
+        """The ids of the framing statements and everything below them."""
+        return frozenset(p.id for top in self.framing for p in top.walk())
 
     def iter_principles(self) -> Iterator[Principle]:
         """Every principle of the tree, depth first in document order (framing statements excluded).
@@ -543,30 +512,24 @@ class Framework:
             UnknownIdError: no such id in this framework; the closest ids are suggested.
         """
         try:
-            return self._index[principle_id]
+            return self.by_id[principle_id]
         except KeyError:
-            raise _unknown(principle_id, "principle", self._index) from None
+            raise unknown_id(principle_id, "principle", self.by_id) from None
 
     def __contains__(self, principle_id: object) -> bool:
-        return principle_id in self._index
+        return principle_id in self.by_id
 
     def parent(self, principle_id: str) -> Principle | None:
         """The parent of a principle, or None for a top-level one."""
         self.principle(principle_id)
         parent = parent_id_of(principle_id)
-        return None if parent is None else self._index[parent]
+        return None if parent is None else self.by_id[parent]
 
 
 def _walk_with_paths(p: Principle, path: str) -> Iterator[tuple[str, Principle]]:
     yield path, p
     for i, child in enumerate(p.children):
         yield from _walk_with_paths(child, f"{path}.children[{i}]")
-
-
-def _unknown(value: str, kind: str, candidates: Sequence[str] | dict[str, Any]) -> UnknownIdError:
-    from ._suggest import closest
-
-    return UnknownIdError(value, kind=kind, suggestions=closest(value, list(candidates)))
 
 
 attrs.resolve_types(Principle)

@@ -23,7 +23,10 @@ from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
-from ._assessment import Assessment, Jurisdiction, Status, _bundled_framework, _scored
+from ._assessment import Assessment
+from ._catalog import bundled_framework_or_none
+from ._finding import Status
+from ._jurisdiction import Jurisdiction
 from ._model import Framework
 from ._suggest import closest
 from .exceptions import Problem, UnknownIdError, ValidationError
@@ -39,7 +42,7 @@ def framework_for(framework_id: str, frameworks: Iterable[Framework] | Framework
     for fw in given:
         if fw.id == framework_id:
             return fw
-    found = _bundled_framework(framework_id)
+    found = bundled_framework_or_none(framework_id)
     if found is None:
         from ._catalog import load_catalog
 
@@ -285,7 +288,7 @@ def summarize(
             seen[k] = i
     if problems:
         raise ValidationError(problems)
-    leaf_ids = _scored(fw).leaf_ids
+    leaf_ids = fw.leaf_ids
     counts = {pid: dict.fromkeys(Status, 0) for pid in leaf_ids}
     exact: dict[int, int] = {}
     lower: dict[int, int] = {}
@@ -299,7 +302,7 @@ def summarize(
     unknown = Status.UNKNOWN
     for a in items:
         s = a.score(framework) if framework is not None else a.score()
-        get = a._by_principle.get
+        get = a.by_principle.get
         for pid in leaf_ids:
             f = get(pid)
             counts[pid][unknown if f is None else f.status] += 1

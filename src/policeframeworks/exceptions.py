@@ -14,11 +14,13 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
 
 __all__ = [
+    "PROBLEM_CODES",
     "DataFileError",
     "PoliceFrameworksError",
     "Problem",
@@ -31,9 +33,43 @@ class PoliceFrameworksError(Exception):
     """The root of every error raised by policeframeworks."""
 
 
+#: The machine-readable :attr:`Problem.code` values, with what each means.
+PROBLEM_CODES: dict[str, str] = {
+    "invalid": "the value breaks a rule not covered by a more precise code",
+    "unknown_key": "a key, field or column the format does not have",
+    "missing": "a required key, field or value is absent or empty",
+    "type": "a value of the wrong type (a number where text is expected, ...)",
+    "enum": "a word that is not one of the allowed words (a did-you-mean is given where one is close)",
+    "date": "not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    "id": "not a well-formed id (slug, principle id, FIPS code, ...)",
+    "duplicate": "a value stated twice where it must be unique",
+    "duplicate_id": "a second object with the same id",
+    "unknown_id": "an id that names nothing known (close ids are suggested)",
+    "range": "a number outside its allowed range",
+    "conflict": "two values that contradict each other",
+    "empty_header": "a CSV column without a header",
+    "near_miss_header": "a CSV header that nearly matches a principle (a did-you-mean is given)",
+    "missing_default": "CSV rows without a value the caller could have given as a default",
+    "attribute_conflict": "a column map sends a column named as an attribute elsewhere",
+}
+
+_LAST_FIELD = re.compile(r"(?:column '([^']*)'|([A-Za-z_][A-Za-z0-9_]*))(?:\[\d+\])*$")
+
+
+def _field_of(path: str) -> str:
+    """The last field name of a path: ``wording`` for ``principles[3].wording``, ``holds`` for a column."""
+    found = _LAST_FIELD.search(path.strip())
+    if found is None:
+        return ""
+    return found.group(1) if found.group(1) is not None else found.group(2)
+
+
 @attrs.frozen
 class Problem:
     """One problem found in data.
+
+    Callers that act on problems read :attr:`code` and :attr:`field`, never the message text, which may
+    be reworded.
 
     Attributes:
         path: where the problem is, e.g. ``principles[3].wording``, or ``row 7, column 'holds'``;
@@ -41,18 +77,28 @@ class Problem:
         message: what is wrong and what was expected.
         file: the file the data came from, if any.
         suggestion: the closest valid value, for a did-you-mean.
-        code: what kind of problem it is, for programs (empty where none is assigned yet), e.g.
-            ``near_miss_header`` (a CSV header that nearly matches a principle) or ``missing_default``
-            (a CSV row without a value the caller could have given as a default).
-        field: the field or column the problem is about, for programs (empty where none is assigned).
+        code: what kind of problem, one of :data:`PROBLEM_CODES` (``"invalid"`` when nothing more precise
+            applies).
+        field: the name of the field (or column) the problem is in; by default the last name in ``path``
+            (``wording`` for ``principles[3].wording``, ``holds`` for ``row 7, column 'holds'``), empty
+            for the whole document.
+
+    Example:
+        >>> p = Problem("principles[3].wording", "'verbatum' is not one of ...", code="enum")
+        >>> p.code, p.field
+        ('enum', 'wording')
+        >>> Problem("row 7, column 'holds'", "bad").field
+        'holds'
     """
 
     path: str
     message: str
     file: str | None = None
     suggestion: str | None = None
-    code: str = ""
-    field: str = ""
+    code: str = attrs.field(default="invalid", kw_only=True)
+    field: str = attrs.field(
+        default=attrs.Factory(lambda self: _field_of(self.path), takes_self=True), kw_only=True
+    )
 
     def __str__(self) -> str:
         parts = [p for p in (self.file, self.path) if p]
@@ -78,7 +124,12 @@ class Problem:
             path = prefix + self.path
         else:
             path = f"{prefix}.{self.path}"
-        return attrs.evolve(self, path=path, file=self.file if self.file is not None else file)
+        return attrs.evolve(
+            self,
+            path=path,
+            file=self.file if self.file is not None else file,
+            field=self.field or _field_of(path),
+        )
 
 
 class ValidationError(PoliceFrameworksError, ValueError):

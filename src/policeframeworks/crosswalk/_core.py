@@ -16,6 +16,7 @@ import attrs
 from .._ids import parent_id_of
 from .._mapping import CrosswalkDocument, Mapping, Review, end_framework_id, review_problems
 from .._relationship import Relationship
+from .._validate import unknown_id
 from ..exceptions import Problem, UnknownIdError, ValidationError
 from ._coverage import CoverageMatrix, CoverageReport, coverage_report
 from ._derive import DerivedMapping, derive_mappings
@@ -319,10 +320,8 @@ class Crosswalk:
 
     def _check_end(self, end: str) -> None:
         if end not in self.catalog:
-            from .._model import _unknown
-
-            everything = [*self.catalog.framework_ids, *(p for f in self.catalog for p in f._index)]
-            raise _unknown(end, "", everything)
+            everything = [*self.catalog.framework_ids, *(p for f in self.catalog for p in f.by_id)]
+            raise unknown_id(end, "", everything)
 
     # ----------------------------------------------------------------- queries
 
@@ -664,8 +663,8 @@ def unknown_end(end: str, catalog: Catalog, path: str) -> Problem:
 
     fw = end_framework_id(end)
     if fw in catalog.framework_ids:
-        pool = [fw, *catalog.framework(fw)._index]
+        pool = [fw, *catalog.framework(fw).by_id]
     else:
-        pool = [*catalog.framework_ids, *(p for f in catalog for p in f._index)]
+        pool = [*catalog.framework_ids, *(p for f in catalog for p in f.by_id)]
     found = closest(end, pool, n=1)
     return Problem(path, f"unknown id {end!r}", suggestion=found[0] if found else None)

@@ -192,7 +192,7 @@ def _members(self: Crosswalk, end: str) -> set[str]:
     """An end and everything it contains: a framework's principles, a principle's descendants."""
     if end in self.catalog.framework_ids:
         fw = self.catalog.framework(end)
-        return {end, *fw._index}
+        return {end, *fw.by_id}
     try:
         return {p.id for p in self.catalog.principle(end).walk()}
     except UnknownIdError:

@@ -9,7 +9,8 @@ from typing import Any
 
 import attrs
 
-from .._assessment import JurisdictionKind, Method, Status
+from .._finding import Method, Status
+from .._jurisdiction import JurisdictionKind
 from .._model import Citation
 from ..exceptions import Problem, ValidationError
 from ._csv_text import check_delimiter, check_encoding

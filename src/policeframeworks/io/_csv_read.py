@@ -10,8 +10,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
-from .._assessment import Assessment, JurisdictionKind, Method
+from .._assessment import Assessment
 from .._catalog import Catalog
+from .._finding import Method
+from .._jurisdiction import JurisdictionKind
 from .._model import Citation, Framework
 from ..exceptions import Problem, ValidationError
 from ._cells import unescape_cell

@@ -6,8 +6,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .._assessment import Finding, JurisdictionKind, Method, Status
+from .._finding import Finding, Method, Status
 from .._ids import is_partial_date
+from .._jurisdiction import JurisdictionKind
 from .._states import state_code, state_names
 from .._suggest import first_or_none
 from ..exceptions import Problem

@@ -5,14 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from .._assessment import (
-    Assessment,
-    Evidence,
-    Finding,
-    Jurisdiction,
-    Status,
-)
+from .._assessment import Assessment
 from .._catalog import Catalog, load_catalog
+from .._finding import Evidence, Finding, Status
+from .._jurisdiction import Jurisdiction
 from .._model import Framework
 from .._suggest import first_or_none
 from ..exceptions import Problem, ValidationError
@@ -240,9 +236,9 @@ def blank_note(opts: ReadOptions) -> tuple[str, ...]:
 
 
 def bundled(framework_id: str) -> Framework | None:
-    from .._assessment import _bundled_framework
+    from .._catalog import bundled_framework_or_none
 
-    return _bundled_framework(framework_id)
+    return bundled_framework_or_none(framework_id)
 
 
 def read_long(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> list[Assessment]:
@@ -370,6 +366,6 @@ def read_long(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
 
 def name_key_of(name: str) -> str:
     """The matching key of a jurisdiction name (see :func:`policeframeworks._assessment.name_key`)."""
-    from .._assessment import name_key
+    from .._jurisdiction import name_key
 
     return name_key(name)

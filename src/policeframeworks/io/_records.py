@@ -19,11 +19,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .._assessment import Assessment, Score
+    from .._assessment import Assessment
     from .._diff import FrameworkDiff
     from .._endorsement import Endorsement
     from .._mapping import Mapping
     from .._model import Citation, Framework, Principle
+    from .._score import Score
     from .._summary import AdoptionSummary
     from ..crosswalk import CoverageMatrix
 

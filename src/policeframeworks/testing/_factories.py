@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .._assessment import Assessment, Finding, Jurisdiction, Method, Status
+from .._assessment import Assessment
 from .._catalog import load_catalog
+from .._finding import Finding, Method, Status
+from .._jurisdiction import Jurisdiction
 from .._model import Framework
 from .._states import state_code
 from ..exceptions import Problem, ValidationError

@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from .._assessment import Assessment, Jurisdiction, Method
+    from .._assessment import Assessment
+    from .._finding import Method
+    from .._jurisdiction import Jurisdiction
     from .._model import Framework
 
 __all__ = ["AssessmentFactory", "FrameworkFactory"]

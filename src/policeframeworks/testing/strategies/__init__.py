@@ -32,8 +32,10 @@ from collections.abc import Callable
 
 from hypothesis import strategies as st
 
-from ..._assessment import Assessment, AssessmentSet, Evidence, Finding, Jurisdiction
+from ..._assessment import Assessment, AssessmentSet
 from ..._catalog import Catalog
+from ..._finding import Evidence, Finding
+from ..._jurisdiction import Jurisdiction
 from ..._mapping import CrosswalkDocument, Mapping
 from ..._model import Citation, Framework, Principle
 from ...crosswalk import Crosswalk

@@ -9,16 +9,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ..._assessment import (
-    Assessment,
-    AssessmentSet,
-    Evidence,
-    Finding,
-    Jurisdiction,
-    JurisdictionKind,
-    Method,
-    Status,
-)
+from ..._assessment import Assessment, AssessmentSet
+from ..._finding import Evidence, Finding, Method, Status
+from ..._jurisdiction import Jurisdiction, JurisdictionKind
 from ..._model import Framework
 from ._base import (
     _ANY_CHAR,

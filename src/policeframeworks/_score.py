@@ -1,0 +1,194 @@
+"""Scores of one assessment against its framework: counts per status and honest bounds on adoption.
+
+Pure functions of an assessment's findings and a framework (no lookups, no I/O); :meth:`Assessment.score`
+calls :func:`score_of`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+
+from ._finding import STATUSES, Finding, Status
+from ._model import Framework
+
+__all__ = ["Score", "score_of", "tally"]
+
+
+@attrs.frozen(kw_only=True)
+class Score:
+    """Counts and bounds on adoption for one assessment.
+
+    Only a framework's leaves (principles without sub-provisions) are scored, so a provision and its own
+    sub-provisions are never counted twice; findings on parent principles are kept but not counted.
+
+    Bounds count principles:
+
+    * ``lower`` is the number of principles certainly adopted: the adopted findings, or the reported total
+      when the assessment has one (a reported total is a count of adopted principles, some of which may
+      be unnamed). ``partial`` never counts in ``lower``.
+    * ``upper`` is the most that could be adopted on the most generous reading: adopted + partial +
+      unknown. With a reported total R the principles that are neither named adopted nor among the
+      R are known not to be adopted, so ``upper`` is R + partial.
+
+    Attributes:
+        framework_id: the framework scored against.
+        scored: how many principles are scored (the framework's leaves).
+        applicable: scored principles not marked ``not_applicable``; fractions are of this.
+        adopted: principles with an ``adopted`` finding (named).
+        partial: principles with a ``partial`` finding.
+        not_adopted: principles with a ``not_adopted`` finding.
+        unknown: principles with an ``unknown`` finding or no finding at all.
+        not_applicable: principles found not to apply.
+        known: applicable principles with a finding other than ``unknown``.
+        reported_total: the number of adopted principles the assessment reports without naming them all.
+        lower: the lower bound on adopted principles.
+        upper: the upper bound (adopted, partial, and unknown unless ruled out by a reported total).
+        adopted_ids: the named adopted principles, in framework order (likewise for the other ``_ids``).
+
+    Example:
+        >>> from policeframeworks import load_seed_assessments
+        >>> s = load_seed_assessments()[0].score()
+        >>> (s.adopted, s.reported_total, s.unnamed_adopted, s.unknown, s.lower, s.upper)
+        (1, 5, 4, 7, 5, 5)
+    """
+
+    framework_id: str
+    scored: int
+    applicable: int
+    adopted: int
+    partial: int
+    not_adopted: int
+    unknown: int
+    not_applicable: int
+    known: int
+    reported_total: int | None
+    lower: int
+    upper: int
+    adopted_ids: tuple[str, ...]
+    partial_ids: tuple[str, ...]
+    not_adopted_ids: tuple[str, ...]
+    unknown_ids: tuple[str, ...]
+    not_applicable_ids: tuple[str, ...]
+
+    @property
+    def unnamed_adopted(self) -> int:
+        """How many adopted principles the reported total adds beyond the named ones (0 without one)."""
+        return 0 if self.reported_total is None else self.reported_total - self.adopted
+
+    @property
+    def lower_fraction(self) -> float | None:
+        """``lower`` as a fraction of the applicable principles (None when none applies)."""
+        return self.lower / self.applicable if self.applicable else None
+
+    @property
+    def upper_fraction(self) -> float | None:
+        """``upper`` as a fraction of the applicable principles (None when none applies)."""
+        return self.upper / self.applicable if self.applicable else None
+
+    @property
+    def adopted_range(self) -> tuple[int, int]:
+        """The least and the most principles that can be fully adopted (partial not counted).
+
+        Example:
+            >>> from policeframeworks import load_seed_assessments
+            >>> load_seed_assessments()[0].score().adopted_range
+            (5, 5)
+        """
+        most = self.adopted + self.unknown if self.reported_total is None else self.reported_total
+        return (self.lower, most)
+
+    def counts(self) -> dict[Status, int]:
+        """The number of scored principles per status."""
+        return {
+            Status.ADOPTED: self.adopted,
+            Status.PARTIAL: self.partial,
+            Status.NOT_ADOPTED: self.not_adopted,
+            Status.UNKNOWN: self.unknown,
+            Status.NOT_APPLICABLE: self.not_applicable,
+        }
+
+    def explain(self) -> str:
+        """The score in words.
+
+        Example:
+            >>> from policeframeworks import load_seed_assessments
+            >>> print(load_seed_assessments()[0].score().explain())
+            8cantwait-2020: 8 applicable principles.
+            1 known adopted: 8cantwait-2020:duty-to-intervene.
+            Reported total: 5 adopted; the other 4 are not named and are among the 7 unknown:
+              8cantwait-2020:ban-chokeholds-and-strangleholds, 8cantwait-2020:require-de-escalation, ...
+            Adopted: at least 5 of 8, at most 5 of 8.
+        """
+        lines = [f"{self.framework_id}: {self.applicable} applicable principles."]
+        named = f": {', '.join(self.adopted_ids)}" if self.adopted_ids else ""
+        lines.append(f"{self.adopted} known adopted{named}.")
+        for word, ids in (
+            ("partial", self.partial_ids),
+            ("not adopted", self.not_adopted_ids),
+            ("not applicable", self.not_applicable_ids),
+        ):
+            if ids:
+                lines.append(f"{len(ids)} {word}: {', '.join(ids)}.")
+        if self.reported_total is not None:
+            lines.append(
+                f"Reported total: {self.reported_total} adopted; the other {self.unnamed_adopted} are not "
+                f"named and are among the {self.unknown} unknown:"
+            )
+            lines.append(f"  {', '.join(self.unknown_ids)}")
+        elif self.unknown_ids:
+            lines.append(f"{self.unknown} unknown: {', '.join(self.unknown_ids)}.")
+        lines.append(
+            f"Adopted: at least {self.lower} of {self.applicable}, at most {self.upper} of {self.applicable}."
+        )
+        return "\n".join(lines)
+
+
+def tally(by_principle: Mapping[str, Finding], framework: Framework) -> dict[Status, list[str]]:
+    """The framework's leaf ids by status (a leaf without a finding is ``unknown``), in document order."""
+    out: dict[Status, list[str]] = {s: [] for s in STATUSES}
+    get = by_principle.get
+    unknown = out[Status.UNKNOWN]
+    for pid in framework.leaf_ids:
+        f = get(pid)
+        if f is None:
+            unknown.append(pid)
+        else:
+            out[f.status].append(pid)
+    return out
+
+
+def score_of(by_principle: Mapping[str, Finding], reported_total: int | None, framework: Framework) -> Score:
+    """The :class:`Score` of findings (by principle id) and a reported total against ``framework``."""
+    fw = framework
+    leaf_ids = fw.leaf_ids
+    t = tally(by_principle, fw)
+    adopted = len(t[Status.ADOPTED])
+    partial = len(t[Status.PARTIAL])
+    unknown = len(t[Status.UNKNOWN])
+    na = len(t[Status.NOT_APPLICABLE])
+    rt = reported_total
+    if rt is None:
+        lower, upper = adopted, adopted + partial + unknown
+    else:
+        lower, upper = rt, rt + partial
+    return Score(
+        framework_id=fw.id,
+        scored=len(leaf_ids),
+        applicable=len(leaf_ids) - na,
+        adopted=adopted,
+        partial=partial,
+        not_adopted=len(t[Status.NOT_ADOPTED]),
+        unknown=unknown,
+        not_applicable=na,
+        known=len(leaf_ids) - na - unknown,
+        reported_total=rt,
+        lower=lower,
+        upper=upper,
+        adopted_ids=tuple(t[Status.ADOPTED]),
+        partial_ids=tuple(t[Status.PARTIAL]),
+        not_adopted_ids=tuple(t[Status.NOT_ADOPTED]),
+        unknown_ids=tuple(t[Status.UNKNOWN]),
+        not_applicable_ids=tuple(t[Status.NOT_APPLICABLE]),
+    )
