@@ -22,16 +22,17 @@ sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "op
 before = set(sys.modules)
 
 src = Citation(publisher="X", title="Y", url="https://example.org", date="2024")
-p = Principle(id="ex:one", title="One", text="First.", wording="paraphrase", themes=("training",), citation=src)
-fw = Framework(id="ex", family="ex", version="1", title="Example", short_title="Ex", publisher="X", date="2024",
-               kind="principles", data_version="1", citation=src, principles=(p,))
+p = Principle(id="ex:one", title="One", text="First.", wording="paraphrase", themes=("training",),
+              citation=src)
+fw = Framework(id="ex", family="ex", version="1", title="Example", short_title="Ex", publisher="X",
+               date="2024", kind="principles", data_version="1", citation=src, principles=(p,))
 m = Mapping(source="8cantwait-2020:duty-to-intervene", relationship="equal",
             target="uscm-2020:sanctity-of-life/duty-to-intervene", rationale_type="semantic", strength=10,
             basis="analytic", rationale="r", mapped_by="me")
 review = Review(source="8cantwait-2020", target="uscm-2020", scope="complete", reviewer="me", date="2026")
 doc = CrosswalkDocument(id="mine", title="Mine", data_version="1", mappings=(m,), reviews=(review,))
-e = Endorsement(endorser="Somewhere", endorser_kind="jurisdiction", relation="adopted", target="8cantwait-2020",
-                date="2020", citation=src)
+e = Endorsement(endorser="Somewhere", endorser_kind="jurisdiction", relation="adopted",
+                target="8cantwait-2020", date="2020", citation=src)
 es = EndorsementSet(data_version="1", endorsements=(e,))
 j = Jurisdiction(name="Springfield", kind="city", fips="1772000")
 ev = Evidence(title="Policy manual", url="https://example.org/manual", quote="Officers shall intervene.")
