@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from policeframeworks import Citation, Crosswalk, Mapping, Relationship, load_catalog
 
 CATALOG = load_catalog()
-PRINCIPLE_IDS = sorted(p for fw in CATALOG for p in fw._index)
+PRINCIPLE_IDS = sorted(p for fw in CATALOG for p in fw.by_id)
 ENDS = sorted([*PRINCIPLE_IDS, *CATALOG.framework_ids])
 CITATION = Citation(publisher="Example", title="Example source", url="https://example.org/source")
 

@@ -105,7 +105,7 @@ def test_graph_nodes_and_edges_carry_scalars() -> None:
     assert isinstance(g, nx.DiGraph)
     assert not isinstance(g, nx.MultiDiGraph)
     assert g.number_of_edges() == len(cw.mappings)
-    assert set(g.nodes) >= {p for fw in CATALOG for p in fw._index} | set(CATALOG.framework_ids)
+    assert set(g.nodes) >= {p for fw in CATALOG for p in fw.by_id} | set(CATALOG.framework_ids)
     for _, data in g.nodes(data=True):
         assert all(isinstance(v, (str, int, float, bool)) for v in data.values())
     for _, _, data in g.edges(data=True):

@@ -18,6 +18,7 @@ from .._mapping import CrosswalkDocument, Mapping, Review, end_framework_id, rev
 from .._relationship import Relationship
 from .._validate import unknown_id
 from ..exceptions import Problem, UnknownIdError, ValidationError
+from ._checks import id_problems, review_id_problems
 from ._coverage import CoverageMatrix, CoverageReport, coverage_report
 from ._derive import DerivedMapping, derive_mappings
 from ._lint import LintProblem, lint_crosswalk
@@ -630,41 +631,3 @@ class Crosswalk:
         return CrosswalkDocument(
             id=id, title=title, data_version=data_version, mappings=self.mappings, reviews=self.reviews
         )
-
-
-def id_problems(m: Mapping, catalog: Catalog, path: str) -> list[Problem]:
-    return [
-        unknown_end(getattr(m, field), catalog, f"{path}.{field}" if path else field)
-        for field in ("source", "target")
-        if getattr(m, field) not in catalog
-    ]
-
-
-def review_id_problems(r: Review, catalog: Catalog, path: str) -> list[Problem]:
-    """Problems for a declared review naming a framework the catalog does not hold (with did-you-mean)."""
-    from .._suggest import closest
-
-    out = []
-    for field in ("source", "target"):
-        fw = getattr(r, field)
-        if fw not in catalog.framework_ids:
-            found = closest(fw, list(catalog.framework_ids), n=1)
-            out.append(
-                Problem(
-                    f"{path}.{field}", f"unknown framework {fw!r}", suggestion=found[0] if found else None
-                )
-            )
-    return out
-
-
-def unknown_end(end: str, catalog: Catalog, path: str) -> Problem:
-    """The problem for an id not in the catalog, with the closest id (same framework first) suggested."""
-    from .._suggest import closest
-
-    fw = end_framework_id(end)
-    if fw in catalog.framework_ids:
-        pool = [fw, *catalog.framework(fw).by_id]
-    else:
-        pool = [*catalog.framework_ids, *(p for f in catalog for p in f.by_id)]
-    found = closest(end, pool, n=1)
-    return Problem(path, f"unknown id {end!r}", suggestion=found[0] if found else None)

@@ -12,6 +12,7 @@ import attrs
 from .._mapping import Mapping, Review
 from .._relationship import Relationship
 from ..exceptions import UnknownIdError
+from ._checks import review_id_problems
 
 if TYPE_CHECKING:
     from ._core import Crosswalk
@@ -147,8 +148,6 @@ def lint_crosswalk(cw: Crosswalk) -> tuple[LintProblem, ...]:
 
 def _lint_reviews(self: Crosswalk) -> list[LintProblem]:
     """Declared reviews of a framework the catalog lacks or holds in part, and reviews stated twice."""
-    from ._core import review_id_problems
-
     out: list[LintProblem] = []
 
     def add(kind: LintKind, i: int, message: str, *, also: tuple[int, ...] = ()) -> None:

@@ -152,7 +152,8 @@ def crosswalk_from_csv(
     relationship ... (did you mean 'subset'?)``.
     """
     from .. import _convert
-    from ..crosswalk._core import Crosswalk, id_problems
+    from ..crosswalk import Crosswalk
+    from ..crosswalk._checks import id_problems
 
     name = str(source)
     if text is None:
@@ -344,7 +345,7 @@ def _raw_mapping_problems(
     So one run reports an unknown relationship word, an unknown id and an out-of-range strength together.
     """
     from .._mapping import is_end_id
-    from ..crosswalk._core import unknown_end
+    from ..crosswalk._checks import unknown_end
 
     if not isinstance(data, dict):
         return []

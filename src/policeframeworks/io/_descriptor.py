@@ -217,10 +217,10 @@ def descriptor_from_data(data: Any, *, file: str | None = None, layout: bool = F
         problems.append(Problem("path", "a descriptor names its CSV file (path, relative to the descriptor)"))
     source = None
     if "source" in merged:
-        from .. import io
+        from .._convert import from_builtins
 
         try:
-            source = io.from_dict(dict(merged["source"]), Citation)
+            source = from_builtins(dict(merged["source"]), Citation)
         except ValidationError as exc:
             problems += [p.within("source") for p in exc.problems]
     if problems:

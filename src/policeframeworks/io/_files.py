@@ -117,7 +117,7 @@ def parse(text: str, suffix: str, file: str) -> Any:
     except ValueError as exc:  # an integer of more digits than Python converts (sys.int_info)
         raise ValidationError([Problem("", f"not valid JSON: {_number_message(exc)}")], file=file) from None
     if _SURROGATE_ESCAPE.search(text):
-        found = _lone_surrogate(data, "")
+        found = lone_surrogate(data, "")
         if found is not None:
             raise ValidationError([found], file=file)
     return data
@@ -134,7 +134,7 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _lone_surrogate(data: Any, path: str) -> Problem | None:
+def lone_surrogate(data: Any, path: str) -> Problem | None:
     r"""The first key or string holding a lone surrogate (JSON can spell one as ``\ud800``)."""
     message = "a lone surrogate, which is not a character (a JSON \\u escape can make one)"
     if isinstance(data, str):
@@ -143,12 +143,12 @@ def _lone_surrogate(data: Any, path: str) -> Problem | None:
         for key, value in data.items():
             if _SURROGATE.search(key):
                 return Problem(path, f"key {key!r}: {message}")
-            found = _lone_surrogate(value, f"{path}.{key}" if path else key)
+            found = lone_surrogate(value, f"{path}.{key}" if path else key)
             if found is not None:
                 return found
     elif isinstance(data, list):
         for i, item in enumerate(data):
-            found = _lone_surrogate(item, f"{path}[{i}]")
+            found = lone_surrogate(item, f"{path}[{i}]")
             if found is not None:
                 return found
     return None

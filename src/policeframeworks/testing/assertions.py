@@ -104,10 +104,10 @@ def _round_trip_problems(fw: Framework) -> list[str]:
     import tomllib
 
     from .. import io
-    from ..io._files import _lone_surrogate
+    from ..io._files import lone_surrogate
 
     data = io.to_dict(fw)
-    surrogate = _lone_surrogate(data, "")
+    surrogate = lone_surrogate(data, "")
     if surrogate is not None:
         # Neither JSON nor TOML files can hold it: they are UTF-8.
         return [f"cannot be written as JSON or TOML (UTF-8): {surrogate.path}: {surrogate.message}"]
