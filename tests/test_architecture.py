@@ -189,6 +189,18 @@ def test_no_private_name_imported_across_top_level_modules() -> None:
     assert private == []
 
 
+def test_the_standard_io_module_is_never_bound_to_the_name_io() -> None:
+    # Inside the package, ``io`` means policeframeworks.io (``from policeframeworks import io``, the
+    # package's own io/ modules); the standard library's is imported as ``_stdio`` so that no function
+    # reads ``io.dump`` and ``io.StringIO`` from two different modules under one name.
+    bare = []
+    for name, (path, _) in _modules().items():
+        for node in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                bare += [f"{name}: import io" for a in node.names if a.name == "io" and a.asname != "_stdio"]
+    assert bare == []
+
+
 @pytest.mark.parametrize("path", sorted(p.relative_to(SRC.parent).as_posix() for p in SRC.rglob("*.py")))
 def test_module_size(path: str) -> None:
     assert set(OVERSIZED_EXEMPT) <= {p.relative_to(SRC.parent).as_posix() for p in SRC.rglob("*.py")}

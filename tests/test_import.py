@@ -48,3 +48,14 @@ def test_every_public_name_resolves() -> None:
     for name in policeframeworks.__all__:
         assert getattr(policeframeworks, name) is not None, name
     assert policeframeworks.__all__ == sorted(policeframeworks.__all__, key=str)
+
+
+def test_dir_lists_every_public_name_without_importing_them() -> None:
+    code = (
+        "import sys, policeframeworks\n"
+        "names = dir(policeframeworks)\n"
+        "print(all(n in names for n in policeframeworks.__all__), 'Crosswalk' in names,\n"
+        "      'summarize' in names, 'policeframeworks.crosswalk' in sys.modules, 'cattrs' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True", "True", "False", "False"]

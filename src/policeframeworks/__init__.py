@@ -19,7 +19,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._catalog import Catalog, load_catalog
 from ._model import Citation, Framework, FrameworkKind, Principle, Theme, Wording
 from .exceptions import (
     DataFileError,
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from . import io
     from ._agreement import Agreement, AgreementStats, agreement
     from ._assessment import Assessment, AssessmentSet
+    from ._catalog import Catalog, load_catalog
     from ._changes import (
         AdoptionEvent,
         Changes,
@@ -156,6 +156,8 @@ _LAZY_MODULES = {"io"}
 
 #: Names imported on first use, so ``import policeframeworks`` stays light (about the cost of attrs alone).
 _LAZY_NAMES = {
+    "Catalog": "_catalog",
+    "load_catalog": "_catalog",
     "CoverageMatrix": "crosswalk",
     "CoverageReport": "crosswalk",
     "CoverageStatus": "crosswalk",
@@ -218,6 +220,11 @@ _LAZY_NAMES = {
     "GroupShare": "_grouped",
     "GroupedSummary": "_grouped",
 }
+
+
+def __dir__() -> list[str]:
+    """Every public name, the lazily imported ones included (so completion offers ``Crosswalk``)."""
+    return sorted({*globals(), *__all__, "__version__"})
 
 
 def __getattr__(name: str) -> Any:

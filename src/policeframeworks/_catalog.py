@@ -10,15 +10,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._endorsement import Endorsement, Relation
 from ._ids import framework_id_of, is_framework_id
+from ._mapping import CrosswalkDocument
 from ._model import Framework, Principle, Theme
 from ._suggest import first_or_none
 from ._validate import unknown_id
 from .exceptions import DataFileError, Problem, ValidationError
 
 if TYPE_CHECKING:
-    from ._endorsement import Endorsement, Relation
-    from ._mapping import CrosswalkDocument
     from .crosswalk import Crosswalk
 
 __all__ = ["Catalog", "load_catalog"]
@@ -89,8 +89,6 @@ class Catalog:
         default=(), converter=_names_tuple, eq=False, repr=False, kw_only=True
     )
     bundled_crosswalks: bool = attrs.field(default=True, eq=False, repr=False, kw_only=True)
-    _by_id: dict[str, Framework] = attrs.field(init=False, eq=False, repr=False)
-    _crosswalk: list[Crosswalk] = attrs.field(init=False, factory=list, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -110,7 +108,6 @@ class Catalog:
                 by_id[fw.id] = fw
         if problems:
             raise ValidationError(problems)
-        object.__setattr__(self, "_by_id", by_id)
         problems += _correspondence_problems(self.frameworks, by_id)
         from ._endorsement import Endorsement
 
@@ -165,6 +162,10 @@ class Catalog:
         """The same short summary for IPython's and Hypothesis' pretty printers."""
         p.text(repr(self))
 
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Framework]:
+        return {fw.id: fw for fw in self.frameworks}
+
     def __iter__(self) -> Iterator[Framework]:
         return iter(self.frameworks)
 
@@ -197,21 +198,26 @@ class Catalog:
         Raises:
             ValidationError: a mapping names an id that is not in this catalog.
         """
-        if not self._crosswalk:
-            from ._bundled import bundled_documents, bundled_sources
-            from .crosswalk import Crosswalk
+        return self._crosswalk  # type: ignore[no-any-return]
 
-            docs: list[CrosswalkDocument] = []
-            names: list[str | None] = []
-            if self.bundled_crosswalks:
-                for doc, name in zip(bundled_documents(), bundled_sources(), strict=True):
-                    if all(f in self._by_id for f in doc.frameworks):
-                        docs.append(doc)
-                        names.append(name)
-            docs += self.crosswalk_documents
-            names += self.crosswalk_sources
-            self._crosswalk.append(Crosswalk.from_documents(docs, catalog=self, sources=names))
-        return self._crosswalk[0]
+    # A cached property typed Any: attrs lists a cached property's annotation among the class's, and the
+    # converter resolves them all, where Crosswalk (a lower layer) is not importable.
+    @functools.cached_property
+    def _crosswalk(self) -> Any:
+        # The one documented lazy import up the layers: the crosswalk layer sits below the catalog's.
+        from ._bundled import bundled_documents, bundled_sources
+        from .crosswalk import Crosswalk
+
+        docs: list[CrosswalkDocument] = []
+        names: list[str | None] = []
+        if self.bundled_crosswalks:
+            for doc, name in zip(bundled_documents(), bundled_sources(), strict=True):
+                if all(f in self._by_id for f in doc.frameworks):
+                    docs.append(doc)
+                    names.append(name)
+        docs += self.crosswalk_documents
+        names += self.crosswalk_sources
+        return Crosswalk.from_documents(docs, catalog=self, sources=names)
 
     @property
     def framework_ids(self) -> tuple[str, ...]:

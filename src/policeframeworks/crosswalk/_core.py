@@ -6,6 +6,7 @@ Coverage lives in :mod:`._coverage`, lint in :mod:`._lint`, derived mappings in 
 from __future__ import annotations
 
 import enum
+import functools
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -58,6 +59,15 @@ def _to_reviews(value: Iterable[Review]) -> tuple[Review, ...]:
     return tuple(value)
 
 
+def _catalog_or_bundled(catalog: Catalog | None) -> Catalog:
+    """The catalog given, or (the documented default) the bundled one."""
+    if catalog is not None:
+        return catalog
+    from .._catalog import load_catalog
+
+    return load_catalog()
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
@@ -91,15 +101,12 @@ class Crosswalk:
 
     mappings: tuple[Mapping, ...] = attrs.field(converter=_to_mappings)
     reviews: tuple[Review, ...] = attrs.field(default=(), kw_only=True, converter=_to_reviews)
-    catalog: Catalog = attrs.field(default=None, kw_only=True, eq=False, repr=False)
+    catalog: Catalog = attrs.field(
+        default=None, converter=_catalog_or_bundled, kw_only=True, eq=False, repr=False
+    )
     check_ids: bool = attrs.field(default=True, kw_only=True, eq=False, repr=False)
-    _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        if self.catalog is None:
-            from .._catalog import load_catalog
-
-            object.__setattr__(self, "catalog", load_catalog())
         problems = [
             Problem(f"mappings[{i}]", f"expected a Mapping, got {type(m).__name__}")
             for i, m in enumerate(self.mappings)
@@ -250,32 +257,33 @@ class Crosswalk:
     # ----------------------------------------------------------------- indexes (built lazily, cached)
 
     def _structure(self) -> _Structure:
-        found: _Structure | None = self._cache.get("structure")
-        if found is None:
-            framework_leaves: dict[str, tuple[str, ...]] = {}
-            leaves_below: dict[str, tuple[str, ...]] = {}
-            framing: set[str] = set()
-            complete: dict[str, bool] = {}
-            for fw in self.catalog.frameworks:
-                complete[fw.id] = fw.complete
-                framework_leaves[fw.id] = tuple(p.id for p in fw.leaves())
-                for p in fw.iter_principles():
-                    leaves_below[p.id] = tuple(q.id for q in p.walk() if q.is_leaf)
-                for top in fw.framing:
-                    framing.update(q.id for q in top.walk())
-            found = _Structure(framework_leaves, leaves_below, frozenset(framing), complete)
-            self._cache["structure"] = found
-        return found
+        return self._structure_memo
+
+    @functools.cached_property
+    def _structure_memo(self) -> _Structure:
+        framework_leaves: dict[str, tuple[str, ...]] = {}
+        leaves_below: dict[str, tuple[str, ...]] = {}
+        framing: set[str] = set()
+        complete: dict[str, bool] = {}
+        for fw in self.catalog.frameworks:
+            complete[fw.id] = fw.complete
+            framework_leaves[fw.id] = tuple(p.id for p in fw.leaves())
+            for p in fw.iter_principles():
+                leaves_below[p.id] = tuple(q.id for q in p.walk() if q.is_leaf)
+            for top in fw.framing:
+                framing.update(q.id for q in top.walk())
+        return _Structure(framework_leaves, leaves_below, frozenset(framing), complete)
 
     def _by_end(self) -> dict[str, list[int]]:
-        found: dict[str, list[int]] | None = self._cache.get("by_end")
-        if found is None:
-            found = defaultdict(list)
-            for i, m in enumerate(self.mappings):
-                found[m.source].append(i)
-                if m.target != m.source:
-                    found[m.target].append(i)
-            self._cache["by_end"] = found
+        return self._by_end_memo
+
+    @functools.cached_property
+    def _by_end_memo(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = defaultdict(list)
+        for i, m in enumerate(self.mappings):
+            found[m.source].append(i)
+            if m.target != m.source:
+                found[m.target].append(i)
         return found
 
     def _buckets(self) -> dict[tuple[str, str], list[_Oriented]]:
@@ -285,20 +293,21 @@ class Crosswalk:
         1 when it only touches x, 0 for no relationship. Uses with a framing statement at either end are
         left out (framing is never counted).
         """
-        found: dict[tuple[str, str], list[_Oriented]] | None = self._cache.get("buckets")
-        if found is None:
-            framing = self._structure().framing
-            found = defaultdict(list)
-            kind_of = {r: (2 if r.covers else 1 if r.touches else 0) for r in Relationship}
-            kind_back = {r: kind_of[r.inverse()] for r in Relationship}
-            for i, m in enumerate(self.mappings):
-                a, b, r = m.source, m.target, m.relationship
-                if a in framing or b in framing:
-                    continue
-                fa, fb = a.partition(":")[0], b.partition(":")[0]
-                found[(fa, fb)].append((a, b, kind_of[r], (i, False)))
-                found[(fb, fa)].append((b, a, kind_back[r], (i, True)))
-            self._cache["buckets"] = found
+        return self._buckets_memo
+
+    @functools.cached_property
+    def _buckets_memo(self) -> dict[tuple[str, str], list[_Oriented]]:
+        framing = self._structure().framing
+        found = defaultdict(list)
+        kind_of = {r: (2 if r.covers else 1 if r.touches else 0) for r in Relationship}
+        kind_back = {r: kind_of[r.inverse()] for r in Relationship}
+        for i, m in enumerate(self.mappings):
+            a, b, r = m.source, m.target, m.relationship
+            if a in framing or b in framing:
+                continue
+            fa, fb = a.partition(":")[0], b.partition(":")[0]
+            found[(fa, fb)].append((a, b, kind_of[r], (i, False)))
+            found[(fb, fa)].append((b, a, kind_back[r], (i, True)))
         return found
 
     def _read(self, i: int, reversed_: bool) -> Mapping:

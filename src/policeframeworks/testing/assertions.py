@@ -208,4 +208,4 @@ def _as_crosswalk(crosswalk: CrosswalkLike, catalog: Catalog | None) -> Crosswal
     items: list[Any] = list(crosswalk)
     if items and all(isinstance(item, (str, os.PathLike)) for item in items):
         return Crosswalk.load(*items, catalog=catalog, include_bundled=False)
-    return Crosswalk(items, catalog=catalog, check_ids=False)  # type: ignore[arg-type]  # None: bundled
+    return Crosswalk(items, catalog=catalog, check_ids=False)  # None: the bundled catalog
