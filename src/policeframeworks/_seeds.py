@@ -6,6 +6,7 @@ import functools
 
 from ._assessment import Assessment
 from ._bundled import read_data_toml
+from ._catalog import load_catalog
 from ._convert import from_builtins
 from ._validate import raise_problems
 from .exceptions import Problem, ValidationError
@@ -25,6 +26,7 @@ def load_seed_assessments() -> tuple[Assessment, ...]:
         >>> [str(a.jurisdiction) for a in load_seed_assessments()]
         ['Kankakee, IL']
     """
+    catalog = load_catalog()
     index = read_data_toml("catalog.toml")
     out: list[Assessment] = []
     problems: list[Problem] = []
@@ -32,8 +34,10 @@ def load_seed_assessments() -> tuple[Assessment, ...]:
         file = f"policeframeworks/data/assessments/{name}.toml"
         data = read_data_toml("assessments", f"{name}.toml")
         try:
-            out.append(from_builtins(data, Assessment, file=file))
+            found = from_builtins(data, Assessment, file=file)
+            found.check(catalog.framework(found.framework_id))
+            out.append(found)
         except ValidationError as exc:
-            problems += exc.problems
+            problems += [p.within("", file) for p in exc.problems]
     raise_problems(problems)
     return tuple(out)
