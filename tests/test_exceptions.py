@@ -47,3 +47,63 @@ def test_unknown_id_message_is_not_quoted_like_a_keyerror() -> None:
     assert str(err) == "unknown framework id 'uscm' (did you mean 'uscm-2020' or 'uscm-2021'?)"
     assert err.id == "uscm"
     assert str(UnknownIdError("zzz")) == "unknown id 'zzz'"
+
+
+# --- Problem.code and Problem.field: what programs read instead of the message --------------------------
+
+
+def _codes(exc: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, str]]:
+    return [(p.code, p.field) for p in exc.value.problems]
+
+
+def test_problem_codes_from_the_converter() -> None:
+    from policeframeworks import Citation, io
+
+    with pytest.raises(ValidationError) as info:
+        io.from_dict({"publisher": "X", "title": "Y", "url": "https://example.org", "dat": "2020"}, Citation)
+    assert _codes(info) == [("unknown_key", "dat")]
+    assert info.value.problems[0].suggestion == "date"
+    with pytest.raises(ValidationError) as info:
+        io.from_dict({"publisher": "X", "title": 3}, Citation)
+    assert sorted(_codes(info)) == [("missing", "url"), ("type", "title")]
+
+
+def test_problem_codes_from_the_model() -> None:
+    from policeframeworks import Citation, Mapping, Principle
+
+    src = Citation(publisher="X", title="Y", url="https://example.org")
+    with pytest.raises(ValidationError) as info:
+        Principle(id="ex:one", title="", text="t", wording="verbatum", themes=(), citation=src)
+    assert _codes(info) == [("missing", "title"), ("enum", "wording"), ("missing", "themes")]
+    with pytest.raises(ValidationError) as info:
+        Citation(publisher="X", title="Y", url="https://example.org", date="5 June")
+    assert _codes(info) == [("date", "date")]
+    with pytest.raises(ValidationError) as info:
+        Mapping(source="a:b", relationship="equal", target="c:d", rationale_type="semantic", strength=11,
+                basis="analytic", rationale="r", mapped_by="me")  # fmt: skip
+    assert ("range", "strength") in _codes(info)
+
+
+def test_problem_codes_for_ids() -> None:
+    from policeframeworks import Crosswalk, Mapping
+
+    m = Mapping(source="uscm-2020:comunity", relationship="equal", target="uscm-2020",
+                rationale_type="semantic", strength=10, basis="analytic", rationale="r", mapped_by="me")  # fmt: skip
+    with pytest.raises(ValidationError) as info:
+        Crosswalk([m])
+    assert _codes(info) == [("unknown_id", "source")]
+
+
+def test_every_code_the_package_sets_is_documented() -> None:
+    import ast
+    from pathlib import Path
+
+    from policeframeworks.exceptions import PROBLEM_CODES
+
+    used = set()
+    for path in (Path(__file__).parent.parent / "src" / "policeframeworks").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.keyword) and node.arg == "code" and isinstance(node.value, ast.Constant):
+                used.add(node.value.value)
+    assert len(used) > 5
+    assert used <= set(PROBLEM_CODES)

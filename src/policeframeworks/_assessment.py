@@ -97,10 +97,12 @@ class Assessment:
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         if not isinstance(self.jurisdiction, Jurisdiction):
-            problems.append(Problem("jurisdiction", "expected a Jurisdiction"))
+            problems.append(Problem("jurisdiction", "expected a Jurisdiction", code="type"))
         fw_ok = isinstance(self.framework_id, str) and is_framework_id(self.framework_id)
         if not fw_ok:
-            problems.append(Problem("framework_id", f"{self.framework_id!r} is not a framework id"))
+            problems.append(
+                Problem("framework_id", f"{self.framework_id!r} is not a framework id", code="id")
+            )
         for p in (
             date_problem("as_of", self.as_of, required=True),
             nonempty("assessor", self.assessor),
@@ -110,19 +112,27 @@ class Assessment:
                 problems.append(p)
         rt = self.reported_total
         if rt is not None and (type(rt) is not int or rt < 0):
-            problems.append(Problem("reported_total", f"{rt!r} is not a whole number of principles"))
+            problems.append(
+                Problem("reported_total", f"{rt!r} is not a whole number of principles", code="type")
+            )
         problems += typed_tuple_problems("evidence", self.evidence, Evidence)
         problems += string_tuple_problems("notes", self.notes, unique=False)
         by_principle: dict[str, Finding] = {}
         if not isinstance(self.findings, tuple):
-            problems.append(Problem("findings", "expected a list of findings"))
+            problems.append(Problem("findings", "expected a list of findings", code="type"))
         else:
             for i, f in enumerate(self.findings):
                 if not isinstance(f, Finding):
-                    problems.append(Problem(f"findings[{i}]", f"expected Finding, got {type(f).__name__}"))
+                    problems.append(
+                        Problem(f"findings[{i}]", f"expected Finding, got {type(f).__name__}", code="type")
+                    )
                 elif f.principle_id in by_principle:
                     problems.append(
-                        Problem(f"findings[{i}].principle_id", f"a second finding for {f.principle_id!r}")
+                        Problem(
+                            f"findings[{i}].principle_id",
+                            f"a second finding for {f.principle_id!r}",
+                            code="duplicate",
+                        )
                     )
                 else:
                     by_principle[f.principle_id] = f
@@ -131,6 +141,7 @@ class Assessment:
                             Problem(
                                 f"findings[{i}].principle_id",
                                 f"{f.principle_id!r} is not a principle of {self.framework_id!r}",
+                                code="unknown_id",
                             )
                         )
         raise_problems(problems)
@@ -164,6 +175,7 @@ class Assessment:
                         f"findings[{i}].principle_id",
                         f"{f.principle_id!r} is not a principle of {framework.id!r}",
                         suggestion=first_or_none(f.principle_id, framework.principle_ids),
+                        code="unknown_id",
                     )
                 )
         if self.reported_total is not None and not problems:
@@ -175,12 +187,18 @@ class Assessment:
             if rt > applicable:
                 problems.append(
                     Problem(
-                        "reported_total", f"{rt} adopted reported, but only {applicable} principles apply"
+                        "reported_total",
+                        f"{rt} adopted reported, but only {applicable} principles apply",
+                        code="conflict",
                     )
                 )
             elif rt < adopted:
                 problems.append(
-                    Problem("reported_total", f"{rt} adopted reported, but {adopted} findings say adopted")
+                    Problem(
+                        "reported_total",
+                        f"{rt} adopted reported, but {adopted} findings say adopted",
+                        code="conflict",
+                    )
                 )
             elif rt > adopted + unknown:
                 problems.append(
@@ -188,6 +206,7 @@ class Assessment:
                         "reported_total",
                         f"{rt} adopted reported, but only {adopted} adopted and {unknown} unknown principles "
                         "could be adopted (the rest are found partial, not adopted or not applicable)",
+                        code="unknown_id",
                     )
                 )
         return problems
@@ -334,10 +353,10 @@ class AssessmentSet:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.assessments, tuple):
-            raise_problems([Problem("assessments", "expected a list of assessments")])
+            raise_problems([Problem("assessments", "expected a list of assessments", code="type")])
         raise_problems(
             [
-                Problem(f"assessments[{i}]", f"expected Assessment, got {type(a).__name__}")
+                Problem(f"assessments[{i}]", f"expected Assessment, got {type(a).__name__}", code="type")
                 for i, a in enumerate(self.assessments)
                 if not isinstance(a, Assessment)
             ]

@@ -95,13 +95,16 @@ class Catalog:
         by_id: dict[str, Framework] = {}
         for i, fw in enumerate(self.frameworks):
             if not isinstance(fw, Framework):
-                problems.append(Problem(f"frameworks[{i}]", f"expected a Framework, got {type(fw).__name__}"))
+                problems.append(
+                    Problem(f"frameworks[{i}]", f"expected a Framework, got {type(fw).__name__}", code="type")
+                )
             elif fw.id in by_id:
                 where = [self.sources.get(fw.id)] if self.sources.get(fw.id) else []
                 problems.append(
                     Problem(
                         f"frameworks[{i}].id",
                         f"duplicate framework id {fw.id!r}" + (f" (also in {where[0]})" if where else ""),
+                        code="duplicate_id",
                     )
                 )
             else:
@@ -114,7 +117,9 @@ class Catalog:
         for i, e in enumerate(self.endorsements):
             if not isinstance(e, Endorsement):
                 problems.append(
-                    Problem(f"endorsements[{i}]", f"expected an Endorsement, got {type(e).__name__}")
+                    Problem(
+                        f"endorsements[{i}]", f"expected an Endorsement, got {type(e).__name__}", code="type"
+                    )
                 )
             else:
                 problems += [p.within(f"endorsements[{i}]") for p in self._reference_problems(e)]
@@ -457,6 +462,7 @@ class Catalog:
                         "id",
                         f"framework id {fw.id!r} is already in the catalog (from {sources[fw.id]})",
                         file=name,
+                        code="duplicate_id",
                     )
                 )
                 continue
@@ -497,6 +503,7 @@ def _relation_or_none(relation: Relation | str | None) -> Relation | None:
                     "relation",
                     f"{relation!r} is not one of {', '.join(words)}",
                     suggestion=first_or_none(str(relation), words),
+                    code="enum",
                 )
             ]
         ) from None
@@ -528,6 +535,7 @@ def _correspondence_problems(
                             where,
                             f"{version.id!r} has no principle {other!r}",
                             suggestion=first_or_none(other, list(version.principle_ids)),
+                            code="unknown_id",
                         )
                     )
     return problems

@@ -33,10 +33,11 @@ _NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or 
 class _StrictTypeError(TypeError):
     """A value of the wrong type; carries a ready message and suggestion."""
 
-    def __init__(self, message: str, suggestion: str | None = None) -> None:
+    def __init__(self, message: str, suggestion: str | None = None, *, code: str = "type") -> None:
         super().__init__(message)
         self.message = message
         self.suggestion = suggestion
+        self.code = code
 
 
 def _describe(value: object) -> str:
@@ -72,7 +73,9 @@ def _enum_hook(value: Any, t: type[enum.Enum]) -> Any:
             return t(value)
         except ValueError:
             pass
-        raise _StrictTypeError(f"{value!r} is not one of {', '.join(words)}", first_or_none(value, words))
+        raise _StrictTypeError(
+            f"{value!r} is not one of {', '.join(words)}", first_or_none(value, words), code="enum"
+        )
     raise _StrictTypeError(f"expected one of {', '.join(words)}, got {_describe(value)}")
 
 
@@ -86,7 +89,7 @@ def _relationship_hook(value: Any, _: Any) -> Any:
         return Relationship.parse(value)
     except ValidationError as exc:
         problem = exc.problems[0]
-        raise _StrictTypeError(problem.message, problem.suggestion) from None
+        raise _StrictTypeError(problem.message, problem.suggestion, code=problem.code) from None
 
 
 def _is_tuple_like(t: Any) -> bool:
@@ -204,6 +207,7 @@ def problems_of(exc: BaseException, path: str) -> list[Problem]:
                 _join(path, key),
                 "unknown key" + (f"; expected one of {', '.join(allowed)}" if allowed else ""),
                 suggestion=first_or_none(key, allowed),
+                code="unknown_key",
             )
             for key in sorted(exc.extra_fields)
         ]
@@ -217,12 +221,12 @@ def problems_of(exc: BaseException, path: str) -> list[Problem]:
                 elif isinstance(note, IterableValidationNote):
                     sub_path = f"{path}[{note.index}]"
             if isinstance(sub, KeyError) and not isinstance(sub, ValidationError) and sub_path != path:
-                out.append(Problem(sub_path, "required key missing"))
+                out.append(Problem(sub_path, "required key missing", code="missing"))
             else:
                 out += problems_of(sub, sub_path)
         return out
     if isinstance(exc, _StrictTypeError):
-        return [Problem(path, exc.message, suggestion=exc.suggestion)]
+        return [Problem(path, exc.message, suggestion=exc.suggestion, code=exc.code)]
     return [Problem(path, f"invalid value ({exc})")]
 
 

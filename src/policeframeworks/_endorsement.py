@@ -151,7 +151,7 @@ class Endorsement:
                 )
         problems += string_tuple_problems("notes", self.notes, unique=False)
         if not isinstance(self.citation, Citation):
-            problems.append(Problem("citation", "expected a Citation"))
+            problems.append(Problem("citation", "expected a Citation", code="type"))
         raise_problems(problems)
 
     @property
@@ -189,10 +189,10 @@ class EndorsementSet:
     def __attrs_post_init__(self) -> None:
         problems = [p for p in [nonempty("data_version", self.data_version)] if p]
         if not isinstance(self.endorsements, tuple):
-            problems.append(Problem("endorsements", "expected a list of endorsements"))
+            problems.append(Problem("endorsements", "expected a list of endorsements", code="type"))
         else:
             problems += [
-                Problem(f"endorsements[{i}]", "expected an Endorsement")
+                Problem(f"endorsements[{i}]", "expected an Endorsement", code="type")
                 for i, e in enumerate(self.endorsements)
                 if not isinstance(e, Endorsement)
             ]

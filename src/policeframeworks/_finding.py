@@ -153,7 +153,7 @@ class Derivation:
         for field in ("source", "target"):
             value = getattr(self, field)
             if not (isinstance(value, str) and is_principle_id(value)):
-                problems.append(Problem(field, f"{value!r} is not a principle id"))
+                problems.append(Problem(field, f"{value!r} is not a principle id", code="id"))
         for p in (
             enum_problem("relationship", self.relationship, Relationship),
             enum_problem("source_status", self.source_status, Status),
@@ -192,7 +192,9 @@ class Finding:
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         if not (isinstance(self.principle_id, str) and is_principle_id(self.principle_id)):
-            problems.append(Problem("principle_id", f"{self.principle_id!r} is not a principle id"))
+            problems.append(
+                Problem("principle_id", f"{self.principle_id!r} is not a principle id", code="id")
+            )
         p = enum_problem("status", self.status, Status)
         if p:
             problems.append(p)

@@ -107,19 +107,21 @@ class Jurisdiction:
         if self.state is not None and self.state not in STATES:
             hint = state_code(self.state) if isinstance(self.state, str) else None
             problems.append(
-                Problem("state", f"{self.state!r} is not a two-letter state code", suggestion=hint)
+                Problem("state", f"{self.state!r} is not a two-letter state code", suggestion=hint, code="id")
             )
         kind = enum_problem("kind", self.kind, JurisdictionKind)
         if kind:
             problems.append(kind)
         if self.fips is not None and not (isinstance(self.fips, str) and _FIPS_RE.fullmatch(self.fips)):
-            problems.append(Problem("fips", f"{self.fips!r} is not a FIPS code (2, 5, 7 or 10 digits)"))
+            problems.append(
+                Problem("fips", f"{self.fips!r} is not a FIPS code (2, 5, 7 or 10 digits)", code="id")
+            )
         if self.ori is not None and not (isinstance(self.ori, str) and _ORI_RE.fullmatch(self.ori)):
             problems.append(
-                Problem("ori", f"{self.ori!r} is not an ORI (9 characters: state letters, then 7)")
+                Problem("ori", f"{self.ori!r} is not an ORI (9 characters: state letters, then 7)", code="id")
             )
         if not isinstance(self.attributes, (MappingProxyType, Mapping)):
-            problems.append(Problem("attributes", "expected a table of names to text"))
+            problems.append(Problem("attributes", "expected a table of names to text", code="type"))
         else:
             for key, value in self.attributes.items():
                 if not (isinstance(key, str) and key.strip() and key == key.strip()):

@@ -152,9 +152,11 @@ class Mapping:
             if p
         ]
         if type(self.strength) is not int:
-            problems.append(Problem("strength", f"expected an integer 0-10, got {self.strength!r}"))
+            problems.append(
+                Problem("strength", f"expected an integer 0-10, got {self.strength!r}", code="type")
+            )
         elif not 0 <= self.strength <= 10:
-            problems.append(Problem("strength", f"{self.strength} is out of range (0-10)"))
+            problems.append(Problem("strength", f"{self.strength} is out of range (0-10)", code="range"))
         elif relationship_ok:
             low, high = self.relationship.strength_range
             if not low <= self.strength <= high:
@@ -164,12 +166,15 @@ class Mapping:
                         "strength",
                         f"{self.strength} is not allowed with {self.relationship.value!r} ({allowed}; "
                         "equal is 10, no_relationship is 0)",
+                        code="range",
                     )
                 )
         if not isinstance(self.opposing, bool):
-            problems.append(Problem("opposing", f"expected true or false, got {self.opposing!r}"))
+            problems.append(
+                Problem("opposing", f"expected true or false, got {self.opposing!r}", code="type")
+            )
         if self.citation is not None and not isinstance(self.citation, Citation):
-            problems.append(Problem("citation", "expected a Citation"))
+            problems.append(Problem("citation", "expected a Citation", code="type"))
         if self.basis == Basis.EXPLICIT and self.citation is None:
             problems.append(
                 Problem(
@@ -279,7 +284,9 @@ class Review:
         for field in ("source", "target"):
             value = getattr(self, field)
             if not (isinstance(value, str) and is_framework_id(value)):
-                problems.append(Problem(field, f"{value!r} is not a framework id (a lowercase slug)"))
+                problems.append(
+                    Problem(field, f"{value!r} is not a framework id (a lowercase slug)", code="id")
+                )
         if not problems and self.source == self.target:
             problems.append(Problem("target", f"a review joins two frameworks; both are {self.source!r}"))
         problems += [
@@ -344,19 +351,19 @@ class CrosswalkDocument:
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         if not (isinstance(self.id, str) and is_slug(self.id)):
-            problems.append(Problem("id", f"{self.id!r} is not a lowercase slug"))
+            problems.append(Problem("id", f"{self.id!r} is not a lowercase slug", code="id"))
         problems += [
             p for p in (nonempty("title", self.title), nonempty("data_version", self.data_version)) if p
         ]
         problems += string_tuple_problems("frameworks", self.frameworks, unique=True)
         problems += string_tuple_problems("notes", self.notes, unique=False)
         if not isinstance(self.mappings, tuple):
-            problems.append(Problem("mappings", "expected a list of mappings"))
+            problems.append(Problem("mappings", "expected a list of mappings", code="type"))
         else:
             allowed = set(self.frameworks) if isinstance(self.frameworks, tuple) else set()
             for i, m in enumerate(self.mappings):
                 if not isinstance(m, Mapping):
-                    problems.append(Problem(f"mappings[{i}]", "expected a Mapping"))
+                    problems.append(Problem(f"mappings[{i}]", "expected a Mapping", code="type"))
                     continue
                 if not allowed:
                     continue
@@ -376,13 +383,13 @@ class CrosswalkDocument:
 
 def review_problems(reviews: object, frameworks: object) -> list[Problem]:
     if not isinstance(reviews, tuple):
-        return [Problem("reviews", "expected a list of reviews")]
+        return [Problem("reviews", "expected a list of reviews", code="type")]
     named = frameworks if isinstance(frameworks, tuple) else ()
     allowed = set(named)
     problems: list[Problem] = []
     for i, r in enumerate(reviews):
         if not isinstance(r, Review):
-            problems.append(Problem(f"reviews[{i}]", "expected a Review"))
+            problems.append(Problem(f"reviews[{i}]", "expected a Review", code="type"))
             continue
         for field in ("source", "target") if allowed else ():
             if getattr(r, field) not in allowed:

@@ -225,7 +225,9 @@ class Principle:
         if not (isinstance(self.id, str) and is_principle_id(self.id)):
             problems.append(
                 Problem(
-                    "id", f"{self.id!r} is not a principle id (<framework-id>:<slug>[/<slug>...], lowercase)"
+                    "id",
+                    f"{self.id!r} is not a principle id (<framework-id>:<slug>[/<slug>...], lowercase)",
+                    code="id",
                 )
             )
         problems += [
@@ -238,9 +240,9 @@ class Principle:
             if p
         ]
         if not isinstance(self.themes, tuple):
-            problems.append(Problem("themes", "expected a list of themes"))
+            problems.append(Problem("themes", "expected a list of themes", code="type"))
         elif not self.themes:
-            problems.append(Problem("themes", "a principle needs at least one theme"))
+            problems.append(Problem("themes", "a principle needs at least one theme", code="missing"))
         else:
             seen: set[object] = set()
             for i, theme in enumerate(self.themes):
@@ -248,21 +250,23 @@ class Principle:
                 if problem:
                     problems.append(problem)
                 elif theme in seen:
-                    problems.append(Problem(f"themes[{i}]", f"theme {str(theme)!r} is listed twice"))
+                    problems.append(
+                        Problem(f"themes[{i}]", f"theme {str(theme)!r} is listed twice", code="duplicate")
+                    )
                 seen.add(theme)
         if not isinstance(self.citation, Citation):
-            problems.append(Problem("citation", "expected a Citation"))
+            problems.append(Problem("citation", "expected a Citation", code="type"))
         if self.number is not None:
             problems += [p for p in [nonempty("number", self.number)] if p]
         problems += string_tuple_problems("aliases", self.aliases, unique=True)
         problems += self._correspondence_problems()
         problems += string_tuple_problems("notes", self.notes, unique=False)
         if not isinstance(self.children, tuple):
-            problems.append(Problem("children", "expected a list of principles"))
+            problems.append(Problem("children", "expected a list of principles", code="type"))
         else:
             for i, child in enumerate(self.children):
                 if not isinstance(child, Principle):
-                    problems.append(Problem(f"children[{i}]", "expected a Principle"))
+                    problems.append(Problem(f"children[{i}]", "expected a Principle", code="type"))
                 elif isinstance(self.id, str) and parent_id_of(child.id) != self.id:
                     problems.append(
                         Problem(
@@ -274,7 +278,7 @@ class Principle:
 
     def _correspondence_problems(self) -> list[Problem]:
         if not isinstance(self.corresponds_to, tuple):
-            return [Problem("corresponds_to", "expected a list of principle ids")]
+            return [Problem("corresponds_to", "expected a list of principle ids", code="type")]
         problems: list[Problem] = []
         own = framework_id_of(self.id) if isinstance(self.id, str) else None
         seen: dict[str, str] = {}
@@ -282,7 +286,11 @@ class Principle:
             path = f"corresponds_to[{i}]"
             if not (isinstance(other, str) and is_principle_id(other)):
                 problems.append(
-                    Problem(path, f"{other!r} is not a principle id (<framework-id>:<slug>[/<slug>...])")
+                    Problem(
+                        path,
+                        f"{other!r} is not a principle id (<framework-id>:<slug>[/<slug>...])",
+                        code="id",
+                    )
                 )
                 continue
             version = framework_id_of(other)
@@ -380,10 +388,14 @@ class Framework:
         problems: list[Problem] = []
         if not (isinstance(self.id, str) and is_framework_id(self.id)):
             problems.append(
-                Problem("id", f"{self.id!r} is not a framework id (a lowercase slug such as 'uscm-2020')")
+                Problem(
+                    "id",
+                    f"{self.id!r} is not a framework id (a lowercase slug such as 'uscm-2020')",
+                    code="id",
+                )
             )
         if not (isinstance(self.family, str) and is_slug(self.family)):
-            problems.append(Problem("family", f"{self.family!r} is not a lowercase slug"))
+            problems.append(Problem("family", f"{self.family!r} is not a lowercase slug", code="id"))
         problems += [
             p
             for p in (
@@ -398,11 +410,15 @@ class Framework:
         ]
         problems += [p for p in [date_problem("date", self.date, required=True)] if p]
         if not isinstance(self.citation, Citation):
-            problems.append(Problem("citation", "expected a Citation"))
+            problems.append(Problem("citation", "expected a Citation", code="type"))
         if not isinstance(self.complete, bool):
-            problems.append(Problem("complete", f"expected true or false, got {self.complete!r}"))
+            problems.append(
+                Problem("complete", f"expected true or false, got {self.complete!r}", code="type")
+            )
         elif not self.complete and self.missing is None:
-            problems.append(Problem("missing", "an incomplete framework must say what is missing"))
+            problems.append(
+                Problem("missing", "an incomplete framework must say what is missing", code="missing")
+            )
         elif not self.complete and (blank := nonempty("missing", self.missing)) is not None:
             problems.append(blank)
         elif self.complete and self.missing is not None:
@@ -414,13 +430,13 @@ class Framework:
         for group in ("principles", "framing"):
             tops = getattr(self, group)
             if not isinstance(tops, tuple):
-                problems.append(Problem(group, "expected a list of principles"))
+                problems.append(Problem(group, "expected a list of principles", code="type"))
                 continue
             if group == "principles" and not tops:
-                problems.append(Problem(group, "a framework needs at least one principle"))
+                problems.append(Problem(group, "a framework needs at least one principle", code="missing"))
             for i, top in enumerate(tops):
                 if not isinstance(top, Principle):
-                    problems.append(Problem(f"{group}[{i}]", "expected a Principle"))
+                    problems.append(Problem(f"{group}[{i}]", "expected a Principle", code="type"))
                     continue
                 if isinstance(self.id, str) and (
                     top.framework_id != self.id or parent_id_of(top.id) is not None
@@ -433,7 +449,7 @@ class Framework:
                     )
                 for path, p in _walk_with_paths(top, f"{group}[{i}]"):
                     if p.id in index:
-                        problems.append(Problem(f"{path}.id", f"duplicate id {p.id!r}"))
+                        problems.append(Problem(f"{path}.id", f"duplicate id {p.id!r}", code="duplicate_id"))
                     else:
                         index[p.id] = p
                     for j, other in enumerate(p.corresponds_to):
@@ -442,6 +458,7 @@ class Framework:
                                 Problem(
                                     f"{path}.corresponds_to[{j}]",
                                     f"{other!r} is already declared as corresponding to {declared[other]!r}",
+                                    code="duplicate_id",
                                 )
                             )
                         else:

@@ -132,7 +132,13 @@ class Relationship(enum.StrEnum):
             return text
         if not isinstance(text, str):
             raise ValidationError(
-                [Problem("relationship", f"expected a relationship word, got {type(text).__name__} {text!r}")]
+                [
+                    Problem(
+                        "relationship",
+                        f"expected a relationship word, got {type(text).__name__} {text!r}",
+                        code="enum",
+                    )
+                ]
             )
         key = _normalise(text)
         found = _SPELLINGS.get(key)
@@ -153,6 +159,7 @@ class Relationship(enum.StrEnum):
                     "relationship",
                     f"{text!r} is not a relationship; expected one of {words} or a known spelling of one",
                     suggestion=suggestion,
+                    code="enum",
                 )
             ]
         )

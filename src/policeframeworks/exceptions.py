@@ -51,6 +51,8 @@ PROBLEM_CODES: dict[str, str] = {
     "near_miss_header": "a CSV header that nearly matches a principle (a did-you-mean is given)",
     "missing_default": "CSV rows without a value the caller could have given as a default",
     "attribute_conflict": "a column map sends a column named as an attribute elsewhere",
+    "unknown_target": "a column map sends a column to something that is neither a principle nor a field",
+    "frameworks": "a column map names principles of several frameworks (a map is for one)",
 }
 
 _LAST_FIELD = re.compile(r"(?:column '([^']*)'|([A-Za-z_][A-Za-z0-9_]*))(?:\[\d+\])*$")

@@ -31,7 +31,10 @@ def review_id_problems(r: Review, catalog: Catalog, path: str) -> list[Problem]:
             found = closest(fw, list(catalog.framework_ids), n=1)
             out.append(
                 Problem(
-                    f"{path}.{field}", f"unknown framework {fw!r}", suggestion=found[0] if found else None
+                    f"{path}.{field}",
+                    f"unknown framework {fw!r}",
+                    suggestion=found[0] if found else None,
+                    code="unknown_id",
                 )
             )
     return out
@@ -45,4 +48,4 @@ def unknown_end(end: str, catalog: Catalog, path: str) -> Problem:
     else:
         pool = [*catalog.framework_ids, *(p for f in catalog for p in f.by_id)]
     found = closest(end, pool, n=1)
-    return Problem(path, f"unknown id {end!r}", suggestion=found[0] if found else None)
+    return Problem(path, f"unknown id {end!r}", suggestion=found[0] if found else None, code="unknown_id")
