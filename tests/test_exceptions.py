@@ -79,16 +79,32 @@ def test_problem_codes_from_the_model() -> None:
         Citation(publisher="X", title="Y", url="https://example.org", date="5 June")
     assert _codes(info) == [("date", "date")]
     with pytest.raises(ValidationError) as info:
-        Mapping(source="a:b", relationship="equal", target="c:d", rationale_type="semantic", strength=11,
-                basis="analytic", rationale="r", mapped_by="me")  # fmt: skip
+        Mapping(
+            source="a:b",
+            relationship="equal",
+            target="c:d",
+            rationale_type="semantic",
+            strength=11,
+            basis="analytic",
+            rationale="r",
+            mapped_by="me",
+        )
     assert ("range", "strength") in _codes(info)
 
 
 def test_problem_codes_for_ids() -> None:
     from policeframeworks import Crosswalk, Mapping
 
-    m = Mapping(source="uscm-2020:comunity", relationship="equal", target="uscm-2020",
-                rationale_type="semantic", strength=10, basis="analytic", rationale="r", mapped_by="me")  # fmt: skip
+    m = Mapping(
+        source="uscm-2020:comunity",
+        relationship="equal",
+        target="uscm-2020",
+        rationale_type="semantic",
+        strength=10,
+        basis="analytic",
+        rationale="r",
+        mapped_by="me",
+    )
     with pytest.raises(ValidationError) as info:
         Crosswalk([m])
     assert _codes(info) == [("unknown_id", "source")]
