@@ -20,7 +20,6 @@ frameworks their ids may name (see :mod:`policeframeworks.cli._userfiles`).
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._common import (
@@ -185,13 +184,7 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
 
 
 def _graph_text(cw: Crosswalk, fmt: str) -> str:
-    """GraphML or GEXF text, through the library's own writer (into a private temporary folder)."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="policeframeworks-") as folder:
-        path = Path(folder) / f"crosswalk.{fmt}"
-        if fmt == "graphml":
-            cw.to_graphml(path)
-        else:
-            cw.to_gexf(path)
-        return path.read_text(encoding="utf-8")
+    """GraphML or GEXF text, through the library's own writer."""
+    text = cw.to_graphml() if fmt == "graphml" else cw.to_gexf()
+    assert text is not None  # no path given: the text is returned
+    return text

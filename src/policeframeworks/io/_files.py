@@ -6,6 +6,7 @@ import importlib
 import json
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -26,7 +27,7 @@ DOCUMENT_TYPES: list[tuple[str, str, Callable[[Mapping[str, Any]], bool]]] = [
     (
         "assessment",
         "policeframeworks._assessment:Assessment",
-        lambda d: "findings" in d and "jurisdiction" in d and "framework_id" in d,
+        lambda d: "jurisdiction" in d and "framework_id" in d,  # no findings: only a reported total
     ),
     ("assessments", "policeframeworks._assessment:AssessmentSet", lambda d: "assessments" in d),
 ]
@@ -95,6 +96,12 @@ def parse(text: str, suffix: str, file: str) -> Any:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise ValidationError([Problem("", f"not valid TOML: {exc}")], file=file) from None
+        except RecursionError:
+            raise ValidationError([Problem("", "not valid TOML: nested too deeply")], file=file) from None
+        except ValueError as exc:  # an integer of more digits than Python converts (sys.int_info)
+            raise ValidationError(
+                [Problem("", f"not valid TOML: {_number_message(exc)}")], file=file
+            ) from None
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:
@@ -107,11 +114,20 @@ def parse(text: str, suffix: str, file: str) -> Any:
         ) from None
     except RecursionError:
         raise ValidationError([Problem("", "not valid JSON: nested too deeply")], file=file) from None
+    except ValueError as exc:  # an integer of more digits than Python converts (sys.int_info)
+        raise ValidationError([Problem("", f"not valid JSON: {_number_message(exc)}")], file=file) from None
     if _SURROGATE_ESCAPE.search(text):
         found = _lone_surrogate(data, "")
         if found is not None:
             raise ValidationError([found], file=file)
     return data
+
+
+def _number_message(exc: ValueError) -> str:
+    """The reason a parser gave up on a number, said plainly."""
+    if "digits" in str(exc):
+        return f"a number has more than {sys.get_int_max_str_digits()} digits"
+    return str(exc)
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
