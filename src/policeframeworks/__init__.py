@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         change_kind,
         changes,
     )
+    from ._cite import cite
     from ._diff import FrameworkDiff, PrincipleChange, diff, version_crosswalk
     from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
     from ._finding import Derivation, Evidence, Finding, Method, Status
@@ -138,6 +139,7 @@ __all__ = [
     "agreement",
     "change_kind",
     "changes",
+    "cite",
     "diff",
     "diff_assessments",
     "io",
@@ -167,6 +169,7 @@ _LAZY_NAMES = {
     "Explanation": "crosswalk",
     "LintKind": "crosswalk",
     "LintProblem": "crosswalk",
+    "cite": "_cite",
     "FrameworkDiff": "_diff",
     "PrincipleChange": "_diff",
     "diff": "_diff",
