@@ -63,6 +63,7 @@ class Assessment:
             adopted plus unknown principles.
         evidence: what the assessment as a whole rests on (e.g. the statement of a reported total).
         notes: the assessor's notes.
+        by_principle: the findings by principle id (read-only, computed once).
 
     Building an assessment checks the assessment itself (ids, dates, one finding per principle) and reads
     no file: whether its principles belong to the framework is checked explicitly, by :meth:`check`, by

@@ -76,6 +76,9 @@ class Jurisdiction:
         ori: the FBI originating agency identifier where known (9 characters, e.g. ``"ILxxxxxxx"``).
         attributes: other facts carried along (spreadsheet columns that map to no principle), by name.
             Values are non-empty text.
+        key: the jurisdiction's identity across files, ``(normalised name, state, kind)``; the name is
+            normalised for matching only (case, punctuation and *Saint*/*St* spellings ignored),
+            computed once.
 
     Example:
         >>> j = Jurisdiction(name="St. Paul", state="MN", kind="city", attributes={"population": "311527"})

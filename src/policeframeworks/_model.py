@@ -350,6 +350,9 @@ class Framework:
         complete: False when only part of the framework is held; ``missing`` then says what.
         missing: what is missing from an incomplete framework.
         notes: editorial notes (disputed dates, naming hazards, what was not verified).
+        by_id: every principle and framing statement by id, in document order (read-only, computed once).
+        leaf_ids: the ids of :meth:`leaves` (the scored and counted principles), in document order.
+        framing_ids: the ids of the framing statements and everything below them.
 
     Example:
         >>> src = Citation(publisher="X", title="Y", url="https://example.org")

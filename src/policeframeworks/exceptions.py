@@ -33,7 +33,7 @@ class PoliceFrameworksError(Exception):
     """The root of every error raised by policeframeworks."""
 
 
-#: The machine-readable :attr:`Problem.code` values, with what each means.
+#: The machine-readable :attr:`policeframeworks.Problem.code` values, with what each means.
 PROBLEM_CODES: dict[str, str] = {
     "invalid": "the value breaks a rule not covered by a more precise code",
     "unknown_key": "a key, field or column the format does not have",
@@ -79,7 +79,7 @@ class Problem:
         message: what is wrong and what was expected.
         file: the file the data came from, if any.
         suggestion: the closest valid value, for a did-you-mean.
-        code: what kind of problem, one of :data:`PROBLEM_CODES` (``"invalid"`` when nothing more precise
+        code: what kind of problem, one of :data:`~policeframeworks.exceptions.PROBLEM_CODES` (``"invalid"`` when nothing more precise
             applies).
         field: the name of the field (or column) the problem is in; by default the last name in ``path``
             (``wording`` for ``principles[3].wording``, ``holds`` for ``row 7, column 'holds'``), empty
