@@ -79,8 +79,8 @@ class Problem:
         message: what is wrong and what was expected.
         file: the file the data came from, if any.
         suggestion: the closest valid value, for a did-you-mean.
-        code: what kind of problem, one of :data:`~policeframeworks.exceptions.PROBLEM_CODES` (``"invalid"`` when nothing more precise
-            applies).
+        code: what kind of problem, one of :data:`~policeframeworks.exceptions.PROBLEM_CODES`
+            (``"invalid"`` when nothing more precise applies).
         field: the name of the field (or column) the problem is in; by default the last name in ``path``
             (``wording`` for ``principles[3].wording``, ``holds`` for ``row 7, column 'holds'``), empty
             for the whole document.
