@@ -246,11 +246,10 @@ class Assessment:
 
         Raises:
             UnknownIdError: no framework given and ``framework_id`` is not bundled.
-            ValidationError: the assessment does not fit the given framework.
+            ValidationError: the assessment does not fit the framework (given or bundled).
         """
         fw = self._framework(framework)
-        if framework is not None:
-            self.check(fw)
+        self.check(fw)
         return score_of(self.by_principle, self.reported_total, fw)
 
     def project(self, onto_framework_id: str, crosswalk: Related) -> Assessment:

@@ -151,7 +151,7 @@ def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
     principle_cols = sorted(cols.principle.items())
     quote_cols = {pid: i for i, pid in cols.quote.items()}
     blank = Status.NOT_ADOPTED if reader.opts.blank == "not_adopted" else None
-    check = fw is not bundled(fw.id)
+    check = True  # building an Assessment checks nothing against its framework: do it here, per row
     name_col = cols.field["name"]
     out: list[Assessment] = []
     seen: dict[tuple[Any, ...], int] = {}
@@ -347,7 +347,7 @@ def read_long(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
         else:
             existing["evidence"].append(ev)
     out: list[Assessment] = []
-    check = fw is not bundled(fw.id)
+    check = True  # building an Assessment checks nothing against its framework: do it here, per row
     for group in groups.values():
         findings = [
             Finding(principle_id=pid, status=f["status"], note=f["note"], evidence=tuple(f["evidence"]))
