@@ -43,6 +43,7 @@ from ._files import (
     serialize,
     write_text_atomic,
 )
+from ._folders import write_folder_atomic
 from ._records import (
     citation_record,
     coverage_matrix_records,
@@ -91,6 +92,7 @@ __all__ = [
     "unescape_cell",
     "with_attributes",
     "write_assessments_csv",
+    "write_folder_atomic",
     "write_sssom",
     "write_summary_csv",
     "write_text_atomic",

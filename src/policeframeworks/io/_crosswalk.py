@@ -232,8 +232,7 @@ def crosswalk_from_csv(
             )
         if mapping is not None:
             row_problems += [
-                attrs_evolve_path(p.within(""), _CSV_FIELD_COLUMNS)
-                for p in id_problems(mapping, catalog, "")
+                attrs_evolve_path(p.within(""), _CSV_FIELD_COLUMNS) for p in id_problems(mapping, catalog, "")
             ]
         for p in row_problems:
             problems.append(_at_row(p, where))
