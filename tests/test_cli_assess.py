@@ -520,7 +520,7 @@ def test_assess_without_subcommand_is_a_usage_error() -> None:
     code, out, err = run("assess")
     assert code == EXIT_USAGE
     assert out.startswith("usage: policeframeworks assess")
-    assert err == "error: assess needs a subcommand: import, score, project, summary, agreement\n"
+    assert err == "error: assess needs a subcommand: import, score, project, summary, changes, agreement\n"
 
 
 # --- validate -----------------------------------------------------------------------------------

@@ -31,7 +31,9 @@ from ._common import (
 from ._progress import Progress
 
 if TYPE_CHECKING:
-    from policeframeworks import ValidationError
+    from collections.abc import Sequence
+
+    from policeframeworks import Assessment, ValidationError
 
 #: How many rows the table summary of ``assess import`` shows (JSON and CSV show every row).
 IMPORT_TABLE_ROWS = 20
@@ -57,8 +59,14 @@ def register(assess: CommandGroup) -> None:
         handler=cmd_import,
     )
     imp.epilog = COLUMNS_HELP
-    imp.add_argument("csv", metavar="CSV", help="the spreadsheet, saved as CSV (UTF-8)")
-    imp.add_argument("--framework", required=True, metavar="ID", help="the framework assessed against")
+    imp.add_argument("csv", metavar="CSV", nargs="?", help="the spreadsheet, saved as CSV")
+    imp.add_argument(
+        "--dataset",
+        metavar="FILE",
+        help="a dataset descriptor (TOML or JSON) naming the CSV, its framework, columns, defaults and "
+        "source, instead of CSV and --framework",
+    )
+    imp.add_argument("--framework", metavar="ID", help="the framework assessed against (needed with CSV)")
     imp.add_argument(
         "--columns", metavar="MAP", help="a column map file (TOML or JSON with a [columns] table)"
     )
@@ -88,6 +96,32 @@ def register(assess: CommandGroup) -> None:
         "as 'attribute' in a column map)",
     )
     imp.add_argument(
+        "--encoding", default="utf-8", metavar="NAME", help="the CSV's text encoding (cp1252, mac_roman, ...)"
+    )
+    imp.add_argument(
+        "--delimiter", default=",", metavar="CHAR", help="the character between cells (';', or 'tab')"
+    )
+    imp.add_argument(
+        "--blank",
+        choices=("unknown", "not_adopted"),
+        default="unknown",
+        help="what an empty principle cell means (default unknown; not_adopted is noted in each assessment)",
+    )
+    imp.add_argument(
+        "--partial", action="append", default=[], metavar="VALUE", help="a cell value read as partial (0.5)"
+    )
+    imp.add_argument(
+        "--cell-quotes",
+        action="store_true",
+        help="a status followed by text in one cell: the text is the evidence quote",
+    )
+    imp.add_argument(
+        "--short-rows",
+        choices=("error", "blank"),
+        default="error",
+        help="a row with fewer cells than the header: an error (default), or its missing cells empty",
+    )
+    imp.add_argument(
         "--out",
         metavar="FILE",
         help="the assessments file to write (.json or .toml; default: CSV's name with .json; '-' for stdout)",
@@ -98,9 +132,13 @@ def register(assess: CommandGroup) -> None:
 
 def cmd_import(args: argparse.Namespace, console: Console) -> int:
     """Read a CSV of assessments, write them as an assessments file, print a summary row per assessment."""
-    from policeframeworks import AssessmentSet, JurisdictionKind, Method, ValidationError, io, load_catalog
+    from policeframeworks import JurisdictionKind, Method, ValidationError, io, load_catalog
 
     catalog = load_catalog()
+    if args.dataset is not None:
+        return _import_dataset(args, console)
+    if args.csv is None or args.framework is None:
+        raise UsageError("assess import needs CSV and --framework, or --dataset FILE")
     check_framework_ids(catalog, [("--framework", args.framework)])
     check_word("--method", args.method, [m.value for m in Method])
     check_word("--kind", args.kind, [k.value for k in JurisdictionKind])
@@ -141,17 +179,74 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
                 kind=None if args.kind is None else args.kind.casefold(),
                 unmapped=args.unmapped,
                 progress=lambda n: bar.set(n, label=bar.label),  # each call is drawn
+                encoding=args.encoding,
+                delimiter="\t" if args.delimiter == "tab" else args.delimiter,
+                blank=args.blank,
+                partial=args.partial,
+                cell_quotes=args.cell_quotes,
+                short_rows=args.short_rows,
             )
         except ValidationError as exc:
             bar.close()
             raise _cli_problems(exc) from None
+    return _write_imported(items, args, console, source, target, args.framework)
+
+
+def _import_dataset(args: argparse.Namespace, console: Console) -> int:
+    """``assess import --dataset FILE``: read what a dataset descriptor describes."""
+    from policeframeworks import JurisdictionKind, Method, ValidationError, io
+
+    if args.csv is not None or args.framework is not None or args.columns is not None:
+        raise UsageError(
+            "--dataset names the CSV, its framework and columns: give no CSV, --framework or --columns"
+        )
+    check_word("--method", args.method, [m.value for m in Method])
+    check_word("--kind", args.kind, [k.value for k in JurisdictionKind])
+    if args.as_of is not None and not _is_partial_date(args.as_of):
+        raise UsageError(f"--as-of: {args.as_of!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    source = input_file(args.dataset)
+    target: Path | None = None
+    if args.out != "-":
+        target = Path(args.out) if args.out is not None else source.with_suffix(".json")
+        if target.suffix.lower() not in ASSESSMENT_SUFFIXES:
+            raise UsageError(f"{target}: an assessments file ends with .json or .toml")
+        if target.resolve() == source.resolve():
+            raise UsageError(f"{target}: would replace the descriptor; pass --out FILE")
+        output_file(target, force=args.force)
+    with Progress(console.err, f"reading {source.name}: rows") as bar:
+        try:
+            items = io.read_assessments(
+                source,
+                progress=lambda n: bar.set(n, label=bar.label),
+                as_of=args.as_of,
+                assessor=args.assessor,
+                method=None if args.method is None else args.method.casefold(),
+                kind=None if args.kind is None else args.kind.casefold(),
+            )
+        except ValidationError as exc:
+            bar.close()
+            raise _cli_problems(exc) from None
+    framework = items[0].framework_id if items else "?"
+    return _write_imported(items, args, console, source, target, framework)
+
+
+def _write_imported(
+    items: Sequence[Assessment],
+    args: argparse.Namespace,
+    console: Console,
+    source: Path,
+    target: Path | None,
+    framework: str,
+) -> int:
+    from policeframeworks import AssessmentSet, io
+
     rows = []
     with Progress(console.err, "scoring", total=len(items)) as bar:
         for a in items:
             rows.append(io.score_record(a, file=str(source)))
             bar.advance()
     document = AssessmentSet(assessments=items)
-    what = f"{plural(len(items), 'assessment')} of {args.framework} from {source}"
+    what = f"{plural(len(items), 'assessment')} of {framework} from {source}"
     if target is None:
         console.data(io.dumps(document, "json"))
         console.info(f"read {what}")

@@ -78,6 +78,18 @@ SUMMARY_COLUMNS = (
     "unknown",
     "not_applicable",
 )
+#: Columns of ``assess summary --by/--weights`` (CSV, and JSON ``shares``): per group and principle.
+GROUPED_COLUMNS = (
+    "framework",
+    "group",
+    "principle_id",
+    "assessments",
+    "denominator",
+    "adopted",
+    "unknown",
+    "lower",
+    "upper",
+)
 #: Columns of ``assess summary --distribution`` (CSV): per number of principles adopted.
 DISTRIBUTION_COLUMNS = ("framework", "adopted", "exactly", "lower", "upper")
 
@@ -122,6 +134,17 @@ def register(assess: CommandGroup) -> None:
     summary.add_argument("--distribution", action="store_true", help="rows per number of principles adopted")
     summary.add_argument(
         "--latest", action="store_true", help="keep the most recent assessment of each jurisdiction"
+    )
+    summary.add_argument(
+        "--by",
+        metavar="FIELD",
+        help="adoption shares per group, as lower and upper bounds: state, kind, or a jurisdiction attribute",
+    )
+    summary.add_argument(
+        "--weights",
+        metavar="ATTRIBUTE",
+        help="weigh each jurisdiction by the number in this attribute (population); those lacking it are "
+        "left out and counted",
     )
     add_format(summary)
 
@@ -267,6 +290,15 @@ def cmd_summary(args: argparse.Namespace, console: Console) -> int:
                 seen[a.jurisdiction.key] = read.where
     if problems:
         raise ValidationError(problems)
+    if args.by is not None or args.weights is not None:
+        return emit_grouped(
+            [
+                summarize((r.assessment for r in g), by=args.by, weights=args.weights)
+                for g in by_framework.values()
+            ],
+            args.format,
+            console,
+        )
     records = [
         io.summary_record(summarize(read.assessment for read in group)) for group in by_framework.values()
     ]
@@ -314,3 +346,58 @@ def _summary_block(r: Mapping[str, Any], distribution: bool, console: Console) -
         ]
         columns = ["principle", "adopted", "partial", "not", "unknown", "n/a"]
     return "\n".join(lines) + "\n\n" + table(rows, columns, width=console.width, keep=[columns[0]])
+
+
+def emit_grouped(summaries: Sequence[Any], fmt: str, console: Console) -> int:
+    """``assess summary --by/--weights``: shares per group and principle, as bounds, with who was left out."""
+    rows = [{"framework": s.framework_id, **r} for s in summaries for r in s.to_records()]
+    if fmt == "csv":
+        console.emit(rows, GROUPED_COLUMNS, "csv")
+    elif fmt == "json":
+        records = [
+            {
+                "framework": s.framework_id,
+                "by": s.by,
+                "weights": s.weights,
+                "no_group": s.no_group,
+                "missing_weight": s.missing_weight,
+                "not_assessed": s.not_assessed,
+                "shares": [{"framework": s.framework_id, **r} for r in s.to_records()],
+            }
+            for s in summaries
+        ]
+        console.emit(records, (), "json")
+    else:
+        for s in summaries:
+            prefix = f"{s.framework_id}:"
+            shown = [
+                {
+                    "group": "(all)" if r["group"] is None else r["group"],
+                    "principle": r["principle_id"].removeprefix(prefix),
+                    "n": r["assessments"],
+                    "lower": "-" if r["lower"] is None else f"{r['lower']:.1%}",
+                    "upper": "-" if r["upper"] is None else f"{r['upper']:.1%}",
+                }
+                for r in s.to_records()
+            ]
+            head = f"{s.framework_id}: adoption share per {s.by or 'jurisdiction'}"
+            head += f", weighted by {s.weights}" if s.weights else ""
+            console.write(
+                head
+                + "\n\n"
+                + table(
+                    shown,
+                    ["group", "principle", "n", "lower", "upper"],
+                    width=console.width,
+                    keep=["principle"],
+                )
+            )
+    for s in summaries:
+        for count, why in (
+            (s.no_group, f"no {s.by}"),
+            (s.missing_weight, f"no {s.weights}"),
+            (s.not_assessed, "no findings and no reported total"),
+        ):
+            if count:
+                console.note(f"{s.framework_id}: {plural(count, 'jurisdiction')} left out ({why})")
+    return EXIT_OK

@@ -15,16 +15,28 @@ that holds something else than assessments exits with code 2.
 
 from __future__ import annotations
 
-from . import _assess_agreement, _assess_import, _assess_score
+from . import _assess_agreement, _assess_changes, _assess_import, _assess_score
 from ._assess_agreement import AGREEMENT_COLUMNS
+from ._assess_changes import CELL_COLUMNS, CHANGES_COLUMNS, EVENT_COLUMNS, MATCH_COLUMNS
 from ._assess_import import IMPORT_TABLE_ROWS
-from ._assess_score import DISTRIBUTION_COLUMNS, PROJECT_COLUMNS, SCORE_COLUMNS, SUMMARY_COLUMNS
+from ._assess_score import (
+    DISTRIBUTION_COLUMNS,
+    GROUPED_COLUMNS,
+    PROJECT_COLUMNS,
+    SCORE_COLUMNS,
+    SUMMARY_COLUMNS,
+)
 from ._common import CommandGroup
 
 __all__ = [
     "AGREEMENT_COLUMNS",
+    "CELL_COLUMNS",
+    "CHANGES_COLUMNS",
     "DISTRIBUTION_COLUMNS",
+    "EVENT_COLUMNS",
+    "GROUPED_COLUMNS",
     "IMPORT_TABLE_ROWS",
+    "MATCH_COLUMNS",
     "PROJECT_COLUMNS",
     "SCORE_COLUMNS",
     "SUMMARY_COLUMNS",
@@ -32,7 +44,7 @@ __all__ = [
 ]
 
 #: The modules of ``assess`` subcommands, in the order ``assess --help`` lists them.
-SUBCOMMANDS = (_assess_import, _assess_score, _assess_agreement)
+SUBCOMMANDS = (_assess_import, _assess_score, _assess_changes, _assess_agreement)
 
 
 def register(commands: CommandGroup) -> None:

@@ -44,6 +44,7 @@ from ._files import (
     write_text_atomic,
 )
 from ._folders import write_folder_atomic
+from ._package import Release, read_package, write_package
 from ._records import (
     citation_record,
     coverage_matrix_records,
@@ -62,6 +63,7 @@ from ._sssom import crosswalk_from_sssom, crosswalk_to_sssom, read_sssom, write_
 __all__ = [
     "DatasetDefaults",
     "DatasetDescriptor",
+    "Release",
     "citation_record",
     "coverage_matrix_records",
     "crosswalk_from_sssom",
@@ -85,6 +87,7 @@ __all__ = [
     "read_assessments",
     "read_assessments_csv",
     "read_column_map",
+    "read_package",
     "read_sssom",
     "score_record",
     "summary_record",
@@ -93,6 +96,7 @@ __all__ = [
     "with_attributes",
     "write_assessments_csv",
     "write_folder_atomic",
+    "write_package",
     "write_sssom",
     "write_summary_csv",
     "write_text_atomic",
