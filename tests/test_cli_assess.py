@@ -43,7 +43,6 @@ CSV_TEXT = (
 )
 
 
-
 def csv_rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 

@@ -20,7 +20,6 @@ from policeframeworks.cli._report import PLOT_HINT, blocks, render_html, render_
 CATALOG = load_catalog()
 
 
-
 @pytest.fixture
 def no_matplotlib(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "matplotlib", None)

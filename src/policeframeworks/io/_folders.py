@@ -22,7 +22,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Mapping, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..exceptions import DataFileError
 
@@ -43,11 +43,13 @@ def write_folder_atomic(
 
     The folder's parents are created if missing. An existing empty folder is replaced. A folder holding
     files is replaced only with ``overwrite``, and only if every entry in it matches one of the ``owned``
-    patterns (shell-style, e.g. ``"*.svg"``): the writer never deletes what it did not write.
+    patterns (shell-style, e.g. ``"*.svg"``; by default anything): the writer never deletes what it was
+    not told it may.
 
     Args:
         folder: the folder to write; not empty.
-        files: file names (no folders) and their content; text is written as UTF-8 with ``\n`` line ends.
+        files: file names, relative to the folder (``"a.csv"``, ``"sub/b.json"``), and their content; text
+            is written as UTF-8, as given.
         overwrite: replace a folder that already holds files.
         owned: patterns of the names a previous run may have left in the folder.
 
@@ -74,8 +76,15 @@ def write_folder_atomic(
         raise DataFileError("an empty path names no folder; give the folder to write")
     target = Path(folder)
     for name in files:
-        if not name or name in (".", "..") or "/" in name or os.sep in name or _LEFTOVER.fullmatch(name):
-            raise DataFileError(f"{target}: {name!r} is not a plain file name")
+        parts = PurePosixPath(name).parts
+        if (
+            not parts
+            or PurePosixPath(name).is_absolute()
+            or "\\" in name
+            or any(p in (".", "..") for p in parts)
+            or _LEFTOVER.fullmatch(parts[0])
+        ):
+            raise DataFileError(f"{target}: {name!r} is not a relative file name inside the folder")
     if target.exists() and not target.is_dir():
         raise DataFileError(f"{target}: is a file, expected a folder")
     parent = target.absolute().parent
@@ -113,9 +122,7 @@ def _existing(target: Path, *, overwrite: bool, owned: Sequence[str]) -> int | N
             f"{target}: already exists (holds {len(entries)} file{'s' if len(entries) != 1 else ''}); "
             "pass overwrite=True to replace it"
         )
-    foreign = sorted(
-        e.name for e in entries if e.is_dir() or not any(fnmatch.fnmatchcase(e.name, p) for p in owned)
-    )
+    foreign = sorted(e.name for e in entries if not any(fnmatch.fnmatchcase(e.name, p) for p in owned))
     if foreign:
         shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
         raise DataFileError(
@@ -128,6 +135,7 @@ def _existing(target: Path, *, overwrite: bool, owned: Sequence[str]) -> int | N
 def _write_file(path: Path, content: str | bytes, *, shown: Path) -> None:
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as handle:
             handle.write(data)
             handle.flush()
