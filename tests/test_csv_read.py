@@ -201,6 +201,15 @@ def test_other_delimiters_are_named_and_read_with_delimiter(tmp_path: Path, deli
     assert a.status_of(HOLDS) is Status.ADOPTED
 
 
+def test_old_mac_line_endings(tmp_path: Path) -> None:
+    path = write(tmp_path, "City,State,restrict holds\rA,IL,1\rB,IL,maybe\r")
+    (only,) = problems(path)
+    assert only.startswith("row 3, column 'restrict holds'")
+    sep = write(tmp_path, "sep=;\rCity;State\r", "sep.csv")
+    (only,) = problems(sep)
+    assert only.startswith("line 1: the first line 'sep=;'")
+
+
 def test_sep_line_is_named_with_its_delimiter(tmp_path: Path) -> None:
     path = write(tmp_path, "sep=;\nCity;State;restrict holds\nA;IL;1\n")
     assert problems(path) == [
