@@ -271,6 +271,22 @@ def test_paired_policy_language_column_becomes_the_quote(tmp_path: Path) -> None
     assert c.jurisdiction.attributes["Require De-escalation (Policy Language)"].startswith("Officers")
 
 
+def test_bare_policy_language_columns_pair_with_the_column_to_their_left(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "City,State,Require De-escalation,(Policy Language),restrict holds,(Policy Language)\n"
+        "A,IL,1,Officers shall de-escalate.,0,\n",
+    )
+    (a,) = read(path)
+    assert a.finding(DEI).evidence[0].quote == "Officers shall de-escalate."
+    assert a.finding(HOLDS).evidence == ()
+    bad = write(tmp_path, "City,(Policy Language),State\nA,x,IL\n", "bad.csv")
+    assert problems(bad) == [
+        "row 1, column 2: '(Policy Language)' follows no principle column: it pairs with the column to its "
+        "left; map the columns in 'columns'"
+    ]
+
+
 def test_name_with_state_and_no_state_column(tmp_path: Path) -> None:
     path = write(tmp_path, 'City,restrict holds\n"Kansas City, MO",1\n"Kansas City, KS",0\nBoise,1\n')
     kc_mo, kc_ks, boise = read(path)
