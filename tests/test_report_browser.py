@@ -17,7 +17,9 @@ from clihelpers import run
 
 CHROMIUM = os.environ.get("PF_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:  # pragma: no cover - depends on the machine
-    pytest.skip("no Chromium on this machine (apt-get install chromium; CI installs it)", allow_module_level=True)
+    pytest.skip(
+        "no Chromium on this machine (apt-get install chromium; CI installs it)", allow_module_level=True
+    )
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is part of the test extra")
 
 SHOTS = Path(__file__).parents[1] / "build" / "screenshots"
@@ -73,9 +75,7 @@ def test_report_reads_in_a_real_browser(report: Path, browser: object, width: in
     assert scroll_width <= inner_width, f"the page is {scroll_width}px wide in a {inner_width}px window"
 
     # Every picture has loaded with a size: <img> elements and the inlined SVG figures.
-    images = page.evaluate(
-        "() => [...document.images].map(i => [i.src, i.complete && i.naturalWidth > 0])"
-    )
+    images = page.evaluate("() => [...document.images].map(i => [i.src, i.complete && i.naturalWidth > 0])")
     assert all(ok for _, ok in images), images
     figures = page.evaluate(
         "() => [...document.querySelectorAll('figure svg')].map(s => {"
@@ -101,7 +101,8 @@ def test_report_reads_in_a_real_browser(report: Path, browser: object, width: in
 
     # Numbers are right-aligned.
     aligned = page.evaluate(
-        "() => [...document.querySelectorAll('td.num')].every(td => getComputedStyle(td).textAlign === 'right')"
+        "() => [...document.querySelectorAll('td.num')]"
+        ".every(td => getComputedStyle(td).textAlign === 'right')"
     )
     assert aligned
     page.close()

@@ -266,8 +266,8 @@ def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[B
             [
                 f"policeframeworks {data['policeframeworks_version']}, bundled data version "
                 f"{data['catalog_data_version']}; made {data.get('generated', '')}.",
-                f"{len(fws)} frameworks, {sum(f['provisions'] for f in fws)} provisions. Every number below is "
-                "computed by the library and is also in report.json.",
+                f"{len(fws)} frameworks, {sum(f['provisions'] for f in fws)} provisions. Every number below "
+                "is computed by the library and is also in report.json.",
                 "How to cite: policeframeworks cite (the library with its code and data versions, and each "
                 "framework's own source).",
             ],
@@ -621,7 +621,7 @@ def render_html(doc: Iterable[Block], figures: Mapping[str, str] | None) -> str:
 
     Example:
         >>> page = render_html([("h1", "A & B"), ("p", "<x> https://example.org/a.")], None)
-        >>> "<h1>A &amp; B</h1>" in page and "<p>&lt;x&gt; <a href=\"https://example.org/a\">" in page
+        >>> "<h1>A &amp; B</h1>" in page and '<p>&lt;x&gt; <a href="https://example.org/a">' in page
         True
     """
     esc = html.escape
@@ -638,7 +638,9 @@ def render_html(doc: Iterable[Block], figures: Mapping[str, str] | None) -> str:
             body.append("</header>")
         elif kind == "toc":
             items = "".join(f'<li><a href="#{anchor(t)}">{esc(t)}</a></li>' for t in _h2_titles(doc))
-            body.append(f'<nav class="toc" aria-label="Contents"><strong>Contents</strong><ol>{items}</ol></nav>')
+            body.append(
+                f'<nav class="toc" aria-label="Contents"><strong>Contents</strong><ol>{items}</ol></nav>'
+            )
         elif kind in ("h2", "h3"):
             ident = anchor(block[1])
             body.append(

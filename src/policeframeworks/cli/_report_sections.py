@@ -1,6 +1,7 @@
-"""Report sections that answer a reader's first questions: how to read the report, what each seed framework
-asks that another does not, what a reported total of the example assessment can say about USCM 2020, and
-each framework's principles linked to their sources.
+"""Report sections that answer a reader's first questions.
+
+How to read the report, what each seed framework asks that another does not, what a reported total of the
+example assessment can say about USCM 2020, and each framework's principles linked to their sources.
 
 Each section has a data function (plain data, kept in ``report.json``) and a blocks function (the same
 content for Markdown and HTML), as in :mod:`policeframeworks.cli._report`.
@@ -101,7 +102,13 @@ def pair_data(catalog: Any, frameworks: Sequence[str] = SEED_FRAMEWORKS) -> list
                     continue
                 p = catalog.principle(leaf)
                 gaps.append(
-                    {"id": leaf, "title": p.title, "text": p.text, "wording": str(p.wording), "status": status}
+                    {
+                        "id": leaf,
+                        "title": p.title,
+                        "text": p.text,
+                        "wording": str(p.wording),
+                        "status": status,
+                    }
                 )
             out.append(
                 {
@@ -145,7 +152,11 @@ def pair_blocks(rows: Sequence[Mapping[str, Any]], titles: Mapping[str, str]) ->
                     "table",
                     ["principle", "asks", "status"],
                     [
-                        [g["title"], f"{g['text']} ({g['wording']})", _STATUS_WORDS.get(g["status"], g["status"])]
+                        [
+                            g["title"],
+                            f"{g['text']} ({g['wording']})",
+                            _STATUS_WORDS.get(g["status"], g["status"]),
+                        ]
                         for g in r["gaps"]
                     ],
                 )
@@ -290,7 +301,11 @@ def framework_blocks(fws: Sequence[Mapping[str, Any]]) -> list[Block]:
     """The section listing each framework (a heading each) with its principles linked to their sources."""
     out: list[Block] = [
         ("h2", "The frameworks, principle by principle"),
-        ("p", "Each framework's principles as the catalog holds them, each with the source it was checked against."),
+        (
+            "p",
+            "Each framework's principles as the catalog holds them, each with the source it was checked "
+            "against.",
+        ),
     ]
     for fw in fws:
         out.append(("h3", f"{fw['title']} ({fw['id']})"))
