@@ -44,6 +44,7 @@ from ._files import (
     write_text_atomic,
 )
 from ._folders import write_folder_atomic
+from ._oscal import crosswalk_from_oscal, crosswalk_to_oscal, read_oscal, write_oscal
 from ._package import Release, read_package, write_package
 from ._records import (
     citation_record,
@@ -66,7 +67,9 @@ __all__ = [
     "Release",
     "citation_record",
     "coverage_matrix_records",
+    "crosswalk_from_oscal",
     "crosswalk_from_sssom",
+    "crosswalk_to_oscal",
     "crosswalk_to_sssom",
     "csv_text",
     "diff_records",
@@ -87,6 +90,7 @@ __all__ = [
     "read_assessments",
     "read_assessments_csv",
     "read_column_map",
+    "read_oscal",
     "read_package",
     "read_sssom",
     "score_record",
@@ -96,6 +100,7 @@ __all__ = [
     "with_attributes",
     "write_assessments_csv",
     "write_folder_atomic",
+    "write_oscal",
     "write_package",
     "write_sssom",
     "write_summary_csv",
