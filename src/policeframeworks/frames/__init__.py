@@ -9,8 +9,8 @@ you compute with: pandas, Polars, DuckDB or PySpark. ``import policeframeworks``
   :func:`table_schema` give each table's schema (Arrow; Frictionless).
 * Rules over dataframes, written once with narwhals: :func:`project`, :func:`summarize`,
   :func:`adoption` and :func:`principle_counts` take a findings table as pandas, Polars (eager or lazy),
-  PyArrow, a DuckDB relation or a PySpark DataFrame, and return the same type (lazy stays lazy). They compute what
-  :meth:`Assessment.project <policeframeworks.Assessment.project>` and
+  PyArrow, a DuckDB relation or a PySpark DataFrame, and return the same type (lazy stays lazy). They
+  compute what :meth:`Assessment.project <policeframeworks.Assessment.project>` and
   :func:`policeframeworks.summarize` compute.
 
 Example:
