@@ -192,7 +192,13 @@ def project(findings: Any, crosswalk: Crosswalk | None = None, *, onto: str) -> 
         .select(*key, "principle_id", "status")
         .join(rule_frame, on=["principle_id", "status"], how="inner")
     )
-    best = joined.group_by([*key, "_pf_target"]).agg(nw.col("_pf_rank").max())
+    # Grouped by the assessment's identity only; its other columns (name, state, ...) are constant within it
+    # and ride along as aggregates, which keeps the group keys short on national tables.
+    ident = [c for c in _ASSESSMENT if c in key] or key
+    carried = [c for c in key if c not in ident]
+    best = joined.group_by([*ident, "_pf_target"]).agg(
+        nw.col("_pf_rank").max(), *[nw.col(c).max() for c in carried]
+    )
     status = (
         nw.when(nw.col("_pf_rank") == 3)
         .then(nw.lit("adopted"))
