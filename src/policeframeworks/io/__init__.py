@@ -43,6 +43,7 @@ from ._files import (
     serialize,
     write_text_atomic,
 )
+from ._oscal import crosswalk_from_oscal, crosswalk_to_oscal, read_oscal, write_oscal
 from ._package import Release, read_package, write_package
 from ._records import (
     citation_record,
@@ -65,7 +66,9 @@ __all__ = [
     "Release",
     "citation_record",
     "coverage_matrix_records",
+    "crosswalk_from_oscal",
     "crosswalk_from_sssom",
+    "crosswalk_to_oscal",
     "crosswalk_to_sssom",
     "csv_text",
     "diff_records",
@@ -86,6 +89,7 @@ __all__ = [
     "read_assessments",
     "read_assessments_csv",
     "read_column_map",
+    "read_oscal",
     "read_package",
     "read_sssom",
     "score_record",
@@ -94,6 +98,7 @@ __all__ = [
     "unescape_cell",
     "with_attributes",
     "write_assessments_csv",
+    "write_oscal",
     "write_package",
     "write_sssom",
     "write_summary_csv",
