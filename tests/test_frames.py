@@ -127,6 +127,22 @@ def test_project_equals_the_object_path(backend: str, items: list[pf.Assessment]
     assert _projected_by_frames(out) == _projected_by_objects(items, onto)
 
 
+USCM = CATALOG.framework("uscm-2020")
+
+
+@pytest.mark.parametrize("backend", ["pyarrow", "duckdb"])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    items=st.lists(pfst.assessments(framework=USCM), max_size=4, unique_by=lambda a: a.jurisdiction.key),
+    onto=st.sampled_from(["8cantwait-2020", "campaignzero-2015", "ilacp-naacp-2018"]),
+)
+def test_project_from_a_framework_with_parents_equals_the_object_path(
+    backend: str, items: list[pf.Assessment], onto: str
+) -> None:
+    out = frames.project(BACKENDS[backend](_flat(items)), CROSSWALK, onto=onto)
+    assert _projected_by_frames(out) == _projected_by_objects(items, onto)
+
+
 def _summary_by_objects(items: list[pf.Assessment]) -> dict[str, Any]:
     s = pf.summarize(items, framework=EIGHT)
     lo, hi = s.mean_bounds or (None, None)
