@@ -21,6 +21,8 @@ RESULT_TYPES = {
     "AgreementStats",
     "AssessmentDiff",
     "Change",
+    "Disagreement",
+    "Estimate",
     "CoverageMatrix",
     "CoverageReport",
     "Derivation",
@@ -35,7 +37,7 @@ RESULT_TYPES = {
     "Timeline",
 }
 #: Data types still without a strategy (listed so that a new type cannot be forgotten silently).
-NOT_YET = {"Endorsement", "EndorsementSet"}
+NOT_YET = {"Endorsement", "EndorsementSet", "Resolution"}
 
 
 def test_every_public_model_type_is_registered_or_listed() -> None:

@@ -16,7 +16,7 @@ Output formats (stable; the full lists are in ``docs/cli.md``):
 - ``assess summary``: per framework, one row per scored principle (:data:`SUMMARY_COLUMNS`) or, with
   ``--distribution``, one row per number adopted (:data:`DISTRIBUTION_COLUMNS`); JSON: one object per
   framework (:func:`summary_record`).
-- ``assess agreement``: one row per framework and one ``pooled`` row, columns :data:`AGREEMENT_COLUMNS`.
+- ``assess agreement``: see :mod:`policeframeworks.cli._cmd_agreement`.
 
 Mistakes: a CSV with bad cells or headers gives one line per problem (row, column, value; a header that
 nearly matches a principle names it and the options that resolve it, ``--columns`` or ``--attribute``)
@@ -87,8 +87,6 @@ SUMMARY_COLUMNS = (
 )
 #: Columns of ``assess summary --distribution`` (CSV): per number of principles adopted.
 DISTRIBUTION_COLUMNS = ("framework", "adopted", "exactly", "lower", "upper")
-#: Columns of ``assess agreement``.
-AGREEMENT_COLUMNS = ("scope", "pairs", "items", "agreed", "percent", "expected", "kappa", "degenerate")
 
 #: How many rows the table summary of ``assess import`` shows (JSON and CSV show every row).
 IMPORT_TABLE_ROWS = 20
@@ -190,16 +188,9 @@ def register(sub: Any) -> None:
     add_format(summary)
     summary.set_defaults(handler=cmd_summary)
 
-    agree = commands.add_parser(
-        "agreement",
-        help="percent agreement and Cohen's kappa between two coders",
-        description="Agreement between two codings of the same jurisdictions, frameworks and dates: "
-        "percent agreement and Cohen's kappa, per framework and pooled.",
-    )
-    agree.add_argument("file_a", metavar="FILE_A", help="the first coder's assessments")
-    agree.add_argument("file_b", metavar="FILE_B", help="the second coder's assessments")
-    add_format(agree)
-    agree.set_defaults(handler=cmd_agreement)
+    from ._cmd_agreement import add_parser as add_agreement
+
+    add_agreement(commands)
 
 
 def _no_subcommand(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace, TextIO], int]:
@@ -759,55 +750,3 @@ def cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
         blocks.append("\n".join(lines) + "\n\n" + table)
     out.write("\n".join(blocks))
     return EXIT_OK
-
-
-# --- agreement ----------------------------------------------------------------------------------
-
-
-def cmd_agreement(args: argparse.Namespace, out: TextIO) -> int:
-    """Percent agreement and Cohen's kappa between the codings in FILE_A and FILE_B."""
-    from .._analysis import agreement
-    from ..exceptions import Problem, ValidationError
-
-    first = read_assessments(args.file_a)
-    second = read_assessments(args.file_b)
-    try:
-        result = agreement([a for a, _ in first], [a for a, _ in second])
-    except ValidationError as exc:
-        sides = {"first": (args.file_a, first), "second": (args.file_b, second)}
-        problems = []
-        for p in exc.problems:
-            m = re.fullmatch(r"(first|second)(?:\[(\d+)\])?", p.path)
-            if m is None:
-                problems.append(p)
-                continue
-            file, items = sides[m.group(1)]
-            where = items[int(m.group(2))][1] if m.group(2) else file
-            problems.append(Problem("", f"{where}: {p.message}", suggestion=p.suggestion))
-        raise ValidationError(problems) from None
-    pairs: dict[str, int] = {}
-    for a, _ in first:
-        pairs[a.framework_id] = pairs.get(a.framework_id, 0) + 1
-    rows = [_agreement_row(fw, pairs[fw], stats) for fw, stats in result.per_framework.items()] + [
-        _agreement_row("pooled", result.pairs, result.pooled)
-    ]
-    if args.format == "table":
-        rows = [
-            dict(r, percent=f"{r['percent']:.1f}", expected=f"{r['expected']:.3f}", kappa=f"{r['kappa']:.3f}")
-            for r in rows
-        ]
-    emit(rows, AGREEMENT_COLUMNS, args.format, out, keep=["scope"])
-    return EXIT_OK
-
-
-def _agreement_row(scope: str, pairs: int, stats: Any) -> dict[str, Any]:
-    return {
-        "scope": scope,
-        "pairs": pairs,
-        "items": stats.items,
-        "agreed": stats.agreed,
-        "percent": stats.percent,
-        "expected": stats.expected,
-        "kappa": stats.kappa,
-        "degenerate": stats.degenerate,
-    }

@@ -33,6 +33,7 @@ from ._files import (
     serialize,
     write_text_atomic,
 )
+from ._review_sheet import read_review_sheet, write_review_sheet
 from ._schema import json_schema
 
 __all__ = [
@@ -42,8 +43,10 @@ __all__ = [
     "json_schema",
     "load",
     "read_assessments_csv",
+    "read_review_sheet",
     "to_dict",
     "write_assessments_csv",
+    "write_review_sheet",
     "write_summary_csv",
 ]
 
