@@ -70,7 +70,7 @@ if TYPE_CHECKING:
     )
     from ._diff import FrameworkDiff, PrincipleChange, diff, version_crosswalk
     from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
-    from ._mapping import CrosswalkDocument, Mapping
+    from ._mapping import CrosswalkDocument, Mapping, Review, ReviewScope
     from ._plot import plot_coverage_matrix, plot_crosswalk
     from ._relationship import Basis, RationaleType, Relationship
 
@@ -121,6 +121,8 @@ __all__ = [
     "Relationship",
     "Resolution",
     "ResolutionMethod",
+    "Review",
+    "ReviewScope",
     "Score",
     "Statistic",
     "Status",
@@ -168,6 +170,8 @@ _LAZY_NAMES = {
     "Relation": "_endorsement",
     "CrosswalkDocument": "_mapping",
     "Mapping": "_mapping",
+    "Review": "_mapping",
+    "ReviewScope": "_mapping",
     "plot_coverage_matrix": "_plot",
     "plot_crosswalk": "_plot",
     "Basis": "_relationship",

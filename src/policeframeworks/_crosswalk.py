@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._ids import parent_id_of
-from ._mapping import CrosswalkDocument, Mapping, end_framework_id
+from ._mapping import CrosswalkDocument, Mapping, Review, end_framework_id, review_problems
 from ._relationship import Relationship
 from .exceptions import Problem, UnknownIdError, ValidationError
 
@@ -91,6 +91,9 @@ class LintKind(enum.StrEnum):
     RELATED_AND_UNRELATED = "related-and-unrelated"
     SUBSET_BOTH_WAYS = "subset-both-ways"
     SUBSET_CYCLE = "subset-cycle"
+    REVIEW_UNKNOWN_FRAMEWORK = "review-unknown-framework"
+    REVIEW_INCOMPLETE_FRAMEWORK = "review-incomplete-framework"
+    DUPLICATE_REVIEW = "duplicate-review"
 
 
 @attrs.frozen(kw_only=True)
@@ -102,15 +105,21 @@ class LintProblem:
         mappings: the mappings involved, as asserted.
         indices: their positions in ``Crosswalk.mappings``.
         message: what is wrong, in words.
+        reviews: the declared reviews involved (for the ``review-...`` kinds).
+        review_indices: their positions in ``Crosswalk.reviews``.
     """
 
     kind: LintKind
     mappings: tuple[Mapping, ...]
     indices: tuple[int, ...]
     message: str
+    reviews: tuple[Review, ...] = ()
+    review_indices: tuple[int, ...] = ()
 
     def __str__(self) -> str:
-        where = ", ".join(f"mappings[{i}]" for i in self.indices)
+        where = ", ".join(
+            [*(f"mappings[{i}]" for i in self.indices), *(f"reviews[{i}]" for i in self.review_indices)]
+        )
         return f"{self.kind.value}: {where}: {self.message}"
 
 
@@ -320,6 +329,10 @@ def _to_mappings(value: Iterable[Mapping]) -> tuple[Mapping, ...]:
     return tuple(value)
 
 
+def _to_reviews(value: Iterable[Review]) -> tuple[Review, ...]:
+    return tuple(value)
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
@@ -332,7 +345,7 @@ class Crosswalk:
     statement, or a whole framework) and raises one :class:`ValidationError` listing every unknown id with
     close matches; pass ``check_ids=False`` to build one anyway (for :meth:`lint`). Without ``catalog`` the
     bundled catalog is used. The bundled crosswalk is ``load_catalog().crosswalk``; files load with
-    :meth:`load`. Two crosswalks are equal when their mappings are, in order.
+    :meth:`load`. Two crosswalks are equal when their mappings and their declared reviews are, in order.
 
     Example:
         >>> from policeframeworks import Crosswalk, Mapping, load_catalog
@@ -352,6 +365,7 @@ class Crosswalk:
     """
 
     mappings: tuple[Mapping, ...] = attrs.field(converter=_to_mappings)
+    reviews: tuple[Review, ...] = attrs.field(default=(), kw_only=True, converter=_to_reviews)
     catalog: Catalog = attrs.field(default=None, kw_only=True, eq=False, repr=False)
     check_ids: bool = attrs.field(default=True, kw_only=True, eq=False, repr=False)
     _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
@@ -366,11 +380,17 @@ class Crosswalk:
             for i, m in enumerate(self.mappings)
             if not isinstance(m, Mapping)
         ]
+        problems += review_problems(self.reviews, ())
         if not problems and self.check_ids:
             problems = [
                 p
                 for i, m in enumerate(self.mappings)
                 for p in _id_problems(m, self.catalog, f"mappings[{i}]")
+            ]
+            problems += [
+                p
+                for i, r in enumerate(self.reviews)
+                for p in _review_id_problems(r, self.catalog, f"reviews[{i}]")
             ]
         if problems:
             raise ValidationError(problems)
@@ -388,7 +408,8 @@ class Crosswalk:
         """
         n = len(self.mappings)
         ends = {end_framework_id(end) for m in self.mappings for end in (m.source, m.target)}
-        return f"Crosswalk({_count(n, 'mapping')} over {_count(len(ends), 'framework')})"
+        reviews = f", {_count(len(self.reviews), 'declared review')}" if self.reviews else ""
+        return f"Crosswalk({_count(n, 'mapping')} over {_count(len(ends), 'framework')}{reviews})"
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:
         """The same short summary for IPython's and Hypothesis' pretty printers."""
@@ -423,14 +444,18 @@ class Crosswalk:
             catalog = load_catalog()
         problems: list[Problem] = []
         mappings: list[Mapping] = []
+        reviews: list[Review] = []
         for n, doc in enumerate(documents):
             file = sources[n] if n < len(sources) else None
             for i, m in enumerate(doc.mappings):
                 problems += [p.within("", file) for p in _id_problems(m, catalog, f"mappings[{i}]")]
                 mappings.append(m)
+            for i, r in enumerate(doc.reviews):
+                problems += [p.within("", file) for p in _review_id_problems(r, catalog, f"reviews[{i}]")]
+                reviews.append(r)
         if problems:
             raise ValidationError(problems)
-        return cls(mappings, catalog=catalog, check_ids=False)
+        return cls(mappings, reviews=reviews, catalog=catalog, check_ids=False)
 
     @classmethod
     def load(
@@ -438,8 +463,9 @@ class Crosswalk:
     ) -> Crosswalk:
         """A crosswalk from crosswalk files (TOML, JSON or CSV), beside or instead of the bundled one.
 
-        With ``include_bundled`` (the default) your mappings extend the catalog's own crosswalk; without it
-        they replace it. Every problem in every file is reported in one :class:`ValidationError`.
+        With ``include_bundled`` (the default) your mappings and declared reviews extend the catalog's own
+        crosswalk; without it they replace it. Every problem in every file is reported in one
+        :class:`ValidationError`. A CSV file holds mappings only (no declared reviews).
 
         Example:
             >>> import pathlib, tempfile
@@ -447,7 +473,7 @@ class Crosswalk:
             >>> folder = pathlib.Path(tempfile.mkdtemp())
             >>> cw = load_catalog().crosswalk
             >>> cw.to_csv(folder / "mine.csv")
-            >>> Crosswalk.load(folder / "mine.csv", include_bundled=False) == cw
+            >>> Crosswalk.load(folder / "mine.csv", include_bundled=False).mappings == cw.mappings
             True
         """
         from .io._crosswalk import read_crosswalk_file
@@ -457,15 +483,19 @@ class Crosswalk:
 
             catalog = load_catalog()
         mappings: list[Mapping] = list(catalog.crosswalk.mappings) if include_bundled else []
+        reviews: list[Review] = list(catalog.crosswalk.reviews) if include_bundled else []
         problems: list[Problem] = []
         for path in paths:
             try:
-                mappings += read_crosswalk_file(path, catalog).mappings
+                found = read_crosswalk_file(path, catalog)
             except ValidationError as exc:
                 problems += exc.problems
+            else:
+                mappings += found.mappings
+                reviews += found.reviews
         if problems:
             raise ValidationError(problems)
-        return cls(mappings, catalog=catalog)
+        return cls(mappings, reviews=reviews, catalog=catalog)
 
     def with_mappings(self, mappings: Iterable[Mapping]) -> Crosswalk:
         """A new crosswalk with ``mappings`` added at the end (same catalog).
@@ -476,7 +506,23 @@ class Crosswalk:
             >>> cw.with_mappings([cw.mappings[0].inverse()]).mappings[-1] == cw.mappings[0].inverse()
             True
         """
-        return Crosswalk([*self.mappings, *mappings], catalog=self.catalog, check_ids=self.check_ids)
+        return Crosswalk(
+            [*self.mappings, *mappings], reviews=self.reviews, catalog=self.catalog, check_ids=self.check_ids
+        )
+
+    def with_reviews(self, reviews: Iterable[Review]) -> Crosswalk:
+        """A new crosswalk with ``reviews`` declared besides its own (same mappings, same catalog).
+
+        Example:
+            >>> from policeframeworks import Crosswalk, Review, load_catalog
+            >>> cw = Crosswalk([], catalog=load_catalog())
+            >>> cw.with_reviews([Review(source="perf-2016", target="peel-principles",
+            ...                         scope="complete", reviewer="me", date="2026")])
+            Crosswalk(0 mappings over 0 frameworks, 1 declared review)
+        """
+        return Crosswalk(
+            self.mappings, reviews=[*self.reviews, *reviews], catalog=self.catalog, check_ids=self.check_ids
+        )
 
     # ----------------------------------------------------------------- indexes (built lazily, cached)
 
@@ -789,7 +835,9 @@ class Crosswalk:
         different relationships, stated the same way round (``conflicting``) or opposite ways round
         (``inverse-disagrees``); a pair both related and ``no_relationship``, also through a
         ``no_relationship`` on a parent or whole framework; ``subset`` both ways without ``equal``; a cycle
-        of strict subsets through three or more ids. Strength against relationship and a citation for an
+        of strict subsets through three or more ids; a declared review (:class:`Review`) of a framework the
+        catalog does not hold, or holds only in part (``complete = false``), or of one pair twice. Strength
+        against relationship and a citation for an
         explicit basis are checked when each :class:`Mapping` is built, so a crosswalk cannot hold those.
 
         Example:
@@ -879,7 +927,48 @@ class Crosswalk:
                     )
         self._lint_hierarchy(add)
         self._lint_cycles(add)
+        problems += self._lint_reviews()
         return tuple(problems)
+
+    def _lint_reviews(self) -> list[LintProblem]:
+        """Declared reviews of a framework the catalog lacks or holds in part, and reviews stated twice."""
+        out: list[LintProblem] = []
+
+        def add(kind: LintKind, i: int, message: str, *, also: tuple[int, ...] = ()) -> None:
+            idx = (*also, i)
+            out.append(
+                LintProblem(
+                    kind=kind,
+                    mappings=(),
+                    indices=(),
+                    message=message,
+                    reviews=tuple(self.reviews[j] for j in idx),
+                    review_indices=idx,
+                )
+            )
+
+        first: dict[frozenset[str], int] = {}
+        for i, r in enumerate(self.reviews):
+            for p in _review_id_problems(r, self.catalog, f"reviews[{i}]"):
+                hint = f" (did you mean {p.suggestion!r}?)" if p.suggestion else ""
+                add(LintKind.REVIEW_UNKNOWN_FRAMEWORK, i, f"{p.path}: {p.message}{hint}")
+            for fw in (r.source, r.target):
+                if fw in self.catalog.framework_ids and not self.catalog.framework(fw).complete:
+                    add(
+                        LintKind.REVIEW_INCOMPLETE_FRAMEWORK,
+                        i,
+                        f"{r.source} and {r.target} are declared completely reviewed, but the catalog holds "
+                        f"{fw} only in part (complete = false), so its missing principles were not compared",
+                    )
+            if r.pair in first:
+                add(
+                    LintKind.DUPLICATE_REVIEW,
+                    i,
+                    f"{r.source} and {r.target} are declared reviewed twice",
+                    also=(first[r.pair],),
+                )
+            first.setdefault(r.pair, i)
+        return out
 
     def _members(self, end: str) -> set[str]:
         """An end and everything it contains: a framework's principles, a principle's descendants."""
@@ -1015,7 +1104,9 @@ class Crosswalk:
     def to_csv(self, path: str | os.PathLike[str] | None = None) -> str | None:
         """CSV in the column order of the NIST IR 8477 STRM template, then this library's own columns.
 
-        Returns the text when ``path`` is None, else writes the file atomically and returns None. See
+        CSV holds the mappings only: declared ``reviews`` are not written (the template has no place for
+        them); keep them in a TOML or JSON document (:meth:`to_document`). Returns the text when ``path``
+        is None, else writes the file atomically and returns None. See
         ``policeframeworks.io._crosswalk.CSV_COLUMNS`` for the columns.
         """
         from .io._crosswalk import crosswalk_to_csv
@@ -1056,7 +1147,9 @@ class Crosswalk:
             >>> len(doc.mappings) == len(load_catalog().crosswalk.mappings)
             True
         """
-        return CrosswalkDocument(id=id, title=title, data_version=data_version, mappings=self.mappings)
+        return CrosswalkDocument(
+            id=id, title=title, data_version=data_version, mappings=self.mappings, reviews=self.reviews
+        )
 
 
 def _id_problems(m: Mapping, catalog: Catalog, path: str) -> list[Problem]:
@@ -1065,6 +1158,22 @@ def _id_problems(m: Mapping, catalog: Catalog, path: str) -> list[Problem]:
         for field in ("source", "target")
         if getattr(m, field) not in catalog
     ]
+
+
+def _review_id_problems(r: Review, catalog: Catalog, path: str) -> list[Problem]:
+    from ._suggest import closest
+
+    out = []
+    for field in ("source", "target"):
+        fw = getattr(r, field)
+        if fw not in catalog.framework_ids:
+            found = closest(fw, list(catalog.framework_ids), n=1)
+            out.append(
+                Problem(
+                    f"{path}.{field}", f"unknown framework {fw!r}", suggestion=found[0] if found else None
+                )
+            )
+    return out
 
 
 def _unknown_end(end: str, catalog: Catalog, path: str) -> Problem:

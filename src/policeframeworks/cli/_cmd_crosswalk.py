@@ -89,7 +89,12 @@ def _lint_row(name: str, cw: Any, *, csv_rows: bool) -> tuple[dict[str, Any], li
     details = []
     lines = []
     for p in problems:
-        where = ", ".join(f"row {i + 2}" if csv_rows else f"mappings[{i}]" for i in p.indices)
+        where = ", ".join(
+            [
+                *(f"row {i + 2}" if csv_rows else f"mappings[{i}]" for i in p.indices),
+                *(f"reviews[{i}]" for i in p.review_indices),
+            ]
+        )
         details.append({"kind": str(p.kind), "where": where, "message": p.message})
         prefix = f"{name}: " if name != BUNDLED else "bundled crosswalk: "
         lines.append(f"{prefix}{where}: {p.kind}: {p.message}")

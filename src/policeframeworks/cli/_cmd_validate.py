@@ -106,7 +106,12 @@ def _crosswalk(path: Any) -> Any:
     csv_rows = path.suffix.lower() == ".csv"
     problems = [
         Problem(
-            ", ".join(f"row {i + 2}" if csv_rows else f"mappings[{i}]" for i in p.indices),
+            ", ".join(
+                [
+                    *(f"row {i + 2}" if csv_rows else f"mappings[{i}]" for i in p.indices),
+                    *(f"reviews[{i}]" for i in p.review_indices),
+                ]
+            ),
             f"{p.kind}: {p.message}",
         )
         for p in cw.lint()

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from .. import _convert
+from ._cells import csv_text, escape_cell, unescape_cell
 from ._csv import read_assessments_csv, write_assessments_csv, write_summary_csv
 from ._files import (
     check_suffix,
@@ -37,14 +38,17 @@ from ._review_sheet import read_review_sheet, write_review_sheet
 from ._schema import json_schema
 
 __all__ = [
+    "csv_text",
     "dump",
     "dumps",
+    "escape_cell",
     "from_dict",
     "json_schema",
     "load",
     "read_assessments_csv",
     "read_review_sheet",
     "to_dict",
+    "unescape_cell",
     "write_assessments_csv",
     "write_review_sheet",
     "write_summary_csv",

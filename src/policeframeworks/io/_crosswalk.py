@@ -1,6 +1,7 @@
 """Crosswalk files and exports: TOML/JSON documents, CSV (NIST IR 8477 STRM column order), graphs.
 
-Every export reads back into an equal crosswalk:
+Every export but CSV reads back into an equal crosswalk (declared reviews included); CSV holds the mappings
+only, since the STRM template has no place for a declared review (keep those in a TOML or JSON document):
 
     >>> import pathlib, tempfile
     >>> from policeframeworks import Crosswalk, load_catalog
@@ -9,7 +10,7 @@ Every export reads back into an equal crosswalk:
     >>> cw.to_graphml(folder / "cw.graphml")
     >>> Crosswalk.from_graphml(folder / "cw.graphml") == cw
     True
-    >>> Crosswalk.from_csv(folder / "cw.csv", text=cw.to_csv()) == cw
+    >>> Crosswalk.from_csv(folder / "cw.csv", text=cw.to_csv()).mappings == cw.mappings
     True
 
 CSV columns: the NIST IR 8477 STRM template's, in its order (``FDE#`` is the source id, ``Target ID #``
@@ -33,9 +34,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._mapping import CrosswalkDocument, Mapping
+from .._mapping import CrosswalkDocument, Mapping, Review
 from .._relationship import Relationship
 from ..exceptions import DataFileError, Problem, ValidationError
+from ._cells import csv_text, unescape_cell
 from ._files import read_document, read_text, write_text_atomic
 
 if TYPE_CHECKING:
@@ -113,11 +115,7 @@ def _names(catalog: Catalog, end: str) -> tuple[str, str]:
 
 def crosswalk_to_csv(cw: Crosswalk) -> str:
     """The crosswalk as CSV text (header :data:`CSV_COLUMNS`, one row per mapping, in order)."""
-    out = _stdio.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    # With "\n" line ends the csv module does not quote a lone "\r"; rows holding one are fully quoted.
-    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(CSV_COLUMNS)
+    rows: list[list[str]] = [list(CSV_COLUMNS)]
     for m in cw.mappings:
         source_name, source_text = _names(cw.catalog, m.source)
         target_name, target_text = _names(cw.catalog, m.target)
@@ -138,8 +136,8 @@ def crosswalk_to_csv(cw: Crosswalk) -> str:
             m.mapped_by,
             *cite,
         ]
-        (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
-    return out.getvalue()
+        rows.append(row)
+    return csv_text(rows)
 
 
 def crosswalk_from_csv(
@@ -159,41 +157,20 @@ def crosswalk_from_csv(
         text = read_text(Path(source))
     catalog = _catalog(catalog)
     reader = csv.reader(_stdio.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
     try:
-        rows = list(reader)
+        rows.extend(reader)
     except csv.Error as exc:
         raise ValidationError(
-            [Problem(f"row {reader.line_num}", f"not valid CSV ({exc})")], file=name
+            [Problem(f"row {len(rows) + 1}", f"not valid CSV ({exc})")], file=name
         ) from None
     if not rows:
         raise ValidationError([Problem("", "empty CSV file; expected a header row")], file=name)
-    header = [h.strip() for h in rows[0]]
-    required = (
-        "FDE#",
-        "STRM Rationale",
-        "STRM Relationship",
-        "Strength of Relationship",
-        "Target ID #",
-        "Notes",
-        "Basis",
-        "Mapped By",
-    )
-    missing = [c for c in required if c not in header]
-    if missing:
-        from .._suggest import first_or_none
-
-        raise ValidationError(
-            [
-                Problem(
-                    "row 1",
-                    f"missing column {c!r}",
-                    suggestion=first_or_none(c, [h for h in header if h not in CSV_COLUMNS]),
-                )
-                for c in missing
-            ],
-            file=name,
-        )
-    col = {h: i for i, h in enumerate(header)}
+    header = [unescape_cell(h).strip() for h in rows[0]]
+    header_problems = _header_problems(header, rows[1:])
+    if header_problems:
+        raise ValidationError(header_problems, file=name)
+    col = {h: i for i, h in enumerate(header) if h}
     problems: list[Problem] = []
     mappings: list[Mapping] = []
     for number, row in enumerate(rows[1:], start=2):
@@ -208,7 +185,8 @@ def crosswalk_from_csv(
             i = col.get(column)
             if i is None:
                 return ""
-            return row[i].strip() if strip else row[i]
+            value = unescape_cell(row[i])
+            return value.strip() if strip else value
 
         data: dict[str, Any] = {
             "source": cell("FDE#"),
@@ -221,13 +199,12 @@ def crosswalk_from_csv(
         }
         row_problems: list[Problem] = []
         strength = cell("Strength of Relationship")
-        if strength.isdigit():
+        if strength.isascii() and strength.isdigit():
             data["strength"] = int(strength)
-        else:
+        else:  # reported here; the model's own "missing" and range checks would only add noise
             row_problems.append(
                 Problem("Strength of Relationship", f"expected a whole number 0-10, got {strength!r}")
             )
-            data["strength"] = 0
         opposing = cell("Opposing").lower()
         if opposing in ("yes", "true", "1"):
             data["opposing"] = True
@@ -243,7 +220,11 @@ def crosswalk_from_csv(
         try:
             mapping = _convert.from_builtins(data, Mapping)
         except ValidationError as exc:
-            row_problems += [attrs_evolve_path(p, _CSV_FIELD_COLUMNS) for p in exc.problems]
+            row_problems += [
+                attrs_evolve_path(p, _CSV_FIELD_COLUMNS)
+                for p in exc.problems
+                if "strength" in data or p.path.lstrip(".") != "strength"
+            ]
             row_problems += _raw_mapping_problems(
                 data, already=exc.problems, catalog=catalog, columns=_CSV_FIELD_COLUMNS
             )
@@ -259,6 +240,62 @@ def crosswalk_from_csv(
     if problems:
         raise ValidationError(problems, file=name)
     return Crosswalk(mappings, catalog=catalog, check_ids=False)
+
+
+#: Columns a crosswalk CSV must have; the others of :data:`CSV_COLUMNS` may be left out.
+REQUIRED_CSV_COLUMNS = (
+    "FDE#",
+    "STRM Rationale",
+    "STRM Relationship",
+    "Strength of Relationship",
+    "Target ID #",
+    "Notes",
+    "Basis",
+    "Mapped By",
+)
+
+
+def _header_problems(header: list[str], body: list[list[str]]) -> list[Problem]:
+    """Every problem of a crosswalk CSV header: missing, repeated, unknown or blank-but-filled columns.
+
+    Nothing in a file is ignored: a column the reader does not know (a misspelt ``Oposing``) would be
+    dropped without a word, so it is an error with a did-you-mean instead.
+    """
+    from .._suggest import first_or_none
+
+    problems: list[Problem] = []
+    unknown = [h for h in header if h and h not in CSV_COLUMNS]
+    absent = [c for c in CSV_COLUMNS if c not in header]
+    for c in REQUIRED_CSV_COLUMNS:
+        if c not in header:
+            problems.append(Problem("row 1", f"missing column {c!r}", suggestion=first_or_none(c, unknown)))
+    seen: dict[str, int] = {}
+    for i, h in enumerate(header, start=1):
+        if not h:
+            filled = next(
+                (r for r, row in enumerate(body, start=2) if len(row) >= i and row[i - 1].strip()), None
+            )
+            if filled is not None:
+                problems.append(
+                    Problem(f"row 1, column {i}", f"has no header, but row {filled} has a value in it")
+                )
+        elif h in seen:
+            problems.append(
+                Problem(f"row 1, column {i}", f"{h!r} repeats column {seen[h]}; each column may appear once")
+            )
+        else:
+            seen[h] = i
+        if h in unknown:
+            hint = first_or_none(h, absent) or first_or_none(h, CSV_COLUMNS)
+            known = "" if hint else f"; the columns are {', '.join(CSV_COLUMNS)}"
+            problems.append(
+                Problem(
+                    f"row 1, column {i}",
+                    f"unknown column {h!r}, which would be ignored{known}",
+                    suggestion=hint,
+                )
+            )
+    return problems
 
 
 _CSV_FIELD_COLUMNS = {
@@ -389,6 +426,7 @@ def build_graph(cw: Crosswalk, *, multigraph: bool = False) -> nx.DiGraph[str]:
                         parent=p.id.rpartition("/")[0] if "/" in p.id else "",
                         leaf=p.is_leaf,
                     )
+    _add_reviews(g, cw)
     problems: list[Problem] = []
     for i, m in enumerate(cw.mappings):
         attrs_ = _edge_attributes(m, i)
@@ -409,6 +447,55 @@ def build_graph(cw: Crosswalk, *, multigraph: bool = False) -> nx.DiGraph[str]:
     if problems:
         raise ValidationError(problems)
     return g
+
+
+def _add_reviews(g: Any, cw: Crosswalk) -> None:
+    """Declared reviews go on their source framework's node, as JSON text of ``[[order, review], ...]``.
+
+    (Node attributes, because GEXF keeps no graph attributes; JSON text, because attributes must be
+    scalars in GraphML and GEXF.)
+    """
+    from .. import _convert
+
+    by_source: dict[str, list[Any]] = {}
+    for i, r in enumerate(cw.reviews):
+        by_source.setdefault(r.source, []).append([i, _convert.to_builtins(r)])
+    for fw, found in by_source.items():
+        if fw not in g:
+            g.add_node(
+                fw, kind="framework", framework=fw, title="", number="", themes="", parent="", leaf=False
+            )
+        g.nodes[fw]["reviews"] = json.dumps(found, ensure_ascii=False)
+
+
+def _read_reviews(graph: Any) -> tuple[tuple[Review, ...], list[Problem]]:
+    from .. import _convert
+
+    found: list[tuple[int, Review]] = []
+    problems: list[Problem] = []
+    for node, d in graph.nodes(data=True):
+        raw = d.get("reviews")
+        if raw is None or raw == "":
+            continue
+        where = f"node {node}: reviews"
+        try:
+            items = json.loads(str(raw))
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(where, f"not valid JSON ({exc})"))
+            continue
+        if not (isinstance(items, list) and all(isinstance(x, list) and len(x) == 2 for x in items)):
+            problems.append(Problem(where, "expected a JSON list of [order, review] pairs"))
+            continue
+        for n, (order, data) in enumerate(items):
+            if type(order) is not int:
+                problems.append(Problem(f"{where}[{n}]", f"order {order!r} is not an integer"))
+                continue
+            try:
+                found.append((order, _convert.from_builtins(data, Review, path=f"{where}[{n}]")))
+            except ValidationError as exc:
+                problems += exc.problems
+    found.sort(key=lambda pair: pair[0])
+    return tuple(r for _, r in found), problems
 
 
 def _edge_attributes(m: Mapping, order: int) -> dict[str, Any]:
@@ -460,10 +547,12 @@ def crosswalk_from_graph(graph: Any, *, catalog: Catalog | None = None) -> Cross
             found.append((int(d.get("order", n)), _convert.from_builtins(data, Mapping)))
         except ValidationError as exc:
             problems += [p.within(where) for p in exc.problems]
+    reviews, review_problems = _read_reviews(graph)
+    problems += review_problems
     if problems:
         raise ValidationError(problems)
     found.sort(key=lambda pair: pair[0])
-    return Crosswalk([m for _, m in found], catalog=catalog)
+    return Crosswalk([m for _, m in found], reviews=reviews, catalog=catalog)
 
 
 def _as_bool(value: Any) -> Any:

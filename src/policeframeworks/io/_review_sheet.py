@@ -2,7 +2,7 @@
 
 Columns: :data:`ITEM_COLUMNS`, then for each coder ``status: CODER``, ``evidence: CODER`` and
 ``note: CODER``, then :data:`RESOLUTION_COLUMNS`, left empty for the adjudicator to fill in. Every cell is
-formula-escaped (:mod:`policeframeworks.io._cells`). :func:`read_review_sheet` reads the filled-in sheet
+formula-escaped (:func:`policeframeworks.io.escape_cell`). :func:`read_review_sheet` reads the filled-in sheet
 back as :class:`~policeframeworks.Resolution` objects (rows without a resolved status are skipped and
 counted, never guessed).
 
@@ -27,14 +27,13 @@ Example:
 from __future__ import annotations
 
 import csv
-import io as _stdio
 import os
 from collections.abc import Iterable, Sequence
 
 from .._adjudication import Disagreement, Resolution, ResolutionMethod
 from .._assessment import Evidence, Jurisdiction, Status
 from ..exceptions import Problem, ValidationError
-from ._cells import escape_cell, unescape_cell
+from ._cells import csv_text, unescape_cell
 from ._files import write_text_atomic
 
 __all__ = ["ITEM_COLUMNS", "RESOLUTION_COLUMNS", "read_review_sheet", "write_review_sheet"]
@@ -72,9 +71,7 @@ def write_review_sheet(
     for c in coders:
         header += [f"status: {c}", f"evidence: {c}", f"note: {c}"]
     header += RESOLUTION_COLUMNS
-    buf = _stdio.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow([escape_cell(h) for h in header])
+    table: list[list[str]] = [header]
     for d in rows:
         j = d.jurisdiction
         cells = [j.name, j.state or "", str(j.kind), d.framework_id, d.as_of, d.principle_id]
@@ -86,8 +83,8 @@ def write_review_sheet(
             status = str(f.status) if f is not None else str(Status.UNKNOWN)
             cells += [status, _evidence_text(f.evidence) if f else "", (f.note or "") if f else ""]
         cells += [""] * len(RESOLUTION_COLUMNS)
-        w.writerow([escape_cell(x) for x in cells])
-    write_text_atomic(path, buf.getvalue(), overwrite=overwrite)
+        table.append(cells)
+    write_text_atomic(path, csv_text(table), overwrite=overwrite)
 
 
 def read_review_sheet(path: str | os.PathLike[str]) -> tuple[tuple[Resolution, ...], int]:
