@@ -22,6 +22,7 @@ RESULT_TYPES = {
     "AssessmentDiff",
     "Change",
     "Disagreement",
+    "DivergencePeriod",
     "Estimate",
     "CoverageMatrix",
     "CoverageReport",

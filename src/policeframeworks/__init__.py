@@ -57,7 +57,13 @@ if TYPE_CHECKING:
         Status,
         load_seed_assessments,
     )
-    from ._crosswalk import (
+    from ._diff import FrameworkDiff, PrincipleChange, diff, version_crosswalk
+    from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
+    from ._mapping import CrosswalkDocument, Mapping, Review, ReviewScope
+    from ._plot import plot_coverage_matrix, plot_crosswalk
+    from ._relationship import Basis, RationaleType, Relationship
+    from ._study import DivergencePeriod, divergence_over_time, double_coding_sample
+    from .crosswalk import (
         CoverageMatrix,
         CoverageReport,
         CoverageStatus,
@@ -68,11 +74,6 @@ if TYPE_CHECKING:
         LintKind,
         LintProblem,
     )
-    from ._diff import FrameworkDiff, PrincipleChange, diff, version_crosswalk
-    from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
-    from ._mapping import CrosswalkDocument, Mapping, Review, ReviewScope
-    from ._plot import plot_coverage_matrix, plot_crosswalk
-    from ._relationship import Basis, RationaleType, Relationship
 
 __all__ = [
     "AdoptionSummary",
@@ -95,6 +96,7 @@ __all__ = [
     "DerivedMapping",
     "Disagreement",
     "Disposition",
+    "DivergencePeriod",
     "Endorsement",
     "EndorsementSet",
     "EndorserKind",
@@ -135,6 +137,8 @@ __all__ = [
     "diff",
     "diff_assessments",
     "disagreements",
+    "divergence_over_time",
+    "double_coding_sample",
     "io",
     "latest",
     "load_catalog",
@@ -151,15 +155,15 @@ _LAZY_MODULES = {"io"}
 
 #: Names imported on first use, so ``import policeframeworks`` stays light (about the cost of attrs alone).
 _LAZY_NAMES = {
-    "CoverageMatrix": "_crosswalk",
-    "CoverageReport": "_crosswalk",
-    "CoverageStatus": "_crosswalk",
-    "Crosswalk": "_crosswalk",
-    "DerivedMapping": "_crosswalk",
-    "Disposition": "_crosswalk",
-    "Explanation": "_crosswalk",
-    "LintKind": "_crosswalk",
-    "LintProblem": "_crosswalk",
+    "CoverageMatrix": "crosswalk",
+    "CoverageReport": "crosswalk",
+    "CoverageStatus": "crosswalk",
+    "Crosswalk": "crosswalk",
+    "DerivedMapping": "crosswalk",
+    "Disposition": "crosswalk",
+    "Explanation": "crosswalk",
+    "LintKind": "crosswalk",
+    "LintProblem": "crosswalk",
     "FrameworkDiff": "_diff",
     "PrincipleChange": "_diff",
     "diff": "_diff",
@@ -181,6 +185,9 @@ _LAZY_NAMES = {
     "Agreement": "_agreement",
     "AgreementStats": "_agreement",
     "Estimate": "_agreement",
+    "DivergencePeriod": "_study",
+    "divergence_over_time": "_study",
+    "double_coding_sample": "_study",
     "Disagreement": "_adjudication",
     "Resolution": "_adjudication",
     "ResolutionMethod": "_adjudication",

@@ -104,7 +104,8 @@ def divergence_over_time(
         >>> import attrs
         >>> from policeframeworks import load_seed_assessments
         >>> k = load_seed_assessments()[0]
-        >>> [(p.period, p.items, p.diverged) for p in divergence_over_time([k, attrs.evolve(k, assessor="b")])]
+        >>> periods = divergence_over_time([k, attrs.evolve(k, assessor="b")])
+        >>> [(p.period, p.items, p.diverged) for p in periods]
         [('2020-06', 1, 0)]
 
     Raises:

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from .._catalog import Catalog
-    from .._crosswalk import Crosswalk
+    from ..crosswalk import Crosswalk
 
 __all__ = [
     "CSV_COLUMNS",
@@ -150,7 +150,7 @@ def crosswalk_from_csv(
     relationship ... (did you mean 'subset'?)``.
     """
     from .. import _convert
-    from .._crosswalk import Crosswalk, _id_problems
+    from ..crosswalk._core import Crosswalk, id_problems
 
     name = str(source)
     if text is None:
@@ -230,8 +230,7 @@ def crosswalk_from_csv(
             )
         if mapping is not None:
             row_problems += [
-                attrs_evolve_path(p.within(""), _CSV_FIELD_COLUMNS)
-                for p in _id_problems(mapping, catalog, "")
+                attrs_evolve_path(p.within(""), _CSV_FIELD_COLUMNS) for p in id_problems(mapping, catalog, "")
             ]
         for p in row_problems:
             problems.append(_at_row(p, where))
@@ -342,8 +341,8 @@ def _raw_mapping_problems(
 
     So one run reports an unknown relationship word, an unknown id and an out-of-range strength together.
     """
-    from .._crosswalk import _unknown_end
     from .._mapping import is_end_id
+    from ..crosswalk._core import unknown_end
 
     if not isinstance(data, dict):
         return []
@@ -354,7 +353,7 @@ def _raw_mapping_problems(
         if isinstance(value, str) and not is_end_id(value):
             found.append(Problem(field, f"{value!r} is neither a principle id nor a framework id"))
         elif isinstance(value, str) and value not in catalog:
-            found.append(_unknown_end(value, catalog, field))
+            found.append(unknown_end(value, catalog, field))
     strength = data.get("strength")
     if type(strength) is int and not 0 <= strength <= 10:
         found.append(Problem("strength", f"{strength} is out of range (0-10)"))
@@ -368,13 +367,17 @@ def _raw_mapping_problems(
 
 
 def read_crosswalk_file(path: str | os.PathLike[str], catalog: Catalog | None = None) -> Crosswalk:
-    """A crosswalk from one file: a TOML/JSON crosswalk document, or CSV (by extension)."""
+    """A crosswalk from one file: a TOML/JSON crosswalk document, CSV, or SSSOM/TSV (by extension)."""
     from .. import _convert
-    from .._crosswalk import Crosswalk
+    from ..crosswalk import Crosswalk
 
     catalog = _catalog(catalog)
     if Path(path).suffix.lower() == ".csv":
         return crosswalk_from_csv(path, catalog=catalog)
+    if Path(path).name.lower().endswith((".sssom.tsv", ".tsv")):
+        from ._sssom import read_sssom
+
+        return read_sssom(path, catalog=catalog)
     data, name = read_document(path)
     try:
         doc = _convert.from_builtins(data, CrosswalkDocument, file=name)
@@ -520,7 +523,7 @@ def _edge_attributes(m: Mapping, order: int) -> dict[str, Any]:
 def crosswalk_from_graph(graph: Any, *, catalog: Catalog | None = None) -> Crosswalk:
     """The crosswalk held by a graph's edges (as :func:`build_graph` writes them), in ``order``."""
     from .. import _convert
-    from .._crosswalk import Crosswalk
+    from ..crosswalk import Crosswalk
 
     catalog = _catalog(catalog)
     found: list[tuple[int, Mapping]] = []

@@ -144,6 +144,7 @@ def read_with_options(
     opts: ReadOptions,
     *,
     progress: Callable[[int], object] | None = None,
+    known: Mapping[str, str] | None = None,
 ) -> tuple[Assessment, ...]:
     """Read a file with checked options (the shared path of ``read_assessments_csv`` and descriptors)."""
     name = str(path)
@@ -169,7 +170,7 @@ def read_with_options(
         layout=opts.layout,  # type: ignore[arg-type]
         unmapped=opts.unmapped,
         file=name,
-        known=known_headers(fw.id),
+        known={**known_headers(fw.id), **(known or {})},
         policy_language=opts.policy_language,
     )
     reader = RowReader(cols, opts, name)

@@ -13,13 +13,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["known_headers", "known_layouts", "layout_data"]
+__all__ = ["known_headers", "raw_layouts", "layout_data"]
 
 _PACKAGE = "policeframeworks.data"
 
 
 @functools.cache
-def known_layouts() -> Mapping[str, Mapping[str, Any]]:
+def raw_layouts() -> Mapping[str, Mapping[str, Any]]:
     """Layout id -> the raw table of its bundled descriptor, read on first use."""
     import tomllib
     from importlib import resources
@@ -33,7 +33,7 @@ def known_layouts() -> Mapping[str, Mapping[str, Any]]:
 
 def layout_data(layout_id: str) -> Mapping[str, Any] | None:
     """The raw table of one known layout, or None."""
-    return known_layouts().get(layout_id)
+    return raw_layouts().get(layout_id)
 
 
 @functools.cache
@@ -50,7 +50,7 @@ def known_headers(framework_id: str) -> Mapping[str, str]:
 
     found: dict[str, str] = {}
     clash: set[str] = set()
-    for data in known_layouts().values():
+    for data in raw_layouts().values():
         if data.get("framework") != framework_id:
             continue
         translated = set(dict(data.get("values", {})))

@@ -1,33 +1,6 @@
-"""The crosswalk: mappings over a catalog, seen as a graph, with explained coverage, dispositions and lint.
+"""The crosswalk: an immutable collection of mappings over a catalog, with its indexes and queries.
 
-    >>> from policeframeworks import load_catalog
-    >>> cw = load_catalog().crosswalk
-    >>> report = cw.coverage("8cantwait-2020", "uscm-2020")
-    >>> report.lower <= report.upper
-    True
-    >>> "uscm-2020:sanctity-of-life/chokehold-ban" in report.covered
-    True
-
-Coverage (the rule, precisely). ``coverage(F, T)`` counts the **leaf principles** of T (framing statements
-are never counted). Every mapping with one end in F (a principle of F, or F as a whole) and the other in T
-(a principle of T, or T as a whole) is read from F's side as "s REL x", and then:
-
-- x a leaf: the mapping bears on x.
-- x a parent principle: the mapping bears on every leaf below x. ``equal``/``superset`` cover them all
-  (a parent's wording includes its children's), ``subset``/``intersects`` touch them all (the upper bound
-  is an over-estimate by design: what touches a part may touch any of it), ``no_relationship`` says
-  each of them was reviewed and shares nothing.
-- x the whole framework T: as for a parent, over every leaf of T.
-- s may be a principle of F at any depth, or F itself (coverage assumes all of F is met). Mappings whose
-  ends are framing statements are not used.
-
-A leaf is **covered** when some mapping bearing on it is ``equal`` or ``superset``, **touched** when some
-mapping bearing on it is anything but ``no_relationship`` (covered leaves are touched). Each leaf is
-counted once, however many mappings bear on it: ``lower = covered / leaves`` and ``upper = touched /
-leaves``. A parent is covered when all the leaves below it are (a direct ``equal``/``superset`` mapping to
-the parent makes that so). A framework covers itself fully. Frameworks that the catalog holds only in
-part (``complete = false``) are named in ``CoverageReport.incomplete``: their figures are about the part
-held. A parent's wording beyond its children is not a separate unit.
+Coverage lives in :mod:`._coverage`, lint in :mod:`._lint`, derived mappings in :mod:`._derive`.
 """
 
 from __future__ import annotations
@@ -35,32 +8,26 @@ from __future__ import annotations
 import enum
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._ids import parent_id_of
-from ._mapping import CrosswalkDocument, Mapping, Review, end_framework_id, review_problems
-from ._relationship import Relationship
-from .exceptions import Problem, UnknownIdError, ValidationError
+from .._ids import parent_id_of
+from .._mapping import CrosswalkDocument, Mapping, Review, end_framework_id, review_problems
+from .._relationship import Relationship
+from ..exceptions import Problem, UnknownIdError, ValidationError
+from ._coverage import CoverageMatrix, CoverageReport, coverage_report
+from ._derive import DerivedMapping, derive_mappings
+from ._lint import LintProblem, lint_crosswalk
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from ._catalog import Catalog
+    from .._catalog import Catalog
+    from ._coverage import _Oriented
 
-__all__ = [
-    "CoverageMatrix",
-    "CoverageReport",
-    "CoverageStatus",
-    "Crosswalk",
-    "DerivedMapping",
-    "Disposition",
-    "Explanation",
-    "LintKind",
-    "LintProblem",
-]
+__all__ = ["Crosswalk", "Disposition"]
 
 
 class Disposition(enum.StrEnum):
@@ -69,250 +36,6 @@ class Disposition(enum.StrEnum):
     MAPPED = "mapped"
     NO_RELATIONSHIP = "no_relationship"
     NOT_REVIEWED = "not_reviewed"
-
-
-class CoverageStatus(enum.StrEnum):
-    """A target's status in one coverage report."""
-
-    COVERED = "covered"
-    TOUCHED = "touched"
-    NO_RELATIONSHIP = "no_relationship"
-    NOT_REVIEWED = "not_reviewed"
-
-
-class LintKind(enum.StrEnum):
-    """The kinds of problem :meth:`Crosswalk.lint` finds."""
-
-    UNKNOWN_ID = "unknown-id"
-    SELF_MAPPING = "self-mapping"
-    DUPLICATE = "duplicate"
-    CONFLICTING = "conflicting"
-    INVERSE_DISAGREES = "inverse-disagrees"
-    RELATED_AND_UNRELATED = "related-and-unrelated"
-    SUBSET_BOTH_WAYS = "subset-both-ways"
-    SUBSET_CYCLE = "subset-cycle"
-    REVIEW_UNKNOWN_FRAMEWORK = "review-unknown-framework"
-    REVIEW_INCOMPLETE_FRAMEWORK = "review-incomplete-framework"
-    DUPLICATE_REVIEW = "duplicate-review"
-
-
-@attrs.frozen(kw_only=True)
-class LintProblem:
-    """One problem in a crosswalk, as data.
-
-    Attributes:
-        kind: what sort of problem.
-        mappings: the mappings involved, as asserted.
-        indices: their positions in ``Crosswalk.mappings``.
-        message: what is wrong, in words.
-        reviews: the declared reviews involved (for the ``review-...`` kinds).
-        review_indices: their positions in ``Crosswalk.reviews``.
-    """
-
-    kind: LintKind
-    mappings: tuple[Mapping, ...]
-    indices: tuple[int, ...]
-    message: str
-    reviews: tuple[Review, ...] = ()
-    review_indices: tuple[int, ...] = ()
-
-    def __str__(self) -> str:
-        where = ", ".join(
-            [*(f"mappings[{i}]" for i in self.indices), *(f"reviews[{i}]" for i in self.review_indices)]
-        )
-        return f"{self.kind.value}: {where}: {self.message}"
-
-
-@attrs.frozen(kw_only=True)
-class DerivedMapping:
-    """A relationship implied by composing asserted mappings; never mixed with them.
-
-    Attributes:
-        source: the first id of the path.
-        relationship: the composed relationship (see :meth:`Relationship.compose`).
-        target: the last id of the path.
-        path: the asserted mappings it came from, each read in the direction of the path (so
-            ``path[0].source == source``, ``path[-1].target == target``, and each step's target is the
-            next step's source).
-    """
-
-    source: str
-    relationship: Relationship
-    target: str
-    path: tuple[Mapping, ...]
-
-    @property
-    def via(self) -> tuple[str, ...]:
-        """The ids the path passes through, between source and target."""
-        return tuple(m.target for m in self.path[:-1])
-
-
-@attrs.frozen(kw_only=True)
-class Explanation:
-    """Why a target has its status in a coverage report.
-
-    Attributes:
-        target: the target id asked about (a leaf, a parent, or the target framework).
-        status: covered, touched (but not covered), reviewed with no relationship, or not reviewed.
-        mappings: every mapping behind the status, read from the source framework's side (so each
-            ``.source`` is in the source framework, each ``.target`` is the target, one of its ancestors or
-            descendants, or the target framework as a whole).
-        by_identity: True when the source and target frameworks are the same (a framework covers itself).
-    """
-
-    target: str
-    status: CoverageStatus
-    mappings: tuple[Mapping, ...]
-    by_identity: bool = False
-
-    @property
-    def covering(self) -> tuple[Mapping, ...]:
-        """The mappings that cover (``equal`` or ``superset``)."""
-        return tuple(m for m in self.mappings if m.relationship.covers)
-
-    def __str__(self) -> str:
-        lines = [
-            f"{self.target}: {self.status.value}" + (" (the framework itself)" if self.by_identity else "")
-        ]
-        lines += [f"  {m.source} {m.relationship.value} {m.target} ({m.strength}/10)" for m in self.mappings]
-        return "\n".join(lines)
-
-
-# One use of a mapping inside a coverage report: (index into Crosswalk.mappings, read reversed?).
-_Use = tuple[int, bool]
-# A use read from one side: (source end, target end, 2 covers / 1 touches / 0 no relationship, use).
-_Oriented = tuple[str, str, int, _Use]
-
-
-@attrs.frozen(kw_only=True)
-class CoverageReport:
-    """How much of a target framework a source framework covers, with reasons.
-
-    Attributes:
-        source: the source framework id.
-        target: the target framework id.
-        leaves: the target's leaf principles, in document order (the counted units).
-        covered: the covered leaves, in document order.
-        touched: the touched leaves (covered ones included), in document order.
-        uncovered: the leaves not covered, in document order.
-        incomplete: the ids (among source and target) of frameworks the catalog holds only in part.
-
-    Example:
-        >>> from policeframeworks import load_catalog
-        >>> r = load_catalog().crosswalk.coverage("8cantwait-2020", "uscm-2020")
-        >>> r.explain("uscm-2020:community").status
-        <CoverageStatus.NO_RELATIONSHIP: 'no_relationship'>
-        >>> [m.source for m in r.explain("uscm-2020:sanctity-of-life/chokehold-ban").covering]
-        ['8cantwait-2020:ban-chokeholds-and-strangleholds']
-    """
-
-    source: str
-    target: str
-    leaves: tuple[str, ...]
-    covered: tuple[str, ...]
-    touched: tuple[str, ...]
-    uncovered: tuple[str, ...]
-    incomplete: tuple[str, ...]
-    _uses: dict[str, list[_Use]] = attrs.field(alias="_uses", eq=False, repr=False)
-    _crosswalk: Crosswalk = attrs.field(alias="_crosswalk", eq=False, repr=False)
-
-    @property
-    def lower(self) -> float:
-        """Covered leaves over all leaves (in [0, 1])."""
-        return len(self.covered) / len(self.leaves) if self.leaves else 0.0
-
-    @property
-    def upper(self) -> float:
-        """Touched leaves over all leaves (in [0, 1], never below :attr:`lower`)."""
-        return len(self.touched) / len(self.leaves) if self.leaves else 0.0
-
-    @property
-    def is_identity(self) -> bool:
-        """Whether source and target are the same framework."""
-        return self.source == self.target
-
-    def _uses_of(self, leaf: str) -> list[_Use]:
-        """The uses bearing on a leaf: mappings on it, on an ancestor, or on the whole target framework."""
-        found = list(self._uses.get(leaf, ()))
-        parent = parent_id_of(leaf)
-        while parent is not None:
-            found += self._uses.get(parent, ())
-            parent = parent_id_of(parent)
-        found += self._uses.get(self.target, ())
-        return found
-
-    def status(self, target_id: str) -> CoverageStatus:
-        """The status of a leaf, a parent or the whole target (see :meth:`explain`)."""
-        return self.explain(target_id).status
-
-    def explain(self, target_id: str) -> Explanation:
-        """The status of a target principle (or the whole target framework) and the mappings behind it.
-
-        A parent (or the whole framework) is covered when all its leaves are, touched when any is,
-        ``no_relationship`` when every leaf was reviewed with nothing in common, else not reviewed.
-
-        Raises:
-            UnknownIdError: ``target_id`` is not a principle of the target framework (framing statements
-                are not targets); close ids are suggested.
-        """
-        cw = self._crosswalk
-        leaves = cw._leaves_below(target_id, self.target)
-        covered = set(self.covered)
-        touched = set(self.touched)
-        uses: set[_Use] = set()
-        reviewed = True
-        for leaf in leaves:
-            mine = self._uses_of(leaf)
-            reviewed = reviewed and bool(mine)
-            uses.update(mine)
-        if all(leaf in covered for leaf in leaves):
-            status = CoverageStatus.COVERED
-        elif any(leaf in touched for leaf in leaves):
-            status = CoverageStatus.TOUCHED
-        elif reviewed:
-            status = CoverageStatus.NO_RELATIONSHIP
-        else:
-            status = CoverageStatus.NOT_REVIEWED
-        mappings = tuple(cw._read(i, rev) for i, rev in sorted(uses))
-        return Explanation(target=target_id, status=status, mappings=mappings, by_identity=self.is_identity)
-
-
-@attrs.frozen(kw_only=True)
-class CoverageMatrix:
-    """Coverage of every framework by every other (the diagonal is each framework covering itself).
-
-    Attributes:
-        frameworks: the framework ids, in order.
-        reports: the report for each ``(source, target)`` pair.
-
-    Example:
-        >>> from policeframeworks import load_catalog
-        >>> m = load_catalog().crosswalk.matrix()
-        >>> m.lower("uscm-2020", "uscm-2020"), m.upper("8cantwait-2020", "uscm-2020") > 0
-        (1.0, True)
-    """
-
-    frameworks: tuple[str, ...]
-    reports: dict[tuple[str, str], CoverageReport] = attrs.field(eq=False)
-
-    def report(self, source: str, target: str) -> CoverageReport:
-        """The report for one pair."""
-        return self.reports[(source, target)]
-
-    def lower(self, source: str, target: str) -> float:
-        """The lower bound for one pair."""
-        return self.reports[(source, target)].lower
-
-    def upper(self, source: str, target: str) -> float:
-        """The upper bound for one pair."""
-        return self.reports[(source, target)].upper
-
-    def rows(self) -> Iterator[tuple[str, str, float, float]]:
-        """``(source, target, lower, upper)`` for every pair, sources in order, then targets."""
-        for s in self.frameworks:
-            for t in self.frameworks:
-                r = self.reports[(s, t)]
-                yield s, t, r.lower, r.upper
 
 
 @attrs.define
@@ -372,7 +95,7 @@ class Crosswalk:
 
     def __attrs_post_init__(self) -> None:
         if self.catalog is None:
-            from ._catalog import load_catalog
+            from .._catalog import load_catalog
 
             object.__setattr__(self, "catalog", load_catalog())
         problems = [
@@ -383,14 +106,12 @@ class Crosswalk:
         problems += review_problems(self.reviews, ())
         if not problems and self.check_ids:
             problems = [
-                p
-                for i, m in enumerate(self.mappings)
-                for p in _id_problems(m, self.catalog, f"mappings[{i}]")
+                p for i, m in enumerate(self.mappings) for p in id_problems(m, self.catalog, f"mappings[{i}]")
             ]
             problems += [
                 p
                 for i, r in enumerate(self.reviews)
-                for p in _review_id_problems(r, self.catalog, f"reviews[{i}]")
+                for p in review_id_problems(r, self.catalog, f"reviews[{i}]")
             ]
         if problems:
             raise ValidationError(problems)
@@ -434,12 +155,12 @@ class Crosswalk:
 
         Example:
             >>> from policeframeworks import Crosswalk
-            >>> from policeframeworks._crosswalk import bundled_documents
+            >>> from policeframeworks._bundled import bundled_documents
             >>> len(Crosswalk.from_documents(bundled_documents()).mappings) > 30
             True
         """
         if catalog is None:
-            from ._catalog import load_catalog
+            from .._catalog import load_catalog
 
             catalog = load_catalog()
         problems: list[Problem] = []
@@ -448,10 +169,10 @@ class Crosswalk:
         for n, doc in enumerate(documents):
             file = sources[n] if n < len(sources) else None
             for i, m in enumerate(doc.mappings):
-                problems += [p.within("", file) for p in _id_problems(m, catalog, f"mappings[{i}]")]
+                problems += [p.within("", file) for p in id_problems(m, catalog, f"mappings[{i}]")]
                 mappings.append(m)
             for i, r in enumerate(doc.reviews):
-                problems += [p.within("", file) for p in _review_id_problems(r, catalog, f"reviews[{i}]")]
+                problems += [p.within("", file) for p in review_id_problems(r, catalog, f"reviews[{i}]")]
                 reviews.append(r)
         if problems:
             raise ValidationError(problems)
@@ -476,10 +197,10 @@ class Crosswalk:
             >>> Crosswalk.load(folder / "mine.csv", include_bundled=False).mappings == cw.mappings
             True
         """
-        from .io._crosswalk import read_crosswalk_file
+        from ..io._crosswalk import read_crosswalk_file
 
         if catalog is None:
-            from ._catalog import load_catalog
+            from .._catalog import load_catalog
 
             catalog = load_catalog()
         mappings: list[Mapping] = list(catalog.crosswalk.mappings) if include_bundled else []
@@ -588,7 +309,7 @@ class Crosswalk:
             return st.framework_leaves[framework_id]
         leaves = st.leaves_below.get(target_id)
         if leaves is None or end_framework_id(target_id) != framework_id:
-            from ._suggest import closest
+            from .._suggest import closest
 
             candidates = [framework_id, *(p for p in st.leaves_below if end_framework_id(p) == framework_id)]
             raise UnknownIdError(
@@ -598,7 +319,7 @@ class Crosswalk:
 
     def _check_end(self, end: str) -> None:
         if end not in self.catalog:
-            from ._model import _unknown
+            from .._model import _unknown
 
             everything = [*self.catalog.framework_ids, *(p for f in self.catalog for p in f._index)]
             raise _unknown(end, "", everything)
@@ -654,48 +375,7 @@ class Crosswalk:
         """
         self.catalog.framework(source_framework_id)
         self.catalog.framework(target_framework_id)
-        return self._coverage(source_framework_id, target_framework_id)
-
-    def _coverage(self, source: str, target: str) -> CoverageReport:
-        st = self._structure()
-        leaves = st.framework_leaves[target]
-        below = st.leaves_below
-        same = source == target
-        covered_x: set[str] = set()
-        touched_x: set[str] = set()
-        uses: dict[str, list[_Use]] = {}
-        for s, x, kind, use in self._buckets().get((source, target), ()):
-            if same and s == x:
-                continue
-            if x != target and x not in below:
-                continue  # an id not in the catalog (a crosswalk built with check_ids=False)
-            found = uses.get(x)
-            if found is None:
-                uses[x] = [use]
-            else:
-                found.append(use)
-            if kind == 2:
-                covered_x.add(x)
-            elif kind == 1:
-                touched_x.add(x)
-        covers: set[str] = set(leaves) if same else set()
-        for x in covered_x:
-            covers.update(leaves if x == target else below[x])
-        touches = set(covers)
-        for x in touched_x:
-            touches.update(leaves if x == target else below[x])
-        incomplete = tuple(f for f in dict.fromkeys((source, target)) if not st.complete[f])
-        return CoverageReport(
-            source=source,
-            target=target,
-            leaves=leaves,
-            covered=tuple(p for p in leaves if p in covers),
-            touched=tuple(p for p in leaves if p in touches),
-            uncovered=tuple(p for p in leaves if p not in covers),
-            incomplete=incomplete,
-            _uses=uses,
-            _crosswalk=self,
-        )
+        return coverage_report(self, source_framework_id, target_framework_id)
 
     def matrix(self, frameworks: Sequence[str] | None = None) -> CoverageMatrix:
         """Coverage of every framework by every other, diagonal included (default: every catalog framework).
@@ -709,7 +389,7 @@ class Crosswalk:
         ids = tuple(self.catalog.framework_ids if frameworks is None else frameworks)
         for f in ids:
             self.catalog.framework(f)
-        reports = {(s, t): self._coverage(s, t) for s in ids for t in ids}
+        reports = {(s, t): coverage_report(self, s, t) for s in ids for t in ids}
         return CoverageMatrix(frameworks=ids, reports=reports)
 
     def disposition(self, principle_id: str, *, against: str | None = None) -> Disposition:
@@ -785,44 +465,7 @@ class Crosswalk:
             >>> load_catalog().crosswalk.derive()  # the bundled mappings imply nothing they do not state
             ()
         """
-        adjacency: dict[str, list[tuple[str, Relationship, Mapping]]] = defaultdict(list)
-        asserted: set[tuple[str, str]] = set()
-        for m in self.mappings:
-            if m.is_self_mapping:
-                continue
-            adjacency[m.source].append((m.target, m.relationship, m))
-            inv = m.inverse()
-            adjacency[m.target].append((m.source, inv.relationship, inv))
-            asserted.add((m.source, m.target))
-            asserted.add((m.target, m.source))
-        found: dict[tuple[str, Relationship, str], DerivedMapping] = {}
-        for start in list(adjacency):
-            frontier: list[tuple[str, Relationship, tuple[Mapping, ...]]] = [
-                (nxt, rel, (m,)) for nxt, rel, m in adjacency[start]
-            ]
-            for _ in range(max_hops - 1):
-                grown: list[tuple[str, Relationship, tuple[Mapping, ...]]] = []
-                for node, rel, path in frontier:
-                    visited = {start, *(p.target for p in path)}
-                    for nxt, step, m in adjacency.get(node, ()):
-                        if nxt in visited:
-                            continue
-                        composed = rel.compose(step)
-                        if composed is None:
-                            continue
-                        new_path = (*path, m)
-                        grown.append((nxt, composed, new_path))
-                        key = (start, composed, nxt)
-                        if (
-                            key not in found
-                            and (start, nxt) not in asserted
-                            and end_framework_id(start) != end_framework_id(nxt)
-                        ):
-                            found[key] = DerivedMapping(
-                                source=start, relationship=composed, target=nxt, path=new_path
-                            )
-                frontier = grown
-        return tuple(found.values())
+        return derive_mappings(self.mappings, max_hops=max_hops)
 
     # ----------------------------------------------------------------- lint
 
@@ -851,178 +494,7 @@ class Crosswalk:
             >>> [p.kind.value for p in bad.lint()]
             ['conflicting']
         """
-        problems: list[LintProblem] = []
-
-        def add(kind: LintKind, indices: Sequence[int], message: str) -> None:
-            problems.append(
-                LintProblem(
-                    kind=kind,
-                    mappings=tuple(self.mappings[i] for i in indices),
-                    indices=tuple(indices),
-                    message=message,
-                )
-            )
-
-        for i, m in enumerate(self.mappings):
-            for end in (m.source, m.target):
-                if end not in self.catalog:
-                    try:
-                        self._check_end(end)
-                    except UnknownIdError as exc:
-                        add(LintKind.UNKNOWN_ID, [i], str(exc))
-            if m.is_self_mapping:
-                add(LintKind.SELF_MAPPING, [i], f"{m.source!r} is mapped to itself")
-
-        # Group by unordered pair and rationale type, each mapping read from the smaller id's side.
-        groups: dict[tuple[str, str, str], list[tuple[int, Relationship, bool]]] = defaultdict(list)
-        for i, m in enumerate(self.mappings):
-            if m.is_self_mapping:
-                continue
-            a, b = sorted((m.source, m.target))
-            forward = m.source == a
-            rel = m.relationship if forward else m.relationship.inverse()
-            groups[(a, b, m.rationale_type.value)].append((i, rel, forward))
-        for (a, b, rtype), members in groups.items():
-            by_rel: dict[Relationship, list[tuple[int, bool]]] = defaultdict(list)
-            for i, rel, forward in members:
-                by_rel[rel].append((i, forward))
-            for rel, same in by_rel.items():
-                if len(same) > 1:
-                    add(
-                        LintKind.DUPLICATE,
-                        [i for i, _ in same],
-                        f"{a} {rel.value} {b} ({rtype}) is stated {len(same)} times",
-                    )
-            rels = set(by_rel)
-            if len(rels) < 2:
-                continue
-            first = {rel: same[0] for rel, same in by_rel.items()}
-            if Relationship.NO_RELATIONSHIP in rels:
-                for rel in rels - {Relationship.NO_RELATIONSHIP}:
-                    add(
-                        LintKind.RELATED_AND_UNRELATED,
-                        [first[Relationship.NO_RELATIONSHIP][0], first[rel][0]],
-                        f"{a} and {b} ({rtype}) are stated both {rel.value} and no_relationship",
-                    )
-            touching = sorted(r for r in rels if r.touches)
-            if {Relationship.SUBSET, Relationship.SUPERSET} <= rels and Relationship.EQUAL not in rels:
-                add(
-                    LintKind.SUBSET_BOTH_WAYS,
-                    [first[Relationship.SUBSET][0], first[Relationship.SUPERSET][0]],
-                    f"{a} and {b} ({rtype}) are each stated a subset of the other, without equal",
-                )
-                touching = [r for r in touching if r not in (Relationship.SUBSET, Relationship.SUPERSET)] + [
-                    Relationship.SUBSET
-                ]
-            for x_index, x in enumerate(touching):
-                for y in touching[x_index + 1 :]:
-                    (i, fi), (j, fj) = first[x], first[y]
-                    kind = LintKind.CONFLICTING if fi == fj else LintKind.INVERSE_DISAGREES
-                    mi, mj = self.mappings[i], self.mappings[j]
-                    add(
-                        kind,
-                        [i, j],
-                        f"{a} and {b} ({rtype}): {mi.source} {mi.relationship.value} {mi.target}, "
-                        f"but {mj.source} {mj.relationship.value} {mj.target}",
-                    )
-        self._lint_hierarchy(add)
-        self._lint_cycles(add)
-        problems += self._lint_reviews()
-        return tuple(problems)
-
-    def _lint_reviews(self) -> list[LintProblem]:
-        """Declared reviews of a framework the catalog lacks or holds in part, and reviews stated twice."""
-        out: list[LintProblem] = []
-
-        def add(kind: LintKind, i: int, message: str, *, also: tuple[int, ...] = ()) -> None:
-            idx = (*also, i)
-            out.append(
-                LintProblem(
-                    kind=kind,
-                    mappings=(),
-                    indices=(),
-                    message=message,
-                    reviews=tuple(self.reviews[j] for j in idx),
-                    review_indices=idx,
-                )
-            )
-
-        first: dict[frozenset[str], int] = {}
-        for i, r in enumerate(self.reviews):
-            for p in _review_id_problems(r, self.catalog, f"reviews[{i}]"):
-                hint = f" (did you mean {p.suggestion!r}?)" if p.suggestion else ""
-                add(LintKind.REVIEW_UNKNOWN_FRAMEWORK, i, f"{p.path}: {p.message}{hint}")
-            for fw in (r.source, r.target):
-                if fw in self.catalog.framework_ids and not self.catalog.framework(fw).complete:
-                    add(
-                        LintKind.REVIEW_INCOMPLETE_FRAMEWORK,
-                        i,
-                        f"{r.source} and {r.target} are declared completely reviewed, but the catalog holds "
-                        f"{fw} only in part (complete = false), so its missing principles were not compared",
-                    )
-            if r.pair in first:
-                add(
-                    LintKind.DUPLICATE_REVIEW,
-                    i,
-                    f"{r.source} and {r.target} are declared reviewed twice",
-                    also=(first[r.pair],),
-                )
-            first.setdefault(r.pair, i)
-        return out
-
-    def _members(self, end: str) -> set[str]:
-        """An end and everything it contains: a framework's principles, a principle's descendants."""
-        if end in self.catalog.framework_ids:
-            fw = self.catalog.framework(end)
-            return {end, *fw._index}
-        try:
-            return {p.id for p in self.catalog.principle(end).walk()}
-        except UnknownIdError:
-            return {end}
-
-    def _lint_hierarchy(self, add: Any) -> None:
-        by_end = self._by_end()
-        for i, m in enumerate(self.mappings):
-            if m.relationship is not Relationship.NO_RELATIONSHIP or m.is_self_mapping:
-                continue
-            left, right = self._members(m.source), self._members(m.target)
-            if len(left) == 1 and len(right) == 1:
-                continue  # exact pairs are checked with the groups
-            for x in left:
-                for j in by_end.get(x, ()):
-                    other = self.mappings[j]
-                    if not other.relationship.touches or other.rationale_type != m.rationale_type:
-                        continue
-                    y = other.target if other.source == x else other.source
-                    if y in right and {x, y} != {m.source, m.target}:
-                        add(
-                            LintKind.RELATED_AND_UNRELATED,
-                            [i, j],
-                            f"{m.source} no_relationship {m.target}, but {other.source} "
-                            f"{other.relationship.value} {other.target} lies within them",
-                        )
-
-    def _lint_cycles(self, add: Any) -> None:
-        import networkx as nx
-
-        graphs: dict[str, nx.DiGraph[str]] = defaultdict(nx.DiGraph)
-        for i, m in enumerate(self.mappings):
-            if m.relationship is Relationship.SUBSET:
-                graphs[m.rationale_type.value].add_edge(m.source, m.target, index=i)
-            elif m.relationship is Relationship.SUPERSET:
-                graphs[m.rationale_type.value].add_edge(m.target, m.source, index=i)
-        for rtype, g in graphs.items():
-            for component in nx.strongly_connected_components(g):
-                if len(component) < 3:
-                    continue
-                indices = sorted(
-                    d["index"] for u, v, d in g.edges(data=True) if u in component and v in component
-                )
-                add(
-                    LintKind.SUBSET_CYCLE,
-                    indices,
-                    f"strict subsets ({rtype}) form a cycle through {', '.join(sorted(component))}",
-                )
+        return lint_crosswalk(self)
 
     # ----------------------------------------------------------------- graphs and exports
 
@@ -1048,7 +520,7 @@ class Crosswalk:
         Raises:
             ValidationError: two mappings share an ordered pair and ``multigraph`` is False.
         """
-        from .io._crosswalk import build_graph
+        from ..io._crosswalk import build_graph
 
         return build_graph(self, multigraph=multigraph)
 
@@ -1058,46 +530,46 @@ class Crosswalk:
 
         Edges are read in their ``order``; every problem is reported with the edge it is on.
         """
-        from .io._crosswalk import crosswalk_from_graph
+        from ..io._crosswalk import crosswalk_from_graph
 
         return crosswalk_from_graph(graph, catalog=catalog)
 
     def to_graphml(self, path: str | os.PathLike[str]) -> None:
         """Write GraphML (reads back with ``networkx.read_graphml`` and :meth:`from_graphml`)."""
-        from .io._crosswalk import write_graph
+        from ..io._crosswalk import write_graph
 
         write_graph(self, path, "graphml")
 
     def to_gexf(self, path: str | os.PathLike[str]) -> None:
         """Write GEXF (for Gephi; reads back with :meth:`from_gexf`)."""
-        from .io._crosswalk import write_graph
+        from ..io._crosswalk import write_graph
 
         write_graph(self, path, "gexf")
 
     def to_node_link(self) -> dict[str, Any]:
         """Node-link data (``networkx.node_link_data(G, edges="edges")``), ready for ``json.dumps``."""
-        from .io._crosswalk import node_link
+        from ..io._crosswalk import node_link
 
         return node_link(self)
 
     @classmethod
     def from_graphml(cls, path: str | os.PathLike[str], *, catalog: Catalog | None = None) -> Crosswalk:
         """Read a crosswalk written by :meth:`to_graphml`."""
-        from .io._crosswalk import read_graph
+        from ..io._crosswalk import read_graph
 
         return read_graph(path, "graphml", catalog=catalog)
 
     @classmethod
     def from_gexf(cls, path: str | os.PathLike[str], *, catalog: Catalog | None = None) -> Crosswalk:
         """Read a crosswalk written by :meth:`to_gexf`."""
-        from .io._crosswalk import read_graph
+        from ..io._crosswalk import read_graph
 
         return read_graph(path, "gexf", catalog=catalog)
 
     @classmethod
     def from_node_link(cls, data: Any, *, catalog: Catalog | None = None) -> Crosswalk:
         """Read node-link data made by :meth:`to_node_link`."""
-        from .io._crosswalk import from_node_link
+        from ..io._crosswalk import from_node_link
 
         return from_node_link(data, catalog=catalog)
 
@@ -1109,12 +581,12 @@ class Crosswalk:
         is None, else writes the file atomically and returns None. See
         ``policeframeworks.io._crosswalk.CSV_COLUMNS`` for the columns.
         """
-        from .io._crosswalk import crosswalk_to_csv
+        from ..io._crosswalk import crosswalk_to_csv
 
         text = crosswalk_to_csv(self)
         if path is None:
             return text
-        from .io._files import write_text_atomic
+        from ..io._files import write_text_atomic
 
         write_text_atomic(path, text)
         return None
@@ -1134,7 +606,7 @@ class Crosswalk:
             policeframeworks.exceptions.ValidationError: 1 problem in mine.csv:
               mine.csv: row 3, column 'STRM Relationship': 'intersectz' is not a relationship; expected one of equal, subset, superset, intersects, no_relationship or a known spelling of one (did you mean 'intersects'?)
         """  # noqa: E501
-        from .io._crosswalk import crosswalk_from_csv
+        from ..io._crosswalk import crosswalk_from_csv
 
         return crosswalk_from_csv(source, catalog=catalog, text=text)
 
@@ -1152,16 +624,17 @@ class Crosswalk:
         )
 
 
-def _id_problems(m: Mapping, catalog: Catalog, path: str) -> list[Problem]:
+def id_problems(m: Mapping, catalog: Catalog, path: str) -> list[Problem]:
     return [
-        _unknown_end(getattr(m, field), catalog, f"{path}.{field}" if path else field)
+        unknown_end(getattr(m, field), catalog, f"{path}.{field}" if path else field)
         for field in ("source", "target")
         if getattr(m, field) not in catalog
     ]
 
 
-def _review_id_problems(r: Review, catalog: Catalog, path: str) -> list[Problem]:
-    from ._suggest import closest
+def review_id_problems(r: Review, catalog: Catalog, path: str) -> list[Problem]:
+    """Problems for a declared review naming a framework the catalog does not hold (with did-you-mean)."""
+    from .._suggest import closest
 
     out = []
     for field in ("source", "target"):
@@ -1176,9 +649,9 @@ def _review_id_problems(r: Review, catalog: Catalog, path: str) -> list[Problem]
     return out
 
 
-def _unknown_end(end: str, catalog: Catalog, path: str) -> Problem:
+def unknown_end(end: str, catalog: Catalog, path: str) -> Problem:
     """The problem for an id not in the catalog, with the closest id (same framework first) suggested."""
-    from ._suggest import closest
+    from .._suggest import closest
 
     fw = end_framework_id(end)
     if fw in catalog.framework_ids:
@@ -1187,44 +660,3 @@ def _unknown_end(end: str, catalog: Catalog, path: str) -> Problem:
         pool = [*catalog.framework_ids, *(p for f in catalog for p in f._index)]
     found = closest(end, pool, n=1)
     return Problem(path, f"unknown id {end!r}", suggestion=found[0] if found else None)
-
-
-def bundled_documents() -> tuple[CrosswalkDocument, ...]:
-    """The bundled crosswalk documents listed under ``crosswalks`` in ``data/catalog.toml`` (cached)."""
-    return _bundled()[0]
-
-
-def bundled_sources() -> tuple[str, ...]:
-    """The files the bundled crosswalk documents come from."""
-    return _bundled()[1]
-
-
-def _bundled() -> tuple[tuple[CrosswalkDocument, ...], tuple[str, ...]]:
-    found: tuple[tuple[CrosswalkDocument, ...], tuple[str, ...]] | None = _BUNDLED.get("docs")
-    if found is None:
-        import tomllib
-        from importlib import resources
-
-        from . import _convert
-
-        root = resources.files("policeframeworks.data")
-        index = tomllib.loads(root.joinpath("catalog.toml").read_text(encoding="utf-8"))
-        docs: list[CrosswalkDocument] = []
-        names: list[str] = []
-        problems: list[Problem] = []
-        for name in index.get("crosswalks", []):
-            file = f"policeframeworks/data/crosswalks/{name}.toml"
-            text = root.joinpath("crosswalks", f"{name}.toml").read_text(encoding="utf-8")
-            try:
-                docs.append(_convert.from_builtins(tomllib.loads(text), CrosswalkDocument, file=file))
-                names.append(file)
-            except ValidationError as exc:
-                problems += exc.problems
-        if problems:
-            raise ValidationError(problems)
-        found = (tuple(docs), tuple(names))
-        _BUNDLED["docs"] = found
-    return found
-
-
-_BUNDLED: dict[str, Any] = {}
