@@ -9,7 +9,7 @@ Example:
     >>> from policeframeworks import Jurisdiction, double_coding_sample
     >>> cities = [Jurisdiction(name=f"City {i}", state="IL", kind="city") for i in range(10)]
     >>> [j.name for j in double_coding_sample(cities, share=0.2, seed=3)]
-    ['City 3', 'City 9']
+    ['City 3', 'City 8']
 """
 
 from __future__ import annotations
