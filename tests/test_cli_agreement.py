@@ -12,8 +12,8 @@ import pytest
 from policeframeworks import Assessment, AssessmentSet, Finding, Jurisdiction, agreement, load_catalog
 from policeframeworks import io as pfio
 from policeframeworks.cli import main
-from policeframeworks.cli._cmd_agreement import AGREEMENT_COLUMNS
-from policeframeworks.cli._main import EXIT_DATA, EXIT_OK, EXIT_USAGE
+from policeframeworks.cli._assess_agreement import AGREEMENT_COLUMNS
+from policeframeworks.cli._common import EXIT_DATA, EXIT_OK, EXIT_USAGE
 
 CW = "8cantwait-2020"
 CW_IDS = load_catalog().framework(CW).principle_ids

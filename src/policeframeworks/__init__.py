@@ -57,8 +57,26 @@ if TYPE_CHECKING:
         Status,
         load_seed_assessments,
     )
+    from ._changes import (
+        AdoptionEvent,
+        Changes,
+        adoption_events,
+        change_kind,
+        changes,
+    )
     from ._diff import FrameworkDiff, PrincipleChange, diff, version_crosswalk
     from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
+    from ._grouped import (
+        GroupedSummary,
+        GroupShare,
+    )
+    from ._jurisdictions import (
+        Ambiguous,
+        JurisdictionMatch,
+        MatchedPair,
+        Unmatched,
+        match_jurisdictions,
+    )
     from ._mapping import CrosswalkDocument, Mapping, Review, ReviewScope
     from ._plot import plot_coverage_matrix, plot_crosswalk
     from ._relationship import Basis, RationaleType, Relationship
@@ -76,15 +94,18 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "AdoptionEvent",
     "AdoptionSummary",
     "Agreement",
     "AgreementStats",
+    "Ambiguous",
     "Assessment",
     "AssessmentDiff",
     "AssessmentSet",
     "Basis",
     "Catalog",
     "Change",
+    "Changes",
     "Citation",
     "CoverageMatrix",
     "CoverageReport",
@@ -107,11 +128,15 @@ __all__ = [
     "Framework",
     "FrameworkDiff",
     "FrameworkKind",
+    "GroupShare",
+    "GroupedSummary",
     "Jurisdiction",
     "JurisdictionKind",
+    "JurisdictionMatch",
     "LintKind",
     "LintProblem",
     "Mapping",
+    "MatchedPair",
     "Method",
     "PoliceFrameworksError",
     "Principle",
@@ -131,9 +156,13 @@ __all__ = [
     "Theme",
     "Timeline",
     "UnknownIdError",
+    "Unmatched",
     "ValidationError",
     "Wording",
+    "adoption_events",
     "agreement",
+    "change_kind",
+    "changes",
     "diff",
     "diff_assessments",
     "disagreements",
@@ -143,6 +172,7 @@ __all__ = [
     "latest",
     "load_catalog",
     "load_seed_assessments",
+    "match_jurisdictions",
     "plot_coverage_matrix",
     "plot_crosswalk",
     "reconcile",
@@ -214,6 +244,18 @@ _LAZY_NAMES = {
     "Score": "_assessment",
     "Status": "_assessment",
     "load_seed_assessments": "_assessment",
+    "Ambiguous": "_jurisdictions",
+    "JurisdictionMatch": "_jurisdictions",
+    "MatchedPair": "_jurisdictions",
+    "Unmatched": "_jurisdictions",
+    "match_jurisdictions": "_jurisdictions",
+    "AdoptionEvent": "_changes",
+    "Changes": "_changes",
+    "adoption_events": "_changes",
+    "change_kind": "_changes",
+    "changes": "_changes",
+    "GroupShare": "_grouped",
+    "GroupedSummary": "_grouped",
 }
 
 

@@ -9,13 +9,13 @@ with ``--pairs``), numbers the principles, and lists the reasons for undefined v
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
-from ._main import EXIT_OK, UsageError, add_format, output_file
-from ._output import emit, wrap
+from ._assess_files import Read, add_inputs, read_inputs
+from ._common import EXIT_OK, CommandGroup, Console, UsageError, add_format, output_file
 
 if TYPE_CHECKING:
-    from .._agreement import AgreementStats
+    from policeframeworks import AgreementStats
 
 _STATS = (
     "percent_agreement",
@@ -42,9 +42,9 @@ TABLE_STATISTICS = (
 )
 
 
-def add_parser(commands: Any) -> None:
-    """Add ``agreement`` to the ``assess`` subcommands."""
-    agree = commands.add_parser(
+def register(assess: CommandGroup) -> None:
+    """Add ``assess agreement``."""
+    agree = assess.add(
         "agreement",
         help="agreement among coders: kappa, alpha, AC1 with intervals; a review sheet of disagreements",
         description="Agreement among the coders (assessors) of the same jurisdictions, frameworks and dates, "
@@ -52,8 +52,9 @@ def add_parser(commands: Any) -> None:
         "Krippendorff's alpha (nominal and ordinal) and Gwet's AC1, per principle, per coder pair and "
         "pooled, each with a seeded bootstrap interval. Items every coder left unknown are left out and "
         "counted unless --include-jointly-missing.",
+        handler=cmd_agreement,
     )
-    agree.add_argument("files", metavar="FILE", nargs="+", help="assessment or assessments files")
+    add_inputs(agree)
     agree.add_argument(
         "--include-jointly-missing",
         action="store_true",
@@ -66,21 +67,42 @@ def add_parser(commands: Any) -> None:
     agree.add_argument("--review-sheet", metavar="CSV", help="write every disagreement to this CSV file")
     agree.add_argument("--force", action="store_true", help="replace an existing review sheet")
     add_format(agree)
-    agree.set_defaults(handler=cmd_agreement)
 
 
-def cmd_agreement(args: argparse.Namespace, out: TextIO) -> int:
+def _check_duplicates(items: list[Read]) -> None:
+    from policeframeworks import Problem, ValidationError
+
+    first: dict[tuple[Any, ...], str] = {}
+    problems = []
+    for r in items:
+        a = r.assessment
+        key = (a.jurisdiction.key, a.framework_id, a.as_of, a.assessor)
+        if key in first:
+            problems.append(
+                Problem(
+                    "",
+                    f"{r.where}: {a.assessor!r} coded {a.jurisdiction}, {a.framework_id}, {a.as_of} twice "
+                    f"(first at {first[key]})",
+                )
+            )
+        first.setdefault(key, r.where)
+    if problems:
+        raise ValidationError(problems)
+
+
+def cmd_agreement(args: argparse.Namespace, console: Console) -> int:
     """Agreement among the codings in FILE..., and optionally the review sheet."""
-    from .. import agreement, disagreements
-    from ..io import write_review_sheet
-    from ._cmd_assess import _read_many
+    from policeframeworks import agreement, disagreements
+    from policeframeworks.io import write_review_sheet
 
     sheet = output_file(args.review_sheet, force=args.force) if args.review_sheet else None
     if args.bootstrap < 0:
         raise UsageError(f"--bootstrap must be 0 or more, not {args.bootstrap}")
     if not 0 < args.confidence < 1:
         raise UsageError(f"--confidence must be between 0 and 1, not {args.confidence}")
-    assessments = [a for a, _, _ in _read_many(args.files)]
+    items = read_inputs(args)
+    _check_duplicates(items)
+    assessments = [r.assessment for r in items]
     result = agreement(
         assessments,
         include_jointly_missing=args.include_jointly_missing,
@@ -90,9 +112,10 @@ def cmd_agreement(args: argparse.Namespace, out: TextIO) -> int:
     )
     if sheet is not None:
         write_review_sheet(disagreements(assessments), sheet)
+        console.info(f"wrote {sheet}")
     rows = [agreement_record(row) for row in result.rows]
     if args.format != "table":
-        emit(rows, AGREEMENT_COLUMNS, args.format, out, keep=["principle"])
+        console.emit(rows, AGREEMENT_COLUMNS, args.format, keep=["principle"])
         return EXIT_OK
     whole = result.pooled.coders
     shown = [
@@ -123,11 +146,11 @@ def cmd_agreement(args: argparse.Namespace, out: TextIO) -> int:
         table.append(cells)
     columns = ["#", *(["coders"] if args.pairs else []), "n", "joint"]
     columns += [c for short, _ in TABLE_STATISTICS for c in (short, f"{short} CI")]
-    emit(table, columns, "table", out)
+    console.emit(table, columns, "table")
     level = f"{result.confidence:.0%}"
-    out.write(f"coders: {', '.join(result.coders)}; units: {result.units}\n")
+    console.write(f"coders: {', '.join(result.coders)}; units: {result.units}\n")
     for pid, number in numbers.items():
-        out.write(f"{number}: {pid}\n")
+        console.write(f"{number}: {pid}\n")
     joint = " (included in n)" if result.include_jointly_missing else " (left out)"
     notes = [
         f"n: items coded by two or more; joint: items every coder left unknown{joint}; agree in percent",
@@ -135,7 +158,7 @@ def cmd_agreement(args: argparse.Namespace, out: TextIO) -> int:
         *(f"undef. ({count}x): {reason}" for reason, count in reasons.items()),
     ]
     for note in notes:
-        out.write(wrap(note, indent="  ", first="") + "\n")
+        console.write(console.wrap(note, indent="  ", first="") + "\n")
     return EXIT_OK
 
 
