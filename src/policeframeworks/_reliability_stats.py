@@ -34,8 +34,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from random import Random
-
-import attrs
+from typing import NamedTuple
 
 #: The nominal categories, in order (the values of :class:`~policeframeworks.Status`).
 NOMINAL = ("adopted", "partial", "not_adopted", "unknown", "not_applicable")
@@ -56,8 +55,7 @@ STATISTICS = (
 _LANE_LIMIT = 1 << 63
 
 
-@attrs.frozen
-class Stat:
+class Stat(NamedTuple):
     """One coefficient's point estimate (``value`` None: undefined, ``reason`` says why)."""
 
     value: float | None
@@ -71,8 +69,7 @@ class Stat:
     replicates: int = 0
 
 
-@attrs.frozen
-class ScopeResult:
+class ScopeResult(NamedTuple):
     """Counts and coefficients for one scope (a principle or all of them; all coders or one pair)."""
 
     items: int
@@ -370,18 +367,43 @@ def binomial(rng: Random, n: int, p: float) -> int:
 def multinomial(rng: Random, n: int, counts: Sequence[int]) -> list[int]:
     """``n`` draws over categories weighted by ``counts`` (conditional binomials).
 
+    Put the largest counts first: the later, small categories then see few draws left, and their
+    binomials are drawn inline by inversion.
+
     Example:
-        >>> sum(multinomial(Random(3), 100, [5, 0, 7, 1]))
+        >>> sum(multinomial(Random(3), 100, [7, 5, 1, 0]))
         100
     """
     left_n = n
     left_w = sum(counts)
+    rand = rng.random
     out = []
     for c in counts:
         if left_n == 0 or c == 0:
             out.append(0)
             continue
-        x = left_n if c >= left_w else binomial(rng, left_n, c / left_w)
+        if c >= left_w:
+            x = left_n
+        else:
+            p = c / left_w
+            if p <= 0.5 and left_n * p < 10.0:
+                q = 1.0 - p
+                s = p / q
+                a = (left_n + 1) * s
+                while True:
+                    r = q**left_n
+                    u = rand()
+                    x = 0
+                    while u > r:
+                        u -= r
+                        x += 1
+                        r *= a / x - s
+                        if x > left_n:
+                            break
+                    else:
+                        break
+            else:
+                x = binomial(rng, left_n, p)
         out.append(x)
         left_n -= x
         left_w -= c
@@ -436,7 +458,7 @@ def analyse(
     total = 0
     for name, items in strata.items():
         tally = Counter(items)
-        patterns = sorted(tally)
+        patterns = sorted(tally, key=lambda p: (-tally[p], p))
         packs = []
         for p in patterns:
             if len(p) != m:
@@ -484,9 +506,9 @@ def analyse(
             if reps:
                 reps.sort()
                 low, high = quantile(reps, alpha), quantile(reps, 1 - alpha)
-                v = attrs.evolve(v, low=low, high=high, replicates=len(reps))
+                v = v._replace(low=low, high=high, replicates=len(reps))
             stats[stat] = v
-        out[key] = attrs.evolve(res, stats=stats)
+        out[key] = res._replace(stats=stats)
     return out
 
 
