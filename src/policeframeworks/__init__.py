@@ -64,6 +64,7 @@ if TYPE_CHECKING:
         change_kind,
         changes,
     )
+    from ._cite import cite
     from ._diff import FrameworkDiff, PrincipleChange, diff, version_crosswalk
     from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
     from ._grouped import (
@@ -163,6 +164,7 @@ __all__ = [
     "agreement",
     "change_kind",
     "changes",
+    "cite",
     "diff",
     "diff_assessments",
     "disagreements",
@@ -194,6 +196,7 @@ _LAZY_NAMES = {
     "Explanation": "crosswalk",
     "LintKind": "crosswalk",
     "LintProblem": "crosswalk",
+    "cite": "_cite",
     "FrameworkDiff": "_diff",
     "PrincipleChange": "_diff",
     "diff": "_diff",

@@ -43,6 +43,7 @@ from ._files import (
     serialize,
     write_text_atomic,
 )
+from ._oscal import crosswalk_from_oscal, crosswalk_to_oscal, read_oscal, write_oscal
 from ._package import Release, read_package, write_package
 from ._records import (
     citation_record,
@@ -66,7 +67,9 @@ __all__ = [
     "Release",
     "citation_record",
     "coverage_matrix_records",
+    "crosswalk_from_oscal",
     "crosswalk_from_sssom",
+    "crosswalk_to_oscal",
     "crosswalk_to_sssom",
     "csv_text",
     "diff_records",
@@ -88,6 +91,7 @@ __all__ = [
     "read_assessments_csv",
     "read_review_sheet",
     "read_column_map",
+    "read_oscal",
     "read_package",
     "read_sssom",
     "score_record",
@@ -96,6 +100,7 @@ __all__ = [
     "unescape_cell",
     "with_attributes",
     "write_assessments_csv",
+    "write_oscal",
     "write_review_sheet",
     "write_package",
     "write_sssom",
