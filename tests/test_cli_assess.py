@@ -634,3 +634,12 @@ def test_bundled_mistakes_are_usage_errors(argv: list[str], message: str) -> Non
     assert code == EXIT_USAGE
     assert out == ""
     assert err == message
+
+
+def test_every_bundled_assessment_has_its_own_name() -> None:
+    from policeframeworks.cli._assess_files import bundled, bundled_name
+
+    seeds = load_seed_assessments()
+    names = [bundled_name(a) for a in seeds]
+    assert len(set(names)) == len(seeds)
+    assert [r.assessment for r in bundled(names)] == list(seeds)

@@ -239,6 +239,10 @@ def _other_end(m: Any, framework_id: str) -> bool:
     return _fw(m.source) != _fw(m.target)
 
 
+def _share(count: int, total: int) -> str:
+    return f"{round(100 * count / total)}%" if total and count else "-"
+
+
 def _percent(x: float) -> str:
     return f"{round(100 * x)}%"
 
@@ -392,17 +396,30 @@ def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[B
         out += sections.total_reading_blocks(d, titles)
 
     out.append(("h2", "Themes per framework"))
-    out.append(("p", "Number of leaf provisions of each framework that carry each theme."))
+    out.append(
+        (
+            "p",
+            "Share of each framework's leaf provisions that carry each theme (frameworks have 6 to 25 "
+            "leaves, so raw counts would favour the long ones); a provision can carry several themes. The "
+            "counts are in report.json.",
+        )
+    )
     all_ids = [f["id"] for f in fws]
+    leaves = {f["id"]: f["leaves"] for f in fws}
     out.append(
         (
             "table",
             ["theme", *all_ids],
-            [[theme, *(counts[i] for i in all_ids)] for theme, counts in data["themes"].items()],
+            [
+                [theme, *(_share(counts[i], leaves[i]) for i in all_ids)]
+                for theme, counts in data["themes"].items()
+            ],
         )
     )
     if figures is not None and "themes.svg" in figures:
-        out.append(("figure", "themes.svg", "Themes per framework (leaf provisions)"))
+        out.append(
+            ("figure", "themes.svg", "Themes per framework (share of each framework's leaf provisions)")
+        )
     single = data["single_framework_themes"]
     if single:
         out.append(("p", "Themes only one framework addresses:"))
@@ -432,8 +449,19 @@ def _assessment_blocks(a: Mapping[str, Any]) -> list[Block]:
         (
             "p",
             f"{sc['jurisdiction']} ({sc['kind']}) against {sc['framework']} as of {sc['as_of']}, by "
-            f"{sc['assessor']} ({sc['method']}). Its score: adopted at least {sc['lower']} and at most "
-            f"{sc['upper']} of {sc['applicable']} applicable principles. In detail:",
+            f"{sc['assessor']} ({sc['method']}). Its score: "
+            + (
+                f"exactly {sc['lower']} of {sc['applicable']} applicable principles adopted"
+                if sc["lower"] == sc["upper"]
+                else f"at least {sc['lower']} and at most {sc['upper']} of {sc['applicable']} applicable "
+                "principles adopted"
+            )
+            + (
+                f" (the reported total; which {sc['lower']} is not all said)"
+                if sc.get("reported_total") is not None and sc["lower"] == sc["upper"]
+                else ""
+            )
+            + ". In detail:",
         )
     )
     lines: list[str] = []
@@ -713,8 +741,15 @@ def draw_figures(data: Mapping[str, Any]) -> dict[str, str] | None:
 
     ids = [f["id"] for f in data["frameworks"]]
     themes = list(data["themes"])
-    matrix = [[data["themes"][t][i] for i in ids] for t in themes]
-    figures = {"themes.svg": heatmap(matrix, rows=themes, columns=ids, title="Leaf provisions per theme")}
+    leaves = {f["id"]: f["leaves"] for f in data["frameworks"]}
+    matrix = [
+        [round(100 * data["themes"][t][i] / leaves[i]) if leaves[i] else 0 for i in ids] for t in themes
+    ]
+    figures = {
+        "themes.svg": heatmap(
+            matrix, rows=themes, columns=ids, title="Share of leaf provisions per theme (%)", vmax=100
+        )
+    }
     joined = data["crosswalk"]["frameworks"]
     if joined:
         figures["coverage.svg"] = _svg(plot_coverage_matrix(_Matrix(joined, data["matrix"])))

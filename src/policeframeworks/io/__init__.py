@@ -43,6 +43,7 @@ from ._files import (
     serialize,
     write_text_atomic,
 )
+from ._folders import write_folder_atomic
 from ._oscal import crosswalk_from_oscal, crosswalk_to_oscal, read_oscal, write_oscal
 from ._package import Release, read_package, write_package
 from ._records import (
@@ -100,6 +101,7 @@ __all__ = [
     "unescape_cell",
     "with_attributes",
     "write_assessments_csv",
+    "write_folder_atomic",
     "write_oscal",
     "write_package",
     "write_review_sheet",
