@@ -24,7 +24,6 @@ PAIRS = [
 ]
 
 
-
 @pytest.mark.parametrize(("source", "target"), PAIRS)
 def test_json_equals_the_api(source: str, target: str) -> None:
     code, out, _ = run("coverage", source, target, "--format", "json", "--explain")

@@ -22,7 +22,6 @@ VERSIONS = ("useofforce-2016", "8cantwait-2020")
 PAIRS = [VERSIONS, VERSIONS[::-1], ("uscm-2020", "uscm-2020"), ("policylink-2014", "policylink-pledge")]
 
 
-
 def expected_status(c: object) -> str:
     return "reworded" if c.reworded else "changed" if c.changed else "unchanged"  # type: ignore[attr-defined]
 

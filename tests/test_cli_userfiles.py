@@ -24,7 +24,6 @@ CATALOG = load_catalog()
 VERSIONS = ("useofforce-2016", "8cantwait-2020")
 
 
-
 @pytest.fixture
 def versions_csv(tmp_path: Path) -> Path:
     path = tmp_path / "versions.csv"

@@ -232,6 +232,15 @@ def test_blank_means_unknown_unless_not_adopted_is_asked_and_recorded(tmp_path: 
     assert "blank='not_adopted'" in note
 
 
+def test_blank_status_in_the_long_layout(tmp_path: Path) -> None:
+    path = write(tmp_path, "City,State,principle,status\nA,IL,restrict holds,\n")
+    (only,) = problems(path, layout="long")
+    assert only == "row 2, column 'status': no status for 'restrict holds'"
+    (a,) = read(path, layout="long", blank="not_adopted")
+    assert a.status_of(HOLDS) is Status.NOT_ADOPTED
+    assert "blank='not_adopted'" in a.notes[0]
+
+
 def test_half_is_partial_only_when_asked(tmp_path: Path) -> None:
     path = write(tmp_path, "City,State,restrict holds\nA,IL,0.5\n")
     (only,) = problems(path)
