@@ -160,7 +160,8 @@ def test_import_missing_defaults_fold_into_one_line_per_option(cities: Path) -> 
     assert code == EXIT_DATA
     lines = err.splitlines()
     assert sorted(lines) == sorted(
-        f"error: {cities}: rows 2-3 (2 rows): no {field}: add a column {field!r} or pass {option}"
+        f"error: {cities}: {field}: no {field!r} column and no default: all 2 rows need one; add the column "
+        f"or pass {field}=... (on the command line {option})"
         for field, option in (("method", "--method"), ("as_of", "--as-of"), ("assessor", "--assessor"))
     )
 

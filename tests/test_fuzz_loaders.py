@@ -143,7 +143,7 @@ def _valid_text(kind: str, suffix: str) -> str:
     if kind == "crosswalk":
         doc = load_catalog().crosswalk_documents[0] if load_catalog().crosswalk_documents else None
         if doc is None:
-            from policeframeworks._crosswalk import bundled_documents
+            from policeframeworks._bundled import bundled_documents
 
             doc = bundled_documents()[0]
         return io.dumps(doc, suffix[1:])

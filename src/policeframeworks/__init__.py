@@ -58,7 +58,12 @@ if TYPE_CHECKING:
         Status,
         load_seed_assessments,
     )
-    from ._crosswalk import (
+    from ._diff import FrameworkDiff, PrincipleChange, diff, version_crosswalk
+    from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
+    from ._mapping import CrosswalkDocument, Mapping, Review, ReviewScope
+    from ._plot import plot_coverage_matrix, plot_crosswalk
+    from ._relationship import Basis, RationaleType, Relationship
+    from .crosswalk import (
         CoverageMatrix,
         CoverageReport,
         CoverageStatus,
@@ -68,12 +73,8 @@ if TYPE_CHECKING:
         Explanation,
         LintKind,
         LintProblem,
+        coverage_label,
     )
-    from ._diff import FrameworkDiff, PrincipleChange, diff, version_crosswalk
-    from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
-    from ._mapping import CrosswalkDocument, Mapping, Review, ReviewScope
-    from ._plot import plot_coverage_matrix, plot_crosswalk
-    from ._relationship import Basis, RationaleType, Relationship
 
 __all__ = [
     "AdoptionSummary",
@@ -138,6 +139,7 @@ __all__ = [
     "plot_crosswalk",
     "summarize",
     "timeline",
+    "coverage_label",
     "version_crosswalk",
 ]
 
@@ -145,15 +147,16 @@ _LAZY_MODULES = {"io"}
 
 #: Names imported on first use, so ``import policeframeworks`` stays light (about the cost of attrs alone).
 _LAZY_NAMES = {
-    "CoverageMatrix": "_crosswalk",
-    "CoverageReport": "_crosswalk",
-    "CoverageStatus": "_crosswalk",
-    "Crosswalk": "_crosswalk",
-    "DerivedMapping": "_crosswalk",
-    "Disposition": "_crosswalk",
-    "Explanation": "_crosswalk",
-    "LintKind": "_crosswalk",
-    "LintProblem": "_crosswalk",
+    "CoverageMatrix": "crosswalk",
+    "CoverageReport": "crosswalk",
+    "CoverageStatus": "crosswalk",
+    "Crosswalk": "crosswalk",
+    "DerivedMapping": "crosswalk",
+    "Disposition": "crosswalk",
+    "Explanation": "crosswalk",
+    "LintKind": "crosswalk",
+    "LintProblem": "crosswalk",
+    "coverage_label": "crosswalk",
     "FrameworkDiff": "_diff",
     "PrincipleChange": "_diff",
     "diff": "_diff",

@@ -186,10 +186,10 @@ def converter() -> cattrs.Converter:
 
 def _resolve_catalog_types() -> None:
     """Resolve the Catalog's annotations, whose types its module imports only for type checkers."""
-    from . import _catalog, _crosswalk, _endorsement, _mapping
+    from . import _catalog, _endorsement, _mapping, crosswalk
 
     names = {
-        "Crosswalk": _crosswalk.Crosswalk,
+        "Crosswalk": crosswalk.Crosswalk,
         "CrosswalkDocument": _mapping.CrosswalkDocument,
         "Endorsement": _endorsement.Endorsement,
         "Relation": _endorsement.Relation,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import shutil
 import textwrap
@@ -28,7 +26,8 @@ def emit(
     JSON is a list of objects with every key of each row; CSV shows ``columns`` in order, and so do tables
     unless ``table_columns`` (a shorter list that fits 80 columns) is given; table columns named in ``keep``
     (by default ``id``) are never wrapped. In CSV, lists are joined with
-    ``"; "``, booleans are ``true``/``false`` and a missing value is an empty cell.
+    ``"; "``, booleans are ``true``/``false``, a missing value is an empty cell, and a cell a spreadsheet
+    would run as a formula is escaped (:func:`policeframeworks.io.escape_cell`).
 
     Example:
         >>> import sys
@@ -51,12 +50,9 @@ def emit(
     if fmt == "json":
         out.write(json.dumps(list(rows), indent=2, ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
-        out.write(buf.getvalue())
+        from ..io import csv_text
+
+        out.write(csv_text([list(columns), *([_cell(row.get(c)) for c in columns] for row in rows)]))
     else:
         out.write(table(rows, table_columns or columns, width=width, keep=keep))
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .._catalog import Catalog
-    from .._crosswalk import Crosswalk
+    from ..crosswalk import Crosswalk
 
 #: The file types ``--crosswalk`` reads.
 CROSSWALK_SUFFIXES = (".toml", ".json", ".csv")
@@ -158,8 +158,8 @@ def _catalog_with(paths: list[Path]) -> Catalog:
 
 def _crosswalk_with(catalog: Catalog, paths: list[Path], *, replace: bool) -> Crosswalk:
     """The catalog's crosswalk extended (or, with ``replace``, replaced) by the user's crosswalk files."""
-    from .._crosswalk import Crosswalk
     from .._mapping import Mapping
+    from ..crosswalk import Crosswalk
     from ..exceptions import DataFileError, Problem, ValidationError
     from ..io._crosswalk import read_crosswalk_file
 

@@ -25,7 +25,15 @@ from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from .. import _convert
+from ._cells import csv_text, escape_cell, unescape_cell
 from ._csv import read_assessments_csv, write_assessments_csv, write_summary_csv
+from ._descriptor import (
+    DatasetDefaults,
+    DatasetDescriptor,
+    known_layouts,
+    load_descriptor,
+    read_assessments,
+)
 from ._files import (
     check_suffix,
     read_document,
@@ -34,16 +42,29 @@ from ._files import (
     write_text_atomic,
 )
 from ._schema import json_schema
+from ._sssom import crosswalk_from_sssom, crosswalk_to_sssom, read_sssom, write_sssom
 
 __all__ = [
+    "DatasetDefaults",
+    "DatasetDescriptor",
+    "crosswalk_from_sssom",
+    "crosswalk_to_sssom",
+    "csv_text",
     "dump",
     "dumps",
+    "escape_cell",
     "from_dict",
     "json_schema",
+    "known_layouts",
     "load",
+    "load_descriptor",
+    "read_assessments",
     "read_assessments_csv",
+    "read_sssom",
     "to_dict",
+    "unescape_cell",
     "write_assessments_csv",
+    "write_sssom",
     "write_summary_csv",
 ]
 

@@ -37,13 +37,14 @@ from typing import TYPE_CHECKING, Any
 from .._mapping import CrosswalkDocument, Mapping, Review
 from .._relationship import Relationship
 from ..exceptions import DataFileError, Problem, ValidationError
+from ._cells import csv_text, unescape_cell
 from ._files import read_document, read_text, write_text_atomic
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from .._catalog import Catalog
-    from .._crosswalk import Crosswalk
+    from ..crosswalk import Crosswalk
 
 __all__ = [
     "CSV_COLUMNS",
@@ -114,11 +115,7 @@ def _names(catalog: Catalog, end: str) -> tuple[str, str]:
 
 def crosswalk_to_csv(cw: Crosswalk) -> str:
     """The crosswalk as CSV text (header :data:`CSV_COLUMNS`, one row per mapping, in order)."""
-    out = _stdio.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    # With "\n" line ends the csv module does not quote a lone "\r"; rows holding one are fully quoted.
-    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(CSV_COLUMNS)
+    rows: list[list[str]] = [list(CSV_COLUMNS)]
     for m in cw.mappings:
         source_name, source_text = _names(cw.catalog, m.source)
         target_name, target_text = _names(cw.catalog, m.target)
@@ -139,8 +136,8 @@ def crosswalk_to_csv(cw: Crosswalk) -> str:
             m.mapped_by,
             *cite,
         ]
-        (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
-    return out.getvalue()
+        rows.append(row)
+    return csv_text(rows)
 
 
 def crosswalk_from_csv(
@@ -153,48 +150,27 @@ def crosswalk_from_csv(
     relationship ... (did you mean 'subset'?)``.
     """
     from .. import _convert
-    from .._crosswalk import Crosswalk, _id_problems
+    from ..crosswalk._core import Crosswalk, id_problems
 
     name = str(source)
     if text is None:
         text = read_text(Path(source))
     catalog = _catalog(catalog)
     reader = csv.reader(_stdio.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
     try:
-        rows = list(reader)
+        rows.extend(reader)
     except csv.Error as exc:
         raise ValidationError(
-            [Problem(f"row {reader.line_num}", f"not valid CSV ({exc})")], file=name
+            [Problem(f"row {len(rows) + 1}", f"not valid CSV ({exc})")], file=name
         ) from None
     if not rows:
         raise ValidationError([Problem("", "empty CSV file; expected a header row")], file=name)
-    header = [h.strip() for h in rows[0]]
-    required = (
-        "FDE#",
-        "STRM Rationale",
-        "STRM Relationship",
-        "Strength of Relationship",
-        "Target ID #",
-        "Notes",
-        "Basis",
-        "Mapped By",
-    )
-    missing = [c for c in required if c not in header]
-    if missing:
-        from .._suggest import first_or_none
-
-        raise ValidationError(
-            [
-                Problem(
-                    "row 1",
-                    f"missing column {c!r}",
-                    suggestion=first_or_none(c, [h for h in header if h not in CSV_COLUMNS]),
-                )
-                for c in missing
-            ],
-            file=name,
-        )
-    col = {h: i for i, h in enumerate(header)}
+    header = [unescape_cell(h).strip() for h in rows[0]]
+    header_problems = _header_problems(header, rows[1:])
+    if header_problems:
+        raise ValidationError(header_problems, file=name)
+    col = {h: i for i, h in enumerate(header) if h}
     problems: list[Problem] = []
     mappings: list[Mapping] = []
     for number, row in enumerate(rows[1:], start=2):
@@ -209,7 +185,8 @@ def crosswalk_from_csv(
             i = col.get(column)
             if i is None:
                 return ""
-            return row[i].strip() if strip else row[i]
+            value = unescape_cell(row[i])
+            return value.strip() if strip else value
 
         data: dict[str, Any] = {
             "source": cell("FDE#"),
@@ -222,13 +199,12 @@ def crosswalk_from_csv(
         }
         row_problems: list[Problem] = []
         strength = cell("Strength of Relationship")
-        if strength.isdigit():
+        if strength.isascii() and strength.isdigit():
             data["strength"] = int(strength)
-        else:
+        else:  # reported here; the model's own "missing" and range checks would only add noise
             row_problems.append(
                 Problem("Strength of Relationship", f"expected a whole number 0-10, got {strength!r}")
             )
-            data["strength"] = 0
         opposing = cell("Opposing").lower()
         if opposing in ("yes", "true", "1"):
             data["opposing"] = True
@@ -244,14 +220,17 @@ def crosswalk_from_csv(
         try:
             mapping = _convert.from_builtins(data, Mapping)
         except ValidationError as exc:
-            row_problems += [attrs_evolve_path(p, _CSV_FIELD_COLUMNS) for p in exc.problems]
+            row_problems += [
+                attrs_evolve_path(p, _CSV_FIELD_COLUMNS)
+                for p in exc.problems
+                if "strength" in data or p.path.lstrip(".") != "strength"
+            ]
             row_problems += _raw_mapping_problems(
                 data, already=exc.problems, catalog=catalog, columns=_CSV_FIELD_COLUMNS
             )
         if mapping is not None:
             row_problems += [
-                attrs_evolve_path(p.within(""), _CSV_FIELD_COLUMNS)
-                for p in _id_problems(mapping, catalog, "")
+                attrs_evolve_path(p.within(""), _CSV_FIELD_COLUMNS) for p in id_problems(mapping, catalog, "")
             ]
         for p in row_problems:
             problems.append(_at_row(p, where))
@@ -260,6 +239,62 @@ def crosswalk_from_csv(
     if problems:
         raise ValidationError(problems, file=name)
     return Crosswalk(mappings, catalog=catalog, check_ids=False)
+
+
+#: Columns a crosswalk CSV must have; the others of :data:`CSV_COLUMNS` may be left out.
+REQUIRED_CSV_COLUMNS = (
+    "FDE#",
+    "STRM Rationale",
+    "STRM Relationship",
+    "Strength of Relationship",
+    "Target ID #",
+    "Notes",
+    "Basis",
+    "Mapped By",
+)
+
+
+def _header_problems(header: list[str], body: list[list[str]]) -> list[Problem]:
+    """Every problem of a crosswalk CSV header: missing, repeated, unknown or blank-but-filled columns.
+
+    Nothing in a file is ignored: a column the reader does not know (a misspelt ``Oposing``) would be
+    dropped without a word, so it is an error with a did-you-mean instead.
+    """
+    from .._suggest import first_or_none
+
+    problems: list[Problem] = []
+    unknown = [h for h in header if h and h not in CSV_COLUMNS]
+    absent = [c for c in CSV_COLUMNS if c not in header]
+    for c in REQUIRED_CSV_COLUMNS:
+        if c not in header:
+            problems.append(Problem("row 1", f"missing column {c!r}", suggestion=first_or_none(c, unknown)))
+    seen: dict[str, int] = {}
+    for i, h in enumerate(header, start=1):
+        if not h:
+            filled = next(
+                (r for r, row in enumerate(body, start=2) if len(row) >= i and row[i - 1].strip()), None
+            )
+            if filled is not None:
+                problems.append(
+                    Problem(f"row 1, column {i}", f"has no header, but row {filled} has a value in it")
+                )
+        elif h in seen:
+            problems.append(
+                Problem(f"row 1, column {i}", f"{h!r} repeats column {seen[h]}; each column may appear once")
+            )
+        else:
+            seen[h] = i
+        if h in unknown:
+            hint = first_or_none(h, absent) or first_or_none(h, CSV_COLUMNS)
+            known = "" if hint else f"; the columns are {', '.join(CSV_COLUMNS)}"
+            problems.append(
+                Problem(
+                    f"row 1, column {i}",
+                    f"unknown column {h!r}, which would be ignored{known}",
+                    suggestion=hint,
+                )
+            )
+    return problems
 
 
 _CSV_FIELD_COLUMNS = {
@@ -306,8 +341,8 @@ def _raw_mapping_problems(
 
     So one run reports an unknown relationship word, an unknown id and an out-of-range strength together.
     """
-    from .._crosswalk import _unknown_end
     from .._mapping import is_end_id
+    from ..crosswalk._core import unknown_end
 
     if not isinstance(data, dict):
         return []
@@ -318,7 +353,7 @@ def _raw_mapping_problems(
         if isinstance(value, str) and not is_end_id(value):
             found.append(Problem(field, f"{value!r} is neither a principle id nor a framework id"))
         elif isinstance(value, str) and value not in catalog:
-            found.append(_unknown_end(value, catalog, field))
+            found.append(unknown_end(value, catalog, field))
     strength = data.get("strength")
     if type(strength) is int and not 0 <= strength <= 10:
         found.append(Problem("strength", f"{strength} is out of range (0-10)"))
@@ -332,13 +367,17 @@ def _raw_mapping_problems(
 
 
 def read_crosswalk_file(path: str | os.PathLike[str], catalog: Catalog | None = None) -> Crosswalk:
-    """A crosswalk from one file: a TOML/JSON crosswalk document, or CSV (by extension)."""
+    """A crosswalk from one file: a TOML/JSON crosswalk document, CSV, or SSSOM/TSV (by extension)."""
     from .. import _convert
-    from .._crosswalk import Crosswalk
+    from ..crosswalk import Crosswalk
 
     catalog = _catalog(catalog)
     if Path(path).suffix.lower() == ".csv":
         return crosswalk_from_csv(path, catalog=catalog)
+    if Path(path).name.lower().endswith((".sssom.tsv", ".tsv")):
+        from ._sssom import read_sssom
+
+        return read_sssom(path, catalog=catalog)
     data, name = read_document(path)
     try:
         doc = _convert.from_builtins(data, CrosswalkDocument, file=name)
@@ -484,7 +523,7 @@ def _edge_attributes(m: Mapping, order: int) -> dict[str, Any]:
 def crosswalk_from_graph(graph: Any, *, catalog: Catalog | None = None) -> Crosswalk:
     """The crosswalk held by a graph's edges (as :func:`build_graph` writes them), in ``order``."""
     from .. import _convert
-    from .._crosswalk import Crosswalk
+    from ..crosswalk import Crosswalk
 
     catalog = _catalog(catalog)
     found: list[tuple[int, Mapping]] = []

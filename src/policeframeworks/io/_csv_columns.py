@@ -68,10 +68,14 @@ class Columns:
         layout: Layout,
         unmapped: str,
         file: str,
+        known: Mapping[str, str] | None = None,
+        policy_language: str = "quote",
     ) -> None:
         self.field: dict[str, int] = {}
         self.principle: dict[int, str] = {}
         self.attribute: dict[int, str] = {}
+        #: Paired "(Policy Language)" columns: column -> the principle whose evidence quote it holds.
+        self.quote: dict[int, str] = {}
         self.problems: list[Problem] = []
         #: Headers that nearly match a principle: reported with the problems of the rows (the file can
         #: still be read), or with the other header problems.
@@ -81,17 +85,20 @@ class Columns:
         synonyms = {syn: name for name, syns in fields.items() for syn in syns}
         seen: dict[str, int] = {}
         for i, h in enumerate(headers):
-            if h in seen:
+            first = seen.get(h.strip())
+            if first is not None:
+                spaces = "" if headers[first] == h else f" ({headers[first]!r}: they differ only by spaces)"
                 self.problems.append(
-                    Problem(f"row 1, column {i + 1}", f"header {h!r} repeats column {seen[h] + 1}")
+                    Problem(f"row 1, column {i + 1}", f"header {h!r} repeats column {first + 1}{spaces}")
                 )
-            seen.setdefault(h, i)
+            seen.setdefault(h.strip(), i)
         by_header = {h: i for i, h in enumerate(headers)}
         by_norm: dict[str, int] = {}
         for i, h in enumerate(headers):
             by_norm.setdefault(hnorm(h), i)
         done: set[int] = set()
-        for header, target in explicit.items():
+        for header, wanted_target in explicit.items():
+            target = wanted_target
             col = by_header.get(header, by_norm.get(hnorm(header)))
             if col is None:
                 self.problems.append(
@@ -124,8 +131,29 @@ class Columns:
             if i in done:
                 continue
             key = hnorm(h)
+            found_target = known.get(key) if known else None
+            paired = _paired_principle(h, self.aliases, known) if layout == "wide" else None
             if key in synonyms:
                 self._set_field(synonyms[key], i, headers)
+            elif found_target is not None and found_target == ATTRIBUTE:
+                self.attribute[i] = h.strip()
+            elif found_target is not None and found_target in fields:
+                self._set_field(found_target, i, headers)
+            elif found_target is not None and layout == "wide" and found_target in framework:
+                self.principle[i] = found_target
+            elif paired is not None and policy_language == "quote":
+                self.quote[i] = paired
+            elif paired is not None:
+                self.attribute[i] = h.strip()
+            elif layout == "long" and key in self.aliases:
+                self.problems.append(
+                    Problem(
+                        f"row 1, column {h!r}",
+                        f"is named like the principle {self.aliases[key][0]!r}, but in the long layout "
+                        "principles are named in the 'principle' column; to keep this column, declare it "
+                        f"an attribute ({{{h.strip()!r}: {ATTRIBUTE!r}}})",
+                    )
+                )
             elif layout == "wide" and key in self.aliases:
                 found = self.aliases[key]
                 if len(found) > 1:
@@ -178,6 +206,29 @@ class Columns:
             )
         else:
             self.field[name] = i
+
+
+_PAIRED = (
+    re.compile(r"\A(?P<base>.*?)\s*\(\s*policy\s+language\s*\)\s*\Z", re.IGNORECASE),
+    re.compile(r"\Apolicy[ _]language[ _](?P<base>.+)\Z", re.IGNORECASE),
+)
+
+
+def _paired_principle(
+    header: str, aliases: Mapping[str, tuple[str, ...]], known: Mapping[str, str] | None
+) -> str | None:
+    """The principle whose policy language a paired column holds (``X (Policy Language)``), or None."""
+    for pattern in _PAIRED:
+        m = pattern.match(header.strip())
+        if m:
+            base = hnorm(m.group("base"))
+            found = aliases.get(base, ())
+            if len(found) == 1:
+                return found[0]
+            target = known.get(base) if known else None
+            if target is not None and ":" in target:
+                return target
+    return None
 
 
 def _near_miss_problem(header: str, near: NearMiss) -> Problem:

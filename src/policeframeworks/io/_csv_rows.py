@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from .._assessment import (
@@ -10,26 +10,16 @@ from .._assessment import (
     Evidence,
     Finding,
     Jurisdiction,
-    JurisdictionKind,
-    Method,
     Status,
 )
 from .._catalog import Catalog, load_catalog
-from .._ids import is_partial_date
 from .._model import Framework
-from .._states import state_code, state_names
 from .._suggest import first_or_none
 from ..exceptions import Problem, ValidationError
 from ._cells import unescape_cell
 from ._csv_columns import _EVIDENCE_KEYS, Columns, hnorm
-
-_TRUE = ("1", "yes", "y", "true")
-_FALSE = ("0", "no", "n", "false")
-_CELL_STATUS: dict[str, Status] = {
-    **dict.fromkeys(_TRUE, Status.ADOPTED),
-    **dict.fromkeys(_FALSE, Status.NOT_ADOPTED),
-    **{s.value: s for s in Status},
-}
+from ._csv_options import ReadOptions
+from ._csv_reader import RowReader
 
 
 def resolve_framework(framework: str | Framework, catalog: Catalog | None) -> Framework:
@@ -38,133 +28,13 @@ def resolve_framework(framework: str | Framework, catalog: Catalog | None) -> Fr
     return (catalog if catalog is not None else load_catalog()).framework(framework)
 
 
-class RowReader:
-    """Parses the cells of one file, collecting every problem."""
-
-    def __init__(self, cols: Columns, defaults: Mapping[str, str | None], file: str) -> None:
-        self.cols = cols
-        self.defaults = defaults
-        self.file = file
-        self.problems: list[Problem] = []
-        self.headers: Sequence[str] = ()
-        self._findings: dict[tuple[str, Status], Finding] = {}
-        self._states: dict[str, str | None] = {}
-        self._words = {
-            "kind": frozenset(m.value for m in JurisdictionKind),
-            "method": frozenset(m.value for m in Method),
-        }
-
-    def where(self, row: int, col: int) -> str:
-        return f"row {row}, column {self.headers[col]!r}"
-
-    def cell(self, values: Sequence[str], field: str) -> tuple[str | None, int | None]:
-        i = self.cols.field.get(field)
-        if i is None or i >= len(values):
-            return (self.defaults.get(field), None)
-        v = unescape_cell(values[i]).strip()
-        return (v or None, i)
-
-    def jurisdiction_and_meta(self, row: int, values: Sequence[str]) -> dict[str, Any] | None:
-        before = len(self.problems)
-        out: dict[str, Any] = {}
-        name, _ = self.cell(values, "name")
-        if name is None:
-            self.problems.append(
-                Problem(f"row {row}, column {self.headers[self.cols.field['name']]!r}", "empty name")
-            )
-        out["name"] = name
-        state, i = self.cell(values, "state")
-        if state is not None:
-            code = self._states.get(state)
-            if code is None:
-                code = self._states[state] = state_code(state)
-            if code is None:
-                self.problems.append(
-                    Problem(
-                        self.where(row, i) if i is not None else f"row {row}",
-                        f"{state!r} is not a US state, district or territory",
-                        suggestion=first_or_none(state, state_names()),
-                    )
-                )
-            state = code
-        out["state"] = state
-        for field, enum_cls in (("kind", JurisdictionKind), ("method", Method)):
-            value, i = self.cell(values, field)
-            if value is None:
-                self.problems.append(
-                    Problem(f"row {row}", f"no {field}: add a column {field!r} or pass {field}=...")
-                )
-                continue
-            low = value.casefold()
-            if low in self._words[field]:
-                out[field] = low
-                continue
-            words = [m.value for m in enum_cls]
-            if low not in words:
-                self.problems.append(
-                    Problem(
-                        self.where(row, i) if i is not None else field,
-                        f"{value!r} is not one of {', '.join(words)}",
-                        suggestion=first_or_none(low, words),
-                    )
-                )
-            out[field] = low
-        for field in ("as_of", "assessor"):
-            value, i = self.cell(values, field)
-            if value is None:
-                self.problems.append(
-                    Problem(f"row {row}", f"no {field}: add a column {field!r} or pass {field}=...")
-                )
-            elif field == "as_of" and not is_partial_date(value):
-                self.problems.append(
-                    Problem(
-                        self.where(row, i) if i is not None else "as_of",
-                        f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                    )
-                )
-            out[field] = value
-        for field in ("fips", "ori"):
-            out[field] = self.cell(values, field)[0]
-        total, i = self.cell(values, "reported_total")
-        if total is not None:
-            if not total.isdigit():
-                self.problems.append(Problem(self.where(row, i or 0), f"{total!r} is not a whole number"))
-            else:
-                out["reported_total"] = int(total)
-        attributes = {}
-        for i, key in self.cols.attribute.items():
-            if i < len(values):
-                v = unescape_cell(values[i]).strip()
-                if v:
-                    attributes[key] = v
-        out["attributes"] = attributes
-        return out if len(self.problems) == before else None
-
-    def status(self, row: int, col: int, raw: str) -> Status | None:
-        text = unescape_cell(raw).strip().casefold()
-        if not text:
-            return None
-        found = _CELL_STATUS.get(text)
-        if found is None:
-            self.problems.append(
-                Problem(
-                    self.where(row, col),
-                    f"{raw!r} is not a status (use 1/0, yes/no, y/n, true/false, or one of "
-                    f"{', '.join(s.value for s in Status)})",
-                    suggestion=first_or_none(text, list(_CELL_STATUS)),
-                )
-            )
-        return found
-
-    def finding(self, principle_id: str, status: Status) -> Finding:
-        key = (principle_id, status)
-        f = self._findings.get(key)
-        if f is None:
-            f = self._findings[key] = Finding(principle_id=principle_id, status=status)
-        return f
-
-
-def _build(meta: dict[str, Any], framework_id: str, findings: Sequence[Finding]) -> Assessment:
+def _build(
+    meta: dict[str, Any],
+    framework_id: str,
+    findings: Sequence[Finding],
+    opts: ReadOptions | None = None,
+    notes: Sequence[str] = (),
+) -> Assessment:
     jurisdiction = Jurisdiction(
         name=meta["name"],
         state=meta["state"],
@@ -173,6 +43,14 @@ def _build(meta: dict[str, Any], framework_id: str, findings: Sequence[Finding])
         ori=meta["ori"],
         attributes=meta["attributes"],
     )
+    evidence: tuple[Evidence, ...] = ()
+    src = opts.source if opts is not None else None
+    if src is not None:
+        evidence = (
+            Evidence(
+                title=src.title, url=src.url, publisher=src.publisher, date=src.date, section=src.locator
+            ),
+        )
     return Assessment(
         jurisdiction=jurisdiction,
         framework_id=framework_id,
@@ -181,6 +59,8 @@ def _build(meta: dict[str, Any], framework_id: str, findings: Sequence[Finding])
         method=meta["method"],
         findings=tuple(findings),
         reported_total=meta.get("reported_total"),
+        evidence=evidence,
+        notes=tuple(notes),
     )
 
 
@@ -210,36 +90,126 @@ def counting(rows: Iterable[list[str]], progress: Callable[[int], object]) -> It
         progress(0)
 
 
-def check_width(reader: RowReader, row: int, values: Sequence[str]) -> bool:
+def check_width(reader: RowReader, row: int, values: list[str]) -> bool:
+    """Whether a row fits the header (extra cells empty; short rows padded only if ``short_rows="blank"``)."""
     n = len(reader.headers)
     if len(values) > n and any(v.strip() for v in values[n:]):
         reader.problems.append(Problem(f"row {row}", f"{len(values)} cells but only {n} headers"))
         return False
+    if len(values) < n:
+        if reader.opts.short_rows != "blank":
+            reader.problems.append(
+                Problem(
+                    f"row {row}",
+                    f"{len(values)} cells but {n} headers (a short row: its last cells are missing, not "
+                    "empty); pass short_rows='blank' to read missing cells as empty",
+                )
+            )
+            return False
+        values.extend([""] * (n - len(values)))
     return True
+
+
+_TOTALS = frozenset({"total", "totals", "sum", "count"})
+
+
+def is_repeated_header(values: Sequence[str], headers: Sequence[str]) -> bool:
+    """A row that repeats the header row (published files made by joining tables carry one)."""
+    cells = [v.strip() for v in values if v.strip()]
+    return bool(cells) and cells == [h.strip() for h in headers if h.strip()]
+
+
+def _evidence(reader: RowReader, row: int, col: int, quote: str) -> Evidence:
+    src = reader.opts.source
+    title = src.title if src is not None else reader.file.replace("\\", "/").rsplit("/", 1)[-1]
+    return Evidence(
+        title=title,
+        url=src.url if src is not None else None,
+        publisher=src.publisher if src is not None else None,
+        date=src.date if src is not None else None,
+        section=f"row {row}, column {reader.headers[col]!r}",
+        quote=quote,
+    )
+
+
+def _check_totals(reader: RowReader, row: int, values: Sequence[str], adopted: dict[str, int]) -> None:
+    for i, pid in sorted(reader.cols.principle.items()):
+        text = values[i].strip() if i < len(values) else ""
+        if not text:
+            continue
+        if not (text.isascii() and text.isdigit()):
+            reader.problems.append(
+                Problem(reader.where(row, i), f"{text!r} in the totals row is not a whole number")
+            )
+        elif int(text) != adopted.get(pid, 0):
+            reader.problems.append(
+                Problem(
+                    reader.where(row, i),
+                    f"the totals row says {text} adopted, but the rows above hold {adopted.get(pid, 0)}",
+                )
+            )
 
 
 def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> list[Assessment]:
     cols = reader.cols
     principle_cols = sorted(cols.principle.items())
+    quote_cols = {pid: i for i, pid in cols.quote.items()}
+    blank = Status.NOT_ADOPTED if reader.opts.blank == "not_adopted" else None
     check = fw is not bundled(fw.id)
+    name_col = cols.field["name"]
     out: list[Assessment] = []
     seen: dict[tuple[Any, ...], int] = {}
+    adopted: dict[str, int] = {}
+    notes = blank_note(reader.opts)
     for row, values in enumerate(rows, start=2):
-        if not any(v.strip() for v in values):
+        if not any(v.strip() for v in values) or is_repeated_header(values, reader.headers):
             continue
         if not check_width(reader, row, values):
+            continue
+        if values[name_col].strip().casefold() in _TOTALS:
+            _check_totals(reader, row, values, adopted)
             continue
         meta = reader.jurisdiction_and_meta(row, values)
         findings = []
         for i, pid in principle_cols:
-            if i < len(values) and values[i]:
-                status = reader.status(row, i, values[i])
-                if status is not None:
-                    findings.append(reader.finding(pid, status))
+            status, quote = reader.status(row, i, values[i]) if values[i] else (None, None)
+            if status is None and not values[i].strip():
+                status = blank
+            q = quote_cols.get(pid)
+            if q is not None and values[q].strip():
+                if quote is not None:
+                    reader.problems.append(
+                        Problem(
+                            reader.where(row, q),
+                            f"a second quote for {pid!r} (the cell of {reader.headers[i]!r} holds one too)",
+                        )
+                    )
+                quote = unescape_cell(values[q]).strip()
+                if status is None and not values[i].strip():
+                    reader.problems.append(
+                        Problem(
+                            reader.where(row, q), f"policy language without a status in {reader.headers[i]!r}"
+                        )
+                    )
+                    continue
+            if status is None:
+                continue
+            if status is Status.ADOPTED:
+                adopted[pid] = adopted.get(pid, 0) + 1
+            if quote is None:
+                findings.append(reader.finding(pid, status))
+            else:
+                try:
+                    ev = _evidence(reader, row, q if q is not None and values[q].strip() else i, quote)
+                    findings.append(Finding(principle_id=pid, status=status, evidence=(ev,)))
+                except ValidationError as exc:
+                    reader.problems += [
+                        Problem(reader.where(row, i), f"evidence {p.path}: {p.message}") for p in exc.problems
+                    ]
         if meta is None:
             continue
         try:
-            a = _build(meta, fw.id, findings)
+            a = _build(meta, fw.id, findings, reader.opts, notes)
             if check:
                 a.check(fw)
         except ValidationError as exc:
@@ -258,6 +228,17 @@ def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
     return out
 
 
+def blank_note(opts: ReadOptions) -> tuple[str, ...]:
+    """The provenance note an import under ``blank="not_adopted"`` records on every assessment."""
+    if opts.blank != "not_adopted":
+        return ()
+    where = f" (descriptor {opts.descriptor})" if opts.descriptor else ""
+    return (
+        "Empty principle cells were read as not_adopted (blank='not_adopted'), by the publisher's convention"
+        f"{where}; the file itself leaves them empty.",
+    )
+
+
 def bundled(framework_id: str) -> Framework | None:
     from .._assessment import _bundled_framework
 
@@ -269,7 +250,7 @@ def read_long(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
     meta_fields = ("name", "state", "kind", "fips", "ori", "method", "reported_total", "attributes")
     for row, values in enumerate(rows, start=2):
-        if not any(v.strip() for v in values):
+        if not any(v.strip() for v in values) or is_repeated_header(values, reader.headers):
             continue
         if not check_width(reader, row, values):
             continue
@@ -293,12 +274,24 @@ def read_long(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
                             suggestion=first_or_none(pid_text, fw.principle_ids),
                         )
                     )
-        status = None if status_col is None else reader.status(row, status_col, values[status_col])
+        status, quote = (
+            (None, None) if status_col is None else reader.status(row, status_col, values[status_col])
+        )
         evidence: dict[str, str] = {}
         for key in _EVIDENCE_KEYS:
             v, _ = reader.cell(values, f"evidence_{key}")
             if v is not None:
                 evidence[key] = v
+        if quote is not None:
+            if "quote" in evidence:
+                reader.problems.append(
+                    Problem(
+                        reader.where(row, status_col or 0), "a quote in the status cell and in evidence_quote"
+                    )
+                )
+            evidence["quote"] = quote
+            if "title" not in evidence and reader.opts.source is not None:
+                evidence["title"] = reader.opts.source.title
         note, _ = reader.cell(values, "note")
         if meta is None:
             continue
@@ -365,7 +358,7 @@ def read_long(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
             for pid, f in group["findings"].items()
         ]
         try:
-            a = _build(group["meta"], fw.id, findings)
+            a = _build(group["meta"], fw.id, findings, reader.opts, blank_note(reader.opts))
             if check:
                 a.check(fw)
         except ValidationError as exc:

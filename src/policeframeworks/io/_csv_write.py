@@ -104,9 +104,14 @@ def write_assessments_csv(
         True
 
     Raises:
-        ValidationError: more than one framework, or content the layout cannot hold (every case listed).
+        ValidationError: no assessments, more than one framework, or content the layout cannot hold (every
+            case listed).
     """
     items = list(assessments)
+    if not items:
+        raise ValidationError(
+            [Problem("", "no assessments to write (a CSV file of a header only does not read back)")]
+        )
     fw = _framework_for_writing(items, framework)
     problems: list[Problem] = []
     for n, a in enumerate(items):

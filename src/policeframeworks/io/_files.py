@@ -56,16 +56,21 @@ def check_suffix(path: Path) -> str:
     return suffix
 
 
-def read_text(path: Path) -> str:
-    """A file's text as UTF-8 (a leading byte-order mark is allowed), with errors naming the file."""
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, with errors naming the file."""
     if not path.exists():
         raise DataFileError(f"{path}: no such file")
     if path.is_dir():
         raise DataFileError(f"{path}: is a directory, expected a file")
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def read_text(path: Path) -> str:
+    """A file's text as UTF-8 (a leading byte-order mark is allowed), with errors naming the file."""
+    raw = read_bytes(path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
