@@ -54,7 +54,7 @@ from ._files import read_text, write_text_atomic
 
 if TYPE_CHECKING:
     from .._catalog import Catalog
-    from .._crosswalk import Crosswalk, DerivedMapping
+    from ..crosswalk import Crosswalk, DerivedMapping
 
 __all__ = [
     "SSSOM_COLUMNS",
@@ -346,7 +346,7 @@ def crosswalk_from_sssom(
         'equal'
     """
     from .._catalog import load_catalog
-    from .._crosswalk import Crosswalk
+    from ..crosswalk import Crosswalk
 
     if catalog is None:
         catalog = load_catalog()
