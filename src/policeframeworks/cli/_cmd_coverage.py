@@ -1,24 +1,31 @@
 """``coverage SOURCE TARGET [--explain]`` and ``coverage --matrix``: how much of a framework another covers.
 
-The coverage of target framework T by source framework S counts T's leaf principles: a leaf is *covered*
-when a principle of S is ``equal`` to it or a ``superset`` of it, *touched* when some mapping relates them.
-The lower bound is covered / leaves, the upper bound touched / leaves (see ``docs/cli.md`` and the
-crosswalk's documentation for the rule for parents).
+The coverage of target framework T by source framework S counts T's leaf principles, each exactly one of
+*covered* (a principle of S is ``equal`` to it or a ``superset`` of it), *touched* (some other positive
+relationship), *no_relationship* (the whole of S was reviewed against it, nothing relates) or *not_reviewed*
+(anything else, never read as "no overlap"). Four figures follow: lower bound = covered / leaves, touched
+share = (covered + touched) / leaves, upper bound = (leaves - no_relationship) / leaves, reviewed share =
+1 - not_reviewed / leaves (see ``docs/explanation/coverage-bounds.md``). A pair is printed as
+:func:`policeframeworks.coverage_label` prints it: ``n/r`` when nothing was reviewed, and a range marked
+``*`` when it was partly reviewed, never a bare percentage.
 
 Output formats (stable):
 
-- ``coverage S T``: table: a summary (bounds with counts), then one row per target leaf, columns
-  ``target, status``; with ``--explain``, each target with its mappings below it instead. CSV: one row
-  per target leaf, columns ``source, target_framework, target, status``, plus ``mappings`` with
-  ``--explain`` (each mapping written ``SOURCE RELATIONSHIP TARGET (STRENGTH/10)``, joined with ``; ``).
-  JSON: one object with ``source, target, lower, upper, leaves, covered, touched, uncovered, incomplete``
-  and ``targets`` (one object per leaf: ``target, status`` and, with ``--explain``, ``mappings``, each a
-  mapping object as in ``show``).
-- ``coverage --matrix``: one row per (source, target) pair, columns ``source, target, lower, upper, covered,
-  touched, reviewed, leaves`` (bounds rounded to 3 decimals in table and CSV, exact in JSON; the table shows
-  the counts as ``n/leaves``; ``reviewed``
-  counts the target leaves with any mapping from the source, ``no_relationship`` included, so 0 means the
-  pair was never reviewed rather than found to have nothing in common).
+- ``coverage S T``: table: a summary (the four figures with their counts), then one row per target leaf,
+  columns ``target, status``; with ``--explain``, each target with the mappings (and declared reviews)
+  behind its status instead. CSV: one row per target leaf, columns ``source, target_framework, target,
+  status``, plus ``mappings`` with ``--explain`` (each mapping written ``SOURCE RELATIONSHIP TARGET
+  (STRENGTH/10)``, joined with ``; ``). JSON: one object with ``source, target, label, lower,
+  touched_share, upper, reviewed_share, counts`` (``covered, touched, no_relationship, not_reviewed``: the
+  four statuses, adding up to ``leaves``), ``leaves`` (a number), the leaf lists ``covered, touched``
+  (covered ones included) ``, uncovered, no_relationship, not_reviewed``, ``incomplete``, ``reviews`` (the
+  declared complete reviews of the pair) and ``targets`` (one object per leaf: ``target, status`` and,
+  with ``--explain``, ``mappings``, each a mapping object as in ``show``).
+- ``coverage --matrix``: JSON and CSV: one row per (source, target) pair with ``source, target, label,
+  lower, touched_share, upper, reviewed_share, covered, touched, no_relationship, not_reviewed, leaves``
+  (the four counts by status, so ``touched`` here excludes covered leaves; figures rounded to 3 decimals
+  in CSV, exact in JSON). The table shows ``source, target, coverage`` (the label) and the four counts as
+  ``cov, tch, unrel, unrev`` with ``of`` the number of leaves, then a legend.
 
 ``--framework-file FILE`` adds the user's frameworks to the catalog and ``--crosswalk FILE`` the user's
 mappings to the bundled crosswalk (``--replace``: instead of it), for both forms (see
@@ -38,7 +45,23 @@ from ._output import emit, wrap
 from ._userfiles import add_user_files, load_user_data
 
 COVERAGE_CSV = ("source", "target_framework", "target", "status")
-MATRIX_COLUMNS = ("source", "target", "lower", "upper", "covered", "touched", "reviewed", "leaves")
+MATRIX_COLUMNS = (
+    "source",
+    "target",
+    "label",
+    "lower",
+    "touched_share",
+    "upper",
+    "reviewed_share",
+    "covered",
+    "touched",
+    "no_relationship",
+    "not_reviewed",
+    "leaves",
+)
+#: The matrix table's short headers for the four counts, and the legend printed under it.
+_TABLE_COUNTS = {"covered": "cov", "touched": "tch", "no_relationship": "unrel", "not_reviewed": "unrev"}
+_SHARES = ("lower", "touched_share", "upper", "reviewed_share")
 
 
 def register(sub: Any) -> None:
@@ -46,8 +69,9 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "coverage",
         help="how much of framework TARGET framework SOURCE covers (or --matrix for all pairs)",
-        description="Coverage of TARGET by SOURCE: the lower bound (covered leaf principles) and the upper "
-        "bound (touched), with every target's status; --explain adds the mappings behind each.",
+        description="Coverage of TARGET by SOURCE: every target leaf covered, touched, no_relationship or "
+        "not_reviewed, and four figures: lower bound (covered), touched share, upper bound (all but "
+        "no_relationship) and reviewed share; --explain adds the mappings and reviews behind each status.",
     )
     p.add_argument("source", metavar="SOURCE", nargs="?", help="the covering framework id")
     p.add_argument("target", metavar="TARGET", nargs="?", help="the covered framework id")
@@ -129,23 +153,29 @@ def cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
     report = crosswalk.coverage(args.source, args.target)
     targets = []
     for leaf in report.leaves:
-        row: dict[str, Any] = {"target": leaf, "status": _status(report, leaf)}
+        row: dict[str, Any] = {"target": leaf, "status": str(report.status(leaf))}
         if args.explain:
-            row["mappings"] = [mapping_record(m) for m in report.explain(leaf).mappings]
+            why = report.explain(leaf)
+            row["mappings"] = [mapping_record(m) for m in why.mappings]
+            row["reviews"] = [review_record(r) for r in why.reviews]
         targets.append(row)
     if args.format == "json":
         import json
 
+        figures = report.to_record()
         record = {
             "source": report.source,
             "target": report.target,
-            "lower": report.lower,
-            "upper": report.upper,
+            **{k: figures[k] for k in ("label", *_SHARES)},
+            "counts": {k: figures[k] for k in _TABLE_COUNTS},
             "leaves": len(report.leaves),
             "covered": list(report.covered),
             "touched": list(report.touched),
             "uncovered": list(report.uncovered),
+            "no_relationship": list(report.no_relationship),
+            "not_reviewed": list(report.not_reviewed),
             "incomplete": list(report.incomplete),
+            "reviews": [review_record(r) for r in report.reviews],
             "targets": targets,
         }
         out.write(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
@@ -164,16 +194,10 @@ def cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "csv":
         emit(rows, columns, "csv", out)
         return EXIT_OK
-    n = len(report.leaves)
     src = catalog.framework(report.source)
     tgt = catalog.framework(report.target)
-    reviewed = sum(1 for t in targets if t["status"] != "not_reviewed")
-    lines = [
-        wrap(f"Coverage of {tgt.id} ({tgt.short_title}) by {src.id} ({src.short_title})"),
-        f"lower bound {report.lower:.2f}: {len(report.covered)} of {n} leaf principles covered",
-        f"upper bound {report.upper:.2f}: {len(report.touched)} of {n} touched",
-        f"reviewed:    {reviewed} of {n} have a mapping (not_reviewed: no mapping either way)",
-    ]
+    lines = [wrap(f"Coverage of {tgt.id} ({tgt.short_title}) by {src.id} ({src.short_title})")]
+    lines += summary_lines(report)
     if report.incomplete:
         lines.append(wrap(f"incomplete in the catalog: {', '.join(report.incomplete)}"))
     out.write("\n".join(lines) + "\n\n")
@@ -184,9 +208,61 @@ def cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
     for t in targets:
         block = [_wrap_id_text(f"{t['target']}: {t['status']}", indent="")]
         block += [_wrap_id_text(_record_line(m), indent="    ") for m in t["mappings"]]
+        block += [_wrap_id_text(_review_line(r), indent="    ") for r in t["reviews"]]
         blocks.append("\n".join(block))
     out.write("\n".join(blocks) + "\n")
     return EXIT_OK
+
+
+def summary_lines(report: Any) -> list[str]:
+    r"""The label and four figures of a coverage report, each with the counts it comes from.
+
+    Example:
+        >>> from policeframeworks import load_catalog
+        >>> r = load_catalog().crosswalk.coverage("uscm-2020", "uscm-2020")
+        >>> print("\n".join(summary_lines(r)))
+        shown as        100%
+        lower bound     1.00: 17 of 17 leaf principles covered
+        touched share   1.00: 17 of 17 covered or touched (0 touched only)
+        upper bound     1.00: 17 of 17 not known to be unrelated (0 no_relationship)
+        reviewed share  1.00: 17 of 17 reviewed (0 not_reviewed)
+    """
+    n = len(report.leaves)
+    c = report.counts
+    lines = [
+        f"shown as        {report.label}",
+        f"lower bound     {report.lower:.2f}: {c['covered']} of {n} leaf principles covered",
+        f"touched share   {report.touched_share:.2f}: {c['covered'] + c['touched']} of {n} covered or "
+        f"touched ({c['touched']} touched only)",
+        f"upper bound     {report.upper:.2f}: {n - c['no_relationship']} of {n} not known to be unrelated "
+        f"({c['no_relationship']} no_relationship)",
+        f"reviewed share  {report.reviewed_share:.2f}: {n - c['not_reviewed']} of {n} reviewed "
+        f"({c['not_reviewed']} not_reviewed)",
+    ]
+    if c["not_reviewed"]:
+        lines.append(
+            wrap(
+                "not_reviewed leaves count as possibly covered in the upper bound: nobody compared them "
+                "with the whole source framework, which is not a finding of no overlap"
+            )
+        )
+    return lines
+
+
+def review_record(r: Any) -> dict[str, Any]:
+    """A declared review as a stable JSON object: ``source, target, scope, reviewer, date, note``."""
+    return {
+        "source": r.source,
+        "target": r.target,
+        "scope": str(r.scope),
+        "reviewer": r.reviewer,
+        "date": r.date,
+        "note": r.note,
+    }
+
+
+def _review_line(r: dict[str, Any]) -> str:
+    return f"declared {r['scope']} review of {r['source']} and {r['target']} ({r['reviewer']}, {r['date']})"
 
 
 def _wrap_id_text(text: str, *, indent: str) -> str:
@@ -205,10 +281,6 @@ def _wrap_id_text(text: str, *, indent: str) -> str:
     )
 
 
-def _status(report: Any, leaf: str) -> str:
-    return str(report.status(leaf))
-
-
 def _record_line(m: dict[str, Any]) -> str:
     return f"{m['source']} {m['relationship']} {m['target']} ({m['strength']}/10)"
 
@@ -216,42 +288,37 @@ def _record_line(m: dict[str, Any]) -> str:
 def matrix_rows(catalog: Any, frameworks: Any = None, *, crosswalk: Any = None) -> list[dict[str, Any]]:
     """One row per (source, target) pair of the crosswalk's matrix (default: every framework).
 
-    ``crosswalk`` defaults to the catalog's own.
+    Each row is :meth:`policeframeworks.CoverageReport.to_record`: the label, the four figures and the
+    four counts. ``crosswalk`` defaults to the catalog's own.
     """
     matrix = (catalog.crosswalk if crosswalk is None else crosswalk).matrix(frameworks)
-    rows = []
-    for s, t, lower, upper in matrix.rows():
-        r = matrix.report(s, t)
-        rows.append(
-            {
-                "source": s,
-                "target": t,
-                "lower": lower,
-                "upper": upper,
-                "covered": len(r.covered),
-                "touched": len(r.touched),
-                "reviewed": sum(1 for leaf in r.leaves if str(r.status(leaf)) != "not_reviewed"),
-                "leaves": len(r.leaves),
-            }
-        )
+    rows: list[dict[str, Any]] = matrix.records()
     return rows
 
 
 def _matrix(catalog: Any, crosswalk: Any, fmt: str, out: TextIO) -> int:
+    from ..crosswalk import PARTLY_REVIEWED_NOTE
+
     rows = matrix_rows(catalog, crosswalk=crosswalk)
-    if fmt == "table":  # counts shown as "n/leaves" so the table fits 80 columns
-        rows = [
-            dict(
-                r,
-                lower=f"{r['lower']:.3f}",
-                upper=f"{r['upper']:.3f}",
-                **{k: f"{r[k]}/{r['leaves']}" for k in ("covered", "touched", "reviewed")},
-            )
+    if fmt == "table":  # short headers for the counts, so the table fits 80 columns
+        short = [
+            {
+                "source": r["source"],
+                "target": r["target"],
+                "coverage": r["label"],
+                **{head: r[key] for key, head in _TABLE_COUNTS.items()},
+                "of": r["leaves"],
+            }
             for r in rows
         ]
-        emit(rows, MATRIX_COLUMNS[:-1], fmt, out)
+        emit(short, ["source", "target", "coverage", *_TABLE_COUNTS.values(), "of"], fmt, out)
+        legend = (
+            "coverage: lower-upper bound; leaves of the target: cov covered, tch touched (not covered), "
+            f"unrel no_relationship, unrev not_reviewed, of: all. {PARTLY_REVIEWED_NOTE}"
+        )
+        out.write("\n" + wrap(legend) + "\n")
         return EXIT_OK
     if fmt == "csv":
-        rows = [dict(r, lower=f"{r['lower']:.3f}", upper=f"{r['upper']:.3f}") for r in rows]
+        rows = [dict(r, **{k: f"{r[k]:.3f}" for k in _SHARES}) for r in rows]
     emit(rows, MATRIX_COLUMNS, fmt, out)
     return EXIT_OK

@@ -122,10 +122,10 @@ def report_data(catalog: Any) -> dict[str, Any]:
             touched_by = [s for s, st in statuses.items() if st == "touched"]
             if touched_by:
                 status = "touched"
-            elif "no_relationship" in statuses.values():
-                status = "no_relationship"
-            else:
+            elif "not_reviewed" in statuses.values():  # unknown: some other framework may still cover it
                 status = "not_reviewed"
+            else:
+                status = "no_relationship"
             rows.append(
                 {
                     "id": leaf,
@@ -228,6 +228,10 @@ def _percent(x: float) -> str:
     return f"{round(100 * x)}%"
 
 
+def _counts(row: Mapping[str, Any]) -> str:
+    return "/".join(str(row[k]) for k in ("covered", "touched", "no_relationship", "not_reviewed"))
+
+
 def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[Block]:
     """The report as a list of document blocks, ready for :func:`render_markdown` and :func:`render_html`.
 
@@ -242,6 +246,8 @@ def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[B
         >>> bs[0]
         ('h1', 'Police-reform frameworks: a cross-framework report')
     """
+    from ..crosswalk import PARTLY_REVIEWED_NOTE
+
     fws = data["frameworks"]
     out: list[Block] = [("h1", "Police-reform frameworks: a cross-framework report")]
     out.append(
@@ -310,36 +316,47 @@ def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[B
             (
                 "p",
                 "How much of each target framework (columns) each source framework (rows) covers, counting "
-                "the target's leaf principles. Lower bound: leaves covered (a source principle is equal to "
-                "the leaf or a superset of it). Upper bound: leaves touched by any relationship. The "
-                "diagonal is each framework covering itself.",
+                "the target's leaf principles, each covered (a source principle is equal to the leaf or a "
+                "superset of it), touched (another positive relationship), no_relationship (the whole source "
+                "was reviewed against it, nothing relates) or not_reviewed. Lower bound: covered / leaves. "
+                "Upper bound: all leaves but the no_relationship ones, since a leaf nobody reviewed may be "
+                "covered. The diagonal is each framework covering itself. "
+                + PARTLY_REVIEWED_NOTE.replace("* ", "A * marks a pair only ", 1)
+                + ".",
             )
         )
-        for bound, label in (("lower", "Lower bound (covered)"), ("upper", "Upper bound (touched)")):
-            out.append(("p", f"{label}:"))
-            out.append(
-                (
-                    "table",
-                    ["source \\ target", *ids],
-                    [[s, *(_percent(cells[(s, t)][bound]) for t in ids)] for s in ids],
-                )
-            )
-            name = f"coverage-{bound}.svg"
-            if figures is not None and name in figures:
-                out.append(("figure", name, f"Coverage matrix, {label.lower()}"))
+        out.append(("p", "Coverage (lower-upper bound):"))
+        out.append(
+            ("table", ["source \\ target", *ids], [[s, *(cells[(s, t)]["label"] for t in ids)] for s in ids])
+        )
         out.append(
             (
                 "p",
-                "Pairs with no mapping at all in either direction were never reviewed: "
-                + (
-                    ", ".join(
-                        f"{r['source']} -> {r['target']}"
-                        for r in data["matrix"]
-                        if r["reviewed"] == 0 and r["source"] != r["target"]
-                    )
-                    or "none"
-                )
-                + ". Their 0% means unknown, not nothing in common.",
+                "Leaves of each target by status, covered / touched / no_relationship / not_reviewed:",
+            )
+        )
+        out.append(
+            (
+                "table",
+                ["source \\ target", *ids],
+                [[s, *(_counts(cells[(s, t)]) for t in ids)] for s in ids],
+            )
+        )
+        for bound, label in (("lower", "Lower bound (covered)"), ("upper", "Upper bound (not unrelated)")):
+            name = f"coverage-{bound}.svg"
+            if figures is not None and name in figures:
+                out.append(("figure", name, f"Coverage matrix, {label.lower()}"))
+        never = [
+            f"{r['source']} -> {r['target']}"
+            for r in data["matrix"]
+            if r["not_reviewed"] == r["leaves"] and r["source"] != r["target"]
+        ]
+        out.append(
+            (
+                "p",
+                "Pairs nothing of which was reviewed (shown n/r, not 0%: unknown, not nothing in common): "
+                + (", ".join(never) or "none")
+                + ".",
             )
         )
         out.append(("h2", "Principles no other framework covers"))
@@ -600,19 +617,47 @@ def draw_figures(data: Mapping[str, Any]) -> dict[str, str] | None:
     matrix = [[data["themes"][t][i] for i in ids] for t in themes]
     figures = {"themes.svg": heatmap(matrix, rows=themes, columns=ids, title="Leaf provisions per theme")}
     joined = data["crosswalk"]["frameworks"]
-    cells = {(r["source"], r["target"]): r for r in data["matrix"]}
-    for bound in ("lower", "upper"):
-        if joined:
-            values = [[100 * cells[(s, t)][bound] for t in joined] for s in joined]
-            figures[f"coverage-{bound}.svg"] = heatmap(
-                values,
-                rows=joined,
-                columns=joined,
-                title=f"Coverage, {bound} bound (%): rows cover columns",
-                fmt="{:.0f}",
-                vmax=100,
-            )
+    if joined:
+        cells = {(r["source"], r["target"]): r for r in data["matrix"]}
+        for bound in ("lower", "upper"):
+            figures[f"coverage-{bound}.svg"] = coverage_svg(cells, joined, bound)
     return figures
+
+
+class _RecordMatrix:
+    """The report's matrix rows seen as a coverage matrix, for plot_coverage_matrix."""
+
+    def __init__(self, cells: Mapping[tuple[str, str], Mapping[str, Any]], ids: Sequence[str]) -> None:
+        self.cells, self.frameworks = cells, tuple(ids)
+
+    def lower(self, source: str, target: str) -> float:
+        return float(self.cells[(source, target)]["lower"])
+
+    def upper(self, source: str, target: str) -> float:
+        return float(self.cells[(source, target)]["upper"])
+
+    def reviewed_share(self, source: str, target: str) -> float:
+        return float(self.cells[(source, target)]["reviewed_share"])
+
+
+def coverage_svg(cells: Mapping[tuple[str, str], Mapping[str, Any]], ids: Sequence[str], bound: str) -> str:
+    """The coverage heatmap of the report's matrix rows as reproducible SVG text (needs matplotlib).
+
+    Drawn by :func:`policeframeworks.plot_coverage_matrix`, so cells are labelled as everywhere else, pairs
+    only partly reviewed are hatched and pairs with nothing reviewed are grey, and the legend says so.
+    """
+    import io
+
+    import matplotlib
+
+    from .. import plot_coverage_matrix
+
+    with matplotlib.rc_context({"svg.hashsalt": "policeframeworks", "svg.fonttype": "none"}):
+        title = f"Coverage, {bound} bound: rows cover columns"
+        fig = plot_coverage_matrix(_RecordMatrix(cells, ids), title=title, bound=bound)
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+    return buf.getvalue()
 
 
 def heatmap(
