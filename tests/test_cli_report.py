@@ -107,7 +107,7 @@ def check_numbers(data: dict[str, object], markdown: str) -> None:
         for u in uncovered[target]:
             assert u["touched_by"] == [r.source for r in others if u["id"] in r.touched]
             statuses = {str(r.status(u["id"])) for r in others}
-            # unknown beats known-unrelated: a leaf some other framework was never compared with may be covered
+            # unknown beats known-unrelated: a leaf another framework was never compared with may be covered
             best = next(st for st in ("touched", "not_reviewed", "no_relationship") if st in statuses)
             assert u["status"] == best
     check_assessments(data, markdown)
