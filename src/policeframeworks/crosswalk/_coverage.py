@@ -138,7 +138,7 @@ class Explanation:
 
     @property
     def counts(self) -> dict[CoverageStatus, int]:
-        """How many leaves at or below the target have each status (all four keys, in order)."""
+        """How many leaves at or below the target have each status, all four keys in order."""
         found = dict.fromkeys(_ORDER, 0)
         for part in self.parts or (self,):
             found[part.status] += 1
@@ -225,7 +225,7 @@ class CoverageReport:
 
     @property
     def counts(self) -> dict[CoverageStatus, int]:
-        """How many leaves have each status: covered, touched (not covered), no_relationship, not_reviewed.
+        """How many leaves have each status (covered, touched but not covered, no_relationship, not_reviewed).
 
         The four add up to ``len(leaves)``. Keys are :class:`CoverageStatus` members, which also match
         their words (``counts["not_reviewed"]``).
@@ -239,7 +239,7 @@ class CoverageReport:
 
     @property
     def lower(self) -> float:
-        """The lower bound: covered leaves over all leaves (met for sure; in [0, 1])."""
+        """The lower bound, covered leaves over all leaves (met for sure; in [0, 1])."""
         return self._share(len(self.covered))
 
     @property
@@ -249,7 +249,7 @@ class CoverageReport:
 
     @property
     def upper(self) -> float:
-        """The upper bound: leaves not known to be unrelated over all leaves, ``(n - no_relationship) / n``.
+        """The upper bound, leaves not known to be unrelated over all leaves, ``(n - no_relationship) / n``.
 
         A not-reviewed leaf counts as possibly covered, as ``unknown`` does in an assessment score.
         Never below :attr:`touched_share`.
@@ -258,7 +258,7 @@ class CoverageReport:
 
     @property
     def reviewed_share(self) -> float:
-        """The share of leaves whose status is known: ``1 - not_reviewed / n`` (in [0, 1])."""
+        """The share of leaves whose status is known, ``1 - not_reviewed / n`` (in [0, 1])."""
         return 1.0 - self._share(len(self.not_reviewed)) if self.leaves else 0.0
 
     @property
