@@ -47,9 +47,11 @@ autodoc_default_options = {"members": True, "show-inheritance": False}
 # resolved, so only those are exempt from nitpicky mode. Every reference to this package must resolve.
 nitpick_ignore_regex = [
     (r"py:.*", r"(attrs|cattrs|networkx|nx|matplotlib|hypothesis|pytest|_pytest)(\..*)?"),
+    (r"py:.*", r"(pyarrow|pa|narwhals|nw|pandas|polars|duckdb|pyspark)(\..*)?"),
     (r"py:.*", r"(os|pathlib|collections\.abc|typing|enum|argparse|io|datetime)\..*"),
     (r"py:.*", r"(Path|PathLike|Iterable|Iterator|Mapping|Sequence|TextIO|Any|TypeVar|T|E|Figure)"),
     (r"py:.*", r"(json\.dumps|KeyError|ValueError|Exception)"),
+    (r"py:mod", r"csv"),
     # Type variables of the package's generic helpers (``T``, ``E``) have no page of their own.
     (r"py:class", r"policeframeworks(\.\w+)*\.(T|E)"),
     # Private helper types in signatures (a structural protocol, for example) are not documented.

@@ -19,6 +19,7 @@ from policeframeworks import (
     Review,
     Status,
     coverage_label,
+    io,
     load_catalog,
 )
 from policeframeworks.testing import make_assessment
@@ -183,10 +184,12 @@ def test_four_figures_and_counts() -> None:
     back = cw.coverage(CZ8, USCM)
     assert back.counts[T] == 5
     assert back.upper == (17 - 5) / 17
-    record = back.to_record()
-    assert [record[k] for k in ("covered", "touched", "no_relationship", "not_reviewed")] == list(
-        back.counts.values()
-    )
+    record = io.coverage_record(back)
+    assert [record[k] for k in ("covered", "no_relationship", "not_reviewed")] == [
+        back.counts[k] for k in (C, T, R)
+    ]
+    assert record["touched"] - record["covered"] == back.counts[N]
+    assert record["reviewed"] == len(back.leaves) - back.counts[R]
 
 
 def test_explain_without_a_target_explains_every_leaf_with_the_counts() -> None:
@@ -231,7 +234,7 @@ def test_nothing_reviewed_is_n_r_everywhere() -> None:
     assert m.label(USCM, CZ8) == "n/r"
     assert (m.lower(USCM, CZ8), m.touched_share(USCM, CZ8), m.upper(USCM, CZ8)) == (0.0, 0.0, 1.0)
     assert m.reviewed_share(USCM, CZ8) == 0.0
-    assert [r["label"] for r in m.records()] == ["100%", "n/r", "n/r", "100%"]
+    assert [r["label"] for r in io.coverage_matrix_records(m)] == ["100%", "n/r", "n/r", "100%"]
 
 
 @pytest.mark.parametrize(

@@ -170,6 +170,9 @@ def _cases(f: Files) -> Iterator[tuple[tuple[str, ...], list[str], bool]]:
     yield ("assess", "project"), ["assess", "project", f.assessments, "--onto", "uscm-2020"], True
     yield ("assess", "summary"), ["assess", "summary", f.assessments], False
     yield ("assess", "summary"), ["assess", "summary", "--distribution", f.assessments], False
+    yield ("assess", "summary"), ["assess", "summary", "--by", "state", f.assessments], False
+    yield ("assess", "changes"), ["assess", "changes", f.assessments, f.assessments_b, "--matches"], True
+    yield ("assess", "changes"), ["assess", "changes", f.assessments, f.assessments_b], False
     yield ("assess", "agreement"), ["assess", "agreement", f.assessments, f.assessments_b], False
     yield ("validate",), ["validate", f.framework, f.crosswalk_csv, f.assessments, f.spreadsheet], True
 
@@ -198,7 +201,7 @@ def test_every_csv_command_is_walked(files: Files) -> None:
     assert set(_csv_commands(build_parser())) == walked
 
 
-@pytest.mark.parametrize("index", range(20))
+@pytest.mark.parametrize("index", range(23))
 def test_csv_commands_escape_hostile_text(files: Files, index: int) -> None:
     _, argv, reaches = list(_cases(files))[index]
     code, out, err = _run([*argv, "--format", "csv"])
@@ -215,7 +218,7 @@ def test_csv_commands_escape_hostile_text(files: Files, index: int) -> None:
 
 
 def test_case_count_matches_the_parametrization(files: Files) -> None:
-    assert len(list(_cases(files))) == 20
+    assert len(list(_cases(files))) == 23
 
 
 # --------------------------------------------------------------------------- library writers

@@ -58,8 +58,27 @@ if TYPE_CHECKING:
         Status,
         load_seed_assessments,
     )
+    from ._changes import (
+        AdoptionEvent,
+        Changes,
+        adoption_events,
+        change_kind,
+        changes,
+    )
+    from ._cite import cite
     from ._diff import FrameworkDiff, PrincipleChange, diff, version_crosswalk
     from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
+    from ._grouped import (
+        GroupedSummary,
+        GroupShare,
+    )
+    from ._jurisdictions import (
+        Ambiguous,
+        JurisdictionMatch,
+        MatchedPair,
+        Unmatched,
+        match_jurisdictions,
+    )
     from ._mapping import CrosswalkDocument, Mapping, Review, ReviewScope
     from ._plot import plot_coverage_matrix, plot_crosswalk
     from ._relationship import Basis, RationaleType, Relationship
@@ -77,15 +96,18 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "AdoptionEvent",
     "AdoptionSummary",
     "Agreement",
     "AgreementStats",
+    "Ambiguous",
     "Assessment",
     "AssessmentDiff",
     "AssessmentSet",
     "Basis",
     "Catalog",
     "Change",
+    "Changes",
     "Citation",
     "CoverageMatrix",
     "CoverageReport",
@@ -105,11 +127,15 @@ __all__ = [
     "Framework",
     "FrameworkDiff",
     "FrameworkKind",
+    "GroupShare",
+    "GroupedSummary",
     "Jurisdiction",
     "JurisdictionKind",
+    "JurisdictionMatch",
     "LintKind",
     "LintProblem",
     "Mapping",
+    "MatchedPair",
     "Method",
     "PoliceFrameworksError",
     "Principle",
@@ -126,15 +152,21 @@ __all__ = [
     "Theme",
     "Timeline",
     "UnknownIdError",
+    "Unmatched",
     "ValidationError",
     "Wording",
+    "adoption_events",
     "agreement",
+    "change_kind",
+    "changes",
+    "cite",
     "diff",
     "diff_assessments",
     "io",
     "latest",
     "load_catalog",
     "load_seed_assessments",
+    "match_jurisdictions",
     "plot_coverage_matrix",
     "plot_crosswalk",
     "summarize",
@@ -157,6 +189,7 @@ _LAZY_NAMES = {
     "LintKind": "crosswalk",
     "LintProblem": "crosswalk",
     "coverage_label": "crosswalk",
+    "cite": "_cite",
     "FrameworkDiff": "_diff",
     "PrincipleChange": "_diff",
     "diff": "_diff",
@@ -197,6 +230,18 @@ _LAZY_NAMES = {
     "Score": "_assessment",
     "Status": "_assessment",
     "load_seed_assessments": "_assessment",
+    "Ambiguous": "_jurisdictions",
+    "JurisdictionMatch": "_jurisdictions",
+    "MatchedPair": "_jurisdictions",
+    "Unmatched": "_jurisdictions",
+    "match_jurisdictions": "_jurisdictions",
+    "AdoptionEvent": "_changes",
+    "Changes": "_changes",
+    "adoption_events": "_changes",
+    "change_kind": "_changes",
+    "changes": "_changes",
+    "GroupShare": "_grouped",
+    "GroupedSummary": "_grouped",
 }
 
 

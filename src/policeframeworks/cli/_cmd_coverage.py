@@ -21,11 +21,12 @@ Output formats (stable):
   (covered ones included) ``, uncovered, no_relationship, not_reviewed``, ``incomplete``, ``reviews`` (the
   declared complete reviews of the pair) and ``targets`` (one object per leaf: ``target, status`` and,
   with ``--explain``, ``mappings``, each a mapping object as in ``show``).
-- ``coverage --matrix``: JSON and CSV: one row per (source, target) pair with ``source, target, label,
-  lower, touched_share, upper, reviewed_share, covered, touched, no_relationship, not_reviewed, leaves``
-  (the four counts by status, so ``touched`` here excludes covered leaves; figures rounded to 3 decimals
-  in CSV, exact in JSON). The table shows ``source, target, coverage`` (the label) and the four counts as
-  ``cov, tch, unrel, unrev`` with ``of`` the number of leaves, then a legend.
+- ``coverage --matrix``: JSON and CSV: one row per (source, target) pair, columns
+  :data:`MATRIX_COLUMNS` (:func:`policeframeworks.io.coverage_record`: ``source, target, lower, upper,
+  covered, touched`` (covered ones included)``, reviewed, leaves``, then ``label, touched_share,
+  reviewed_share, no_relationship, not_reviewed``; figures rounded to 3 decimals in CSV, exact in JSON).
+  The table shows ``source, target, coverage`` (the label) and the four counts by status as ``cov, tch``
+  (touched, not covered) ``, unrel, unrev`` with ``of`` the number of leaves, then a legend.
 
 ``--framework-file FILE`` adds the user's frameworks to the catalog and ``--crosswalk FILE`` the user's
 mappings to the bundled crosswalk (``--replace``: instead of it), for both forms (see
@@ -38,40 +39,47 @@ where a framework id is expected, SOURCE and TARGET together with ``--matrix``, 
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
 
-from ._main import EXIT_OK, UsageError, add_format
-from ._output import emit, wrap
+from ._common import EXIT_OK, CommandGroup, Console, UsageError, add_format, check_framework_ids
+from ._output import wrap
 from ._userfiles import add_user_files, load_user_data
 
+if TYPE_CHECKING:
+    from policeframeworks import CoverageReport, Crosswalk
+
 COVERAGE_CSV = ("source", "target_framework", "target", "status")
+#: The columns of ``coverage --matrix`` in CSV (the keys of :func:`policeframeworks.io.coverage_record`).
 MATRIX_COLUMNS = (
     "source",
     "target",
-    "label",
     "lower",
-    "touched_share",
     "upper",
-    "reviewed_share",
     "covered",
     "touched",
+    "reviewed",
+    "leaves",
+    "label",
+    "touched_share",
+    "reviewed_share",
     "no_relationship",
     "not_reviewed",
-    "leaves",
 )
-#: The matrix table's short headers for the four counts, and the legend printed under it.
-_TABLE_COUNTS = {"covered": "cov", "touched": "tch", "no_relationship": "unrel", "not_reviewed": "unrev"}
-_SHARES = ("lower", "touched_share", "upper", "reviewed_share")
+_SHARES = ("lower", "upper", "touched_share", "reviewed_share")
+#: The matrix table's short headers for the four counts by status.
+_TABLE_COUNTS = ("cov", "tch", "unrel", "unrev")
 
 
-def register(sub: Any) -> None:
+def register(commands: CommandGroup) -> None:
     """Add ``coverage`` to the subparsers ``sub``."""
-    p = sub.add_parser(
+    p = commands.add(
         "coverage",
         help="how much of framework TARGET framework SOURCE covers (or --matrix for all pairs)",
         description="Coverage of TARGET by SOURCE: every target leaf covered, touched, no_relationship or "
         "not_reviewed, and four figures: lower bound (covered), touched share, upper bound (all but "
-        "no_relationship) and reviewed share; --explain adds the mappings and reviews behind each status.",
+        "no_relationship) and reviewed share; --explain adds the mappings and reviews behind each status. "
+        "--matrix: every pair.",
+        handler=cmd_coverage,
     )
     p.add_argument("source", metavar="SOURCE", nargs="?", help="the covering framework id")
     p.add_argument("target", metavar="TARGET", nargs="?", help="the covered framework id")
@@ -79,73 +87,19 @@ def register(sub: Any) -> None:
     p.add_argument("--matrix", action="store_true", help="coverage of every framework by every other")
     add_user_files(p)
     add_format(p)
-    p.set_defaults(handler=cmd_coverage)
 
 
-def check_framework_ids(catalog: Any, named: list[tuple[str, str]]) -> None:
-    """Check ``(role, id)`` pairs are framework ids; one line per bad id, as one :class:`UsageError`.
-
-    A principle id is told apart from a misspelled framework id.
-
-    Example:
-        >>> from policeframeworks import load_catalog
-        >>> check_framework_ids(load_catalog(), [("SOURCE", "uscm"), ("TARGET", "8cantwait")])
-        Traceback (most recent call last):
-        ...
-        policeframeworks.cli._main.UsageError: SOURCE: unknown framework id 'uscm' (did you mean 'uscm-2020'?)
-        TARGET: unknown framework id '8cantwait' (did you mean '8cantwait-2020'?)
-    """
-    from ..exceptions import UnknownIdError
-
-    lines = []
-    for role, value in named:
-        if value in catalog.framework_ids:
-            continue
-        if ":" in value and value in catalog:
-            fw_id = value.split(":", 1)[0]
-            lines.append(f"{role}: {value!r} is a principle; expected a framework id such as {fw_id!r}")
-            continue
-        try:
-            catalog.framework(value)
-        except UnknownIdError as exc:
-            lines.append(f"{role}: {exc}")
-    if lines:
-        raise UsageError("\n".join(lines))
-
-
-def mapping_record(m: Any) -> dict[str, Any]:
-    """A mapping as a stable JSON object (the keys of ``show`` and ``coverage --explain``)."""
-    c = m.citation
-    return {
-        "source": m.source,
-        "relationship": str(m.relationship),
-        "target": m.target,
-        "strength": m.strength,
-        "rationale_type": str(m.rationale_type),
-        "basis": str(m.basis),
-        "rationale": m.rationale,
-        "opposing": m.opposing,
-        "mapped_by": m.mapped_by,
-        "citation": None
-        if c is None
-        else {"publisher": c.publisher, "title": c.title, "url": c.url, "date": c.date, "locator": c.locator},
-    }
-
-
-def mapping_line(m: Any) -> str:
-    """One mapping in words: ``SOURCE RELATIONSHIP TARGET (STRENGTH/10)``."""
-    return f"{m.source} {m.relationship} {m.target} ({m.strength}/10)"
-
-
-def cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_coverage(args: argparse.Namespace, console: Console) -> int:
     """Coverage of TARGET by SOURCE, or the matrix of every pair, over the bundled or the user's data."""
+    from policeframeworks import io
+
     if args.matrix:
         if args.source is not None:
             raise UsageError("coverage --matrix takes no SOURCE or TARGET")
         if args.explain:
             raise UsageError("--explain works with SOURCE TARGET, not with --matrix")
         catalog, crosswalk = load_user_data(args)
-        return _matrix(catalog, crosswalk, args.format, out)
+        return _matrix(crosswalk, args.format, console)
     if args.source is None or args.target is None:
         raise UsageError("coverage needs SOURCE and TARGET framework ids (or --matrix)")
     catalog, crosswalk = load_user_data(args)
@@ -156,29 +110,31 @@ def cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
         row: dict[str, Any] = {"target": leaf, "status": str(report.status(leaf))}
         if args.explain:
             why = report.explain(leaf)
-            row["mappings"] = [mapping_record(m) for m in why.mappings]
-            row["reviews"] = [review_record(r) for r in why.reviews]
+            row["mappings"] = [io.mapping_record(m) for m in why.mappings]
+            row["reviews"] = [io.review_record(r) for r in why.reviews]
         targets.append(row)
     if args.format == "json":
         import json
 
-        figures = report.to_record()
+        figures = io.coverage_record(report)
         record = {
             "source": report.source,
             "target": report.target,
-            **{k: figures[k] for k in ("label", *_SHARES)},
-            "counts": {k: figures[k] for k in _TABLE_COUNTS},
+            "lower": report.lower,
+            "upper": report.upper,
             "leaves": len(report.leaves),
             "covered": list(report.covered),
             "touched": list(report.touched),
             "uncovered": list(report.uncovered),
+            "incomplete": list(report.incomplete),
+            "targets": targets,
+            **{k: figures[k] for k in ("label", "touched_share", "reviewed_share")},
+            "counts": {str(k): n for k, n in report.counts.items()},
             "no_relationship": list(report.no_relationship),
             "not_reviewed": list(report.not_reviewed),
-            "incomplete": list(report.incomplete),
-            "reviews": [review_record(r) for r in report.reviews],
-            "targets": targets,
+            "reviews": [io.review_record(r) for r in report.reviews],
         }
-        out.write(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+        console.data(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
     rows = [
         {
@@ -192,7 +148,7 @@ def cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
     ]
     columns = [*COVERAGE_CSV, *(["mappings"] if args.explain else [])]
     if args.format == "csv":
-        emit(rows, columns, "csv", out)
+        console.emit(rows, columns, "csv")
         return EXIT_OK
     src = catalog.framework(report.source)
     tgt = catalog.framework(report.target)
@@ -200,21 +156,21 @@ def cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
     lines += summary_lines(report)
     if report.incomplete:
         lines.append(wrap(f"incomplete in the catalog: {', '.join(report.incomplete)}"))
-    out.write("\n".join(lines) + "\n\n")
+    console.write("\n".join(lines) + "\n\n")
     if not args.explain:
-        emit(rows, columns, "table", out, table_columns=["target", "status"], keep=["target"])
+        console.emit(rows, columns, "table", table_columns=["target", "status"], keep=["target"])
         return EXIT_OK
     blocks = []
     for t in targets:
-        block = [_wrap_id_text(f"{t['target']}: {t['status']}", indent="")]
-        block += [_wrap_id_text(_record_line(m), indent="    ") for m in t["mappings"]]
-        block += [_wrap_id_text(_review_line(r), indent="    ") for r in t["reviews"]]
+        block = [wrap(f"{t['target']}: {t['status']}", first="", indent="  ")]
+        block += [wrap(_record_line(m), first="    ", indent="      ") for m in t["mappings"]]
+        block += [wrap(_review_line(r), first="    ", indent="      ") for r in t["reviews"]]
         blocks.append("\n".join(block))
-    out.write("\n".join(blocks) + "\n")
+    console.write("\n".join(blocks) + "\n")
     return EXIT_OK
 
 
-def summary_lines(report: Any) -> list[str]:
+def summary_lines(report: CoverageReport) -> list[str]:
     r"""The label and four figures of a coverage report, each with the counts it comes from.
 
     Example:
@@ -249,76 +205,41 @@ def summary_lines(report: Any) -> list[str]:
     return lines
 
 
-def review_record(r: Any) -> dict[str, Any]:
-    """A declared review as a stable JSON object: ``source, target, scope, reviewer, date, note``."""
-    return {
-        "source": r.source,
-        "target": r.target,
-        "scope": str(r.scope),
-        "reviewer": r.reviewer,
-        "date": r.date,
-        "note": r.note,
-    }
-
-
 def _review_line(r: dict[str, Any]) -> str:
     return f"declared {r['scope']} review of {r['source']} and {r['target']} ({r['reviewer']}, {r['date']})"
-
-
-def _wrap_id_text(text: str, *, indent: str) -> str:
-    """Wrap at spaces only, so ids stay whole."""
-    import textwrap
-
-    return "\n".join(
-        textwrap.wrap(
-            text,
-            80,
-            initial_indent=indent,
-            subsequent_indent=indent + "  ",
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
-    )
 
 
 def _record_line(m: dict[str, Any]) -> str:
     return f"{m['source']} {m['relationship']} {m['target']} ({m['strength']}/10)"
 
 
-def matrix_rows(catalog: Any, frameworks: Any = None, *, crosswalk: Any = None) -> list[dict[str, Any]]:
-    """One row per (source, target) pair of the crosswalk's matrix (default: every framework).
+def _matrix(crosswalk: Crosswalk, fmt: str, console: Console) -> int:
+    from policeframeworks import io
+    from policeframeworks.crosswalk import PARTLY_REVIEWED_NOTE
 
-    Each row is :meth:`policeframeworks.CoverageReport.to_record`: the label, the four figures and the
-    four counts. ``crosswalk`` defaults to the catalog's own.
-    """
-    matrix = (catalog.crosswalk if crosswalk is None else crosswalk).matrix(frameworks)
-    rows: list[dict[str, Any]] = matrix.records()
-    return rows
-
-
-def _matrix(catalog: Any, crosswalk: Any, fmt: str, out: TextIO) -> int:
-    from ..crosswalk import PARTLY_REVIEWED_NOTE
-
-    rows = matrix_rows(catalog, crosswalk=crosswalk)
-    if fmt == "table":  # short headers for the counts, so the table fits 80 columns
-        short = [
-            {
-                "source": r["source"],
-                "target": r["target"],
-                "coverage": r["label"],
-                **{head: r[key] for key, head in _TABLE_COUNTS.items()},
-                "of": r["leaves"],
-            }
-            for r in rows
-        ]
-        emit(short, ["source", "target", "coverage", *_TABLE_COUNTS.values(), "of"], fmt, out)
+    matrix = crosswalk.matrix()
+    rows = io.coverage_matrix_records(matrix)
+    if fmt == "table":  # short headers for the four counts, so the table fits 80 columns
+        short = []
+        for r in rows:
+            counts = matrix.report(r["source"], r["target"]).counts.values()
+            short.append(
+                {
+                    "source": r["source"],
+                    "target": r["target"],
+                    "coverage": r["label"],
+                    **dict(zip(_TABLE_COUNTS, counts, strict=True)),
+                    "of": r["leaves"],
+                }
+            )
+        console.emit(short, ["source", "target", "coverage", *_TABLE_COUNTS, "of"], fmt)
         legend = (
             "coverage: lower-upper bound; leaves of the target: cov covered, tch touched (not covered), "
             f"unrel no_relationship, unrev not_reviewed, of: all. {PARTLY_REVIEWED_NOTE}"
         )
-        out.write("\n" + wrap(legend) + "\n")
+        console.write("\n" + wrap(legend) + "\n")
         return EXIT_OK
     if fmt == "csv":
         rows = [dict(r, **{k: f"{r[k]:.3f}" for k in _SHARES}) for r in rows]
-    emit(rows, MATRIX_COLUMNS, fmt, out)
+    console.emit(rows, MATRIX_COLUMNS, fmt)
     return EXIT_OK

@@ -563,17 +563,26 @@ class Crosswalk:
 
         return crosswalk_from_graph(graph, catalog=catalog)
 
-    def to_graphml(self, path: str | os.PathLike[str]) -> None:
-        """Write GraphML (reads back with ``networkx.read_graphml`` and :meth:`from_graphml`)."""
-        from ..io._crosswalk import write_graph
+    def to_graphml(self, path: str | os.PathLike[str] | None = None) -> str | None:
+        """GraphML (reads back with ``networkx.read_graphml`` and :meth:`from_graphml`).
 
-        write_graph(self, path, "graphml")
+        Returns the text when ``path`` is None, else writes the file atomically and returns None. A text
+        XML cannot hold (a control character such as U+000B, or U+FFFE) is refused with a
+        :class:`ValidationError` naming the mapping and field; a carriage return is kept.
+        """
+        return self._graph("graphml", path)
 
-    def to_gexf(self, path: str | os.PathLike[str]) -> None:
-        """Write GEXF (for Gephi; reads back with :meth:`from_gexf`)."""
-        from ..io._crosswalk import write_graph
+    def to_gexf(self, path: str | os.PathLike[str] | None = None) -> str | None:
+        """GEXF (for Gephi; reads back with :meth:`from_gexf`); as :meth:`to_graphml`."""
+        return self._graph("gexf", path)
 
-        write_graph(self, path, "gexf")
+    def _graph(self, fmt: str, path: str | os.PathLike[str] | None) -> str | None:
+        from ..io._crosswalk import graph_text, write_graph
+
+        if path is None:
+            return graph_text(self, fmt)
+        write_graph(self, path, fmt)
+        return None
 
     def to_node_link(self) -> dict[str, Any]:
         """Node-link data (``networkx.node_link_data(G, edges="edges")``), ready for ``json.dumps``."""

@@ -137,9 +137,9 @@ class Explanation:
         return tuple(m for m in self.mappings if m.relationship.covers and not m.opposing)
 
     @property
-    def counts(self) -> dict[CoverageStatus, int]:
+    def counts(self) -> dict[str, int]:
         """How many leaves at or below the target have each status, all four keys in order."""
-        found = dict.fromkeys(_ORDER, 0)
+        found: dict[str, int] = dict.fromkeys(_ORDER, 0)
         for part in self.parts or (self,):
             found[part.status] += 1
         return found
@@ -224,7 +224,7 @@ class CoverageReport:
         return k / len(self.leaves) if self.leaves else 0.0
 
     @property
-    def counts(self) -> dict[CoverageStatus, int]:
+    def counts(self) -> dict[str, int]:
         """How many leaves have each status (covered, touched but not covered, no_relationship, not_reviewed).
 
         The four add up to ``len(leaves)``. Keys are :class:`CoverageStatus` members, which also match
@@ -343,28 +343,6 @@ class CoverageReport:
             reviews=self.reviews if status is CoverageStatus.NO_RELATIONSHIP else (),
         )
 
-    def to_record(self) -> dict[str, Any]:
-        """The figures and counts as plain data (what the CLI's JSON and CSV outputs hold for a pair).
-
-        Example:
-            >>> from policeframeworks import load_catalog
-            >>> rec = load_catalog().crosswalk.coverage("uscm-2020", "uscm-2020").to_record()
-            >>> rec["label"], rec["covered"], rec["not_reviewed"], rec["upper"]
-            ('100%', 17, 0, 1.0)
-        """
-        counts = self.counts
-        return {
-            "source": self.source,
-            "target": self.target,
-            "leaves": len(self.leaves),
-            **{str(s): counts[s] for s in _ORDER},
-            "lower": self.lower,
-            "touched_share": self.touched_share,
-            "upper": self.upper,
-            "reviewed_share": self.reviewed_share,
-            "label": self.label,
-        }
-
 
 @attrs.frozen(kw_only=True)
 class CoverageMatrix:
@@ -416,10 +394,6 @@ class CoverageMatrix:
             for t in self.frameworks:
                 r = self.reports[(s, t)]
                 yield s, t, r.lower, r.upper
-
-    def records(self) -> list[dict[str, Any]]:
-        """:meth:`CoverageReport.to_record` for every pair, sources in order, then targets."""
-        return [self.reports[(s, t)].to_record() for s in self.frameworks for t in self.frameworks]
 
 
 def coverage_report(cw: Crosswalk, source: str, target: str) -> CoverageReport:

@@ -20,8 +20,9 @@ parts. ``STRM Relationship`` is written in IR 8477 wording (``subset of``) and r
 :meth:`Relationship.parse <policeframeworks.Relationship.parse>` accepts. On import, spaces around ids,
 words and numbers are ignored; text cells (notes, mapped by, citation) are read as written.
 
-GraphML and GEXF are XML, which cannot hold control characters and reads a carriage return as a line
-feed; texts with those do not survive those two formats (CSV, JSON and TOML keep them).
+GraphML and GEXF are XML, which cannot hold most control characters (U+000B) nor U+FFFE and U+FFFF: writing
+a text with one is refused with an error naming the mapping and field (CSV, JSON and TOML keep them). A
+carriage return is written as ``&#13;``, which XML readers keep (a raw one they would read as a line feed).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import csv
 import io as _stdio
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -565,17 +567,68 @@ def _as_bool(value: Any) -> Any:
 
 
 def write_graph(cw: Crosswalk, path: str | os.PathLike[str], fmt: str) -> None:
-    """Write GraphML or GEXF (a multigraph, so every mapping is kept), atomically."""
-    import networkx as nx
-
-    g = build_graph(cw, multigraph=True)
-    writers: dict[str, Callable[..., Any]] = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
-    buffer = _stdio.BytesIO()
-    writers[fmt](g, buffer)
+    """Write GraphML or GEXF (a multigraph, so every mapping is kept), atomically; see :func:`graph_text`."""
     folder = Path(path).parent
     if not folder.is_dir():
         raise DataFileError(f"{path}: folder {folder} does not exist")
-    write_text_atomic(path, buffer.getvalue().decode("utf-8"))
+    try:
+        text = graph_text(cw, fmt)
+    except ValidationError as exc:
+        raise ValidationError(exc.problems, file=str(path)) from None
+    write_text_atomic(path, text)
+
+
+#: Characters XML 1.0 cannot hold, even as a character reference.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def graph_text(cw: Crosswalk, fmt: str) -> str:
+    """GraphML or GEXF text of the crosswalk's multigraph, which reads back equal, or a clear refusal.
+
+    XML cannot hold most control characters (U+000B), U+FFFE or U+FFFF: a text holding one is refused with
+    a :class:`ValidationError` naming the mapping (or node) and field, instead of writing a file no reader
+    accepts. A carriage return, which an XML reader would turn into a line feed, is written as the
+    character reference ``&#13;`` and so kept.
+    """
+    import networkx as nx
+
+    g = build_graph(cw, multigraph=True)
+    problems = _not_xml(g)
+    if problems:
+        raise ValidationError(problems)
+    writers: dict[str, Callable[..., Any]] = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
+    buffer = _stdio.BytesIO()
+    writers[fmt](g, buffer)
+    # The writers put no CR of their own in the document; every raw one is in the data.
+    return buffer.getvalue().decode("utf-8").replace("\r", "&#13;")
+
+
+def _not_xml(g: Any) -> list[Problem]:
+    """A problem for every text of the graph that XML cannot hold."""
+
+    def check(where: str, key: str, value: Any) -> None:
+        for text in (key, value):
+            if isinstance(text, str) and (m := _NOT_XML.search(text)) is not None:
+                char = m.group()
+                problems.append(
+                    Problem(
+                        f"{where}.{key}" if text is value else where,
+                        f"{text!r} holds {char!r} (U+{ord(char):04X}), which XML cannot hold, so GraphML and "
+                        "GEXF cannot be written (CSV, JSON and TOML keep it)",
+                    )
+                )
+
+    problems: list[Problem] = []
+    for key, value in g.graph.items():
+        check("graph", key, value)
+    for node, data in g.nodes(data=True):
+        check(f"node {node}", "id", node)
+        for key, value in data.items():
+            check(f"node {node}", key, value)
+    for _, _, data in g.edges(data=True):
+        for key, value in data.items():
+            check(f"mappings[{data['order']}]", key, value)
+    return problems
 
 
 def read_graph(path: str | os.PathLike[str], fmt: str, *, catalog: Catalog | None = None) -> Crosswalk:

@@ -240,6 +240,8 @@ def _near_miss_problem(header: str, near: NearMiss) -> Problem:
         f"{also}; map it in 'columns' ({{{header.strip()!r}: {near.principle_id!r}}}) or declare it an "
         f"attribute ({{{header.strip()!r}: {ATTRIBUTE!r}}})",
         suggestion=near.principle_id,
+        code="near_miss_header",
+        field=header,
     )
 
 

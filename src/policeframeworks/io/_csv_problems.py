@@ -74,6 +74,8 @@ def missing_defaults(missing: Mapping[str, int]) -> list[Problem]:
                 field,
                 f"no {field!r} column and no default: {rows} one; add the column or pass {field}=... "
                 f"(on the command line {flag})",
+                code="missing_default",
+                field=field,
             )
         )
     return out

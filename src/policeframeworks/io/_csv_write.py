@@ -124,6 +124,17 @@ def write_assessments_csv(
                 problems.append(
                     Problem(f"[{n}].findings[{k}]", "evidence and notes need layout='long' (or JSON)")
                 )
+    first: dict[tuple[object, ...], int] = {}
+    for n, a in enumerate(items):  # the reader's identity of a row: what it would refuse as a repeat
+        other = first.setdefault((a.jurisdiction.key, a.as_of, a.assessor), n)
+        if other != n:
+            problems.append(
+                Problem(
+                    f"[{n}]",
+                    f"{a.jurisdiction} on {a.as_of} by {a.assessor} is the same row as [{other}] "
+                    f"({items[other].jurisdiction}) to the reader, which would refuse the file",
+                )
+            )
     fields, attributes = _meta_columns(items)
     clash = {hnorm(s) for syns in FIELDS.values() for s in syns}
     if layout == "long":
