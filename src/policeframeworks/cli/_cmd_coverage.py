@@ -152,25 +152,25 @@ def cmd_coverage(args: argparse.Namespace, console: Console) -> int:
         return EXIT_OK
     src = catalog.framework(report.source)
     tgt = catalog.framework(report.target)
-    lines = [wrap(f"Coverage of {tgt.id} ({tgt.short_title}) by {src.id} ({src.short_title})")]
-    lines += summary_lines(report)
+    lines = [console.wrap(f"Coverage of {tgt.id} ({tgt.short_title}) by {src.id} ({src.short_title})")]
+    lines += summary_lines(report, console)
     if report.incomplete:
-        lines.append(wrap(f"incomplete in the catalog: {', '.join(report.incomplete)}"))
+        lines.append(console.wrap(f"incomplete in the catalog: {', '.join(report.incomplete)}"))
     console.write("\n".join(lines) + "\n\n")
     if not args.explain:
         console.emit(rows, columns, "table", table_columns=["target", "status"], keep=["target"])
         return EXIT_OK
     blocks = []
     for t in targets:
-        block = [wrap(f"{t['target']}: {t['status']}", first="", indent="  ")]
-        block += [wrap(_record_line(m), first="    ", indent="      ") for m in t["mappings"]]
-        block += [wrap(_review_line(r), first="    ", indent="      ") for r in t["reviews"]]
+        block = [console.wrap(f"{t['target']}: {t['status']}", first="", indent="  ")]
+        block += [console.wrap(_record_line(m), first="    ", indent="      ") for m in t["mappings"]]
+        block += [console.wrap(_review_line(r), first="    ", indent="      ") for r in t["reviews"]]
         blocks.append("\n".join(block))
     console.write("\n".join(blocks) + "\n")
     return EXIT_OK
 
 
-def summary_lines(report: CoverageReport) -> list[str]:
+def summary_lines(report: CoverageReport, console: Console | None = None) -> list[str]:
     r"""The label and four figures of a coverage report, each with the counts it comes from.
 
     Example:
@@ -197,7 +197,7 @@ def summary_lines(report: CoverageReport) -> list[str]:
     ]
     if c["not_reviewed"]:
         lines.append(
-            wrap(
+            (console.wrap if console is not None else wrap)(
                 "not_reviewed leaves count as possibly covered in the upper bound: nobody compared them "
                 "with the whole source framework, which is not a finding of no overlap"
             )
@@ -237,7 +237,7 @@ def _matrix(crosswalk: Crosswalk, fmt: str, console: Console) -> int:
             "coverage: lower-upper bound; leaves of the target: cov covered, tch touched (not covered), "
             f"unrel no_relationship, unrev not_reviewed, of: all. {PARTLY_REVIEWED_NOTE}"
         )
-        console.write("\n" + wrap(legend) + "\n")
+        console.write("\n" + console.wrap(legend) + "\n")
         return EXIT_OK
     if fmt == "csv":
         rows = [dict(r, **{k: f"{r[k]:.3f}" for k in _SHARES}) for r in rows]

@@ -176,7 +176,7 @@ def _describe(obj: object) -> str:
 
     if isinstance(obj, Framework):
         n = sum(1 for _ in obj.iter_principles())
-        return f"{obj.id}: {len(obj.principles)} principles, {n} provisions"
+        return f"{obj.id}: {plural(len(obj.principles), 'principle')}, {plural(n, 'provision')}"
     if isinstance(obj, Assessment):
         return f"{obj.jurisdiction}, {obj.as_of}: {plural(len(obj.findings), 'finding')}"
     if isinstance(obj, AssessmentSet):
