@@ -160,6 +160,7 @@ __all__ = [
     "change_kind",
     "changes",
     "cite",
+    "coverage_label",
     "diff",
     "diff_assessments",
     "io",
@@ -171,7 +172,6 @@ __all__ = [
     "plot_crosswalk",
     "summarize",
     "timeline",
-    "coverage_label",
     "version_crosswalk",
 ]
 

@@ -7,7 +7,8 @@ matplotlib is imported inside the functions (``pip install 'policeframeworks[doc
 
 Both functions take what the crosswalk returns and read it through a few attributes only, so anything shaped
 the same way can be drawn: a coverage matrix needs ``frameworks`` and ``lower(source, target)`` /
-``upper(source, target)``; a crosswalk graph needs networkx's ``nodes(data=True)`` and ``edges(data=True)``
+``upper(source, target)`` (and ``reviewed_share(source, target)`` to mark pairs not wholly reviewed); a
+crosswalk graph needs networkx's ``nodes(data=True)`` and ``edges(data=True)``
 with the attributes :meth:`Crosswalk.to_networkx` writes (``framework`` on nodes, ``relationship`` and
 ``opposing`` on edges).
 """
