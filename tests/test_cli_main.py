@@ -347,3 +347,11 @@ def test_text_fits_a_narrow_terminal_but_for_unbreakable_ids(
             token = line.split()[-1]
             assert len(token) > 60 - 8, line
             assert line.strip() == token or line.startswith("Source: "), line
+
+
+def test_argparse_errors_escape_control_characters_too() -> None:
+    code, out, err = run("frameworks", "\x1b[2Jextra")  # argparse names unrecognized arguments as they are
+    assert code == EXIT_USAGE
+    assert out == ""
+    assert "\x1b" not in err
+    assert "unrecognized arguments: \\x1b[2Jextra" in err

@@ -27,9 +27,10 @@ import argparse
 import difflib
 import os
 import re
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ..exceptions import PoliceFrameworksError
 from ._output import render, wrap
@@ -172,6 +173,11 @@ class Parser(argparse.ArgumentParser):
         action = super().add_argument(*args, **kwargs)
         self.arguments.append(action)
         return action
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the message (control characters escaped, as every line), exit with code 2."""
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {terminal_safe(message)}\n")
 
 
 class CommandGroup:
