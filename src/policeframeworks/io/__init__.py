@@ -43,6 +43,7 @@ from ._files import (
     serialize,
     write_text_atomic,
 )
+from ._folders import write_folder_atomic
 from ._oscal import crosswalk_from_oscal, crosswalk_to_oscal, read_oscal, write_oscal
 from ._package import Release, read_package, write_package
 from ._records import (
@@ -59,6 +60,7 @@ from ._records import (
     score_record,
     summary_record,
 )
+from ._review_sheet import read_review_sheet, write_review_sheet
 from ._schema import json_schema
 from ._sssom import crosswalk_from_sssom, crosswalk_to_sssom, read_sssom, write_sssom
 
@@ -92,6 +94,7 @@ __all__ = [
     "review_record",
     "read_assessments",
     "read_assessments_csv",
+    "read_review_sheet",
     "read_column_map",
     "read_oscal",
     "read_package",
@@ -102,8 +105,10 @@ __all__ = [
     "unescape_cell",
     "with_attributes",
     "write_assessments_csv",
+    "write_folder_atomic",
     "write_oscal",
     "write_package",
+    "write_review_sheet",
     "write_sssom",
     "write_summary_csv",
     "write_text_atomic",
