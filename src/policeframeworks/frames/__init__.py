@@ -32,7 +32,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         "policeframeworks.frames needs narwhals and pyarrow: pip install 'policeframeworks[frames]'"
     ) from exc
 
-from ._ops import adoption, principle_counts, project, rules, summarize
+from ._ops import adoption, needs_rollup, principle_counts, project, rules, summarize
 from ._schema import arrow_schema, table_schema
 from ._tables import (
     coverage,
@@ -53,6 +53,7 @@ __all__ = [
     "jurisdiction_key",
     "jurisdictions",
     "mappings",
+    "needs_rollup",
     "principle_counts",
     "project",
     "rules",

@@ -18,7 +18,7 @@ import narwhals as nw
 
 from .. import Assessment, Crosswalk, Finding, Framework, Jurisdiction, Problem, ValidationError, load_catalog
 
-__all__ = ["adoption", "principle_counts", "project", "rules", "summarize"]
+__all__ = ["adoption", "needs_rollup", "principle_counts", "project", "rules", "summarize"]
 
 #: A projected target's status from the best rank any one source gives it (the object path's order).
 _RANK = {"adopted": 3, "partial": 2, "not_adopted": 1, "unknown": 0}
@@ -90,6 +90,29 @@ def rules(crosswalk: Crosswalk, onto: str) -> tuple[tuple[str, str, str, int], .
         _RULES.clear()
     _RULES[key] = (weakref.ref(crosswalk), result)
     return result
+
+
+def needs_rollup(crosswalk: Crosswalk, onto: str) -> frozenset[str]:
+    """The frameworks whose projection onto ``onto`` reads a parent's (or a whole framework's) status.
+
+    The object path gives a parent principle without a finding of its own, and a whole framework, the status
+    rolled up from their leaves; a one-finding rule table cannot express that, so :func:`project` refuses
+    findings of these frameworks (rather than give other answers than :meth:`Assessment.project
+    <policeframeworks.Assessment.project>`).
+    """
+    out = set()
+    for fw in crosswalk.catalog:
+        if fw.id == onto:
+            continue
+        leaves = {p.id for p in fw.leaves()}
+        report = crosswalk.coverage(fw.id, onto)
+        if any(
+            m.relationship.touches and not m.opposing and m.source not in leaves
+            for leaf in report.leaves
+            for m in report.explain(leaf).mappings
+        ):
+            out.add(fw.id)
+    return frozenset(out)
 
 
 def _like(frame: nw.DataFrame[Any] | nw.LazyFrame[Any], data: dict[str, list[Any]], types: str) -> Any:
@@ -175,6 +198,24 @@ def project(findings: Any, crosswalk: Crosswalk | None = None, *, onto: str) -> 
     frame = nw.from_native(findings)
     _need(frame, ("framework_id", "principle_id", "status"))
     table = rules(cw, onto)
+    rollup = needs_rollup(cw, onto)
+    if rollup:
+        # A small query (the distinct framework ids) runs here even on a lazy input, to refuse rather than
+        # give other answers than the object path.
+        ids = frame.select("framework_id").unique()
+        present = {r[0] for r in (ids.collect() if isinstance(ids, nw.LazyFrame) else ids).rows()}
+        refused = sorted(present & rollup)
+        if refused:
+            raise ValidationError(
+                [
+                    Problem(
+                        "framework_id",
+                        f"projecting {', '.join(refused)} onto {onto} reads the status of parent principles "
+                        "rolled up from their leaves, which frames.project does not do yet; use "
+                        "Assessment.project (to_assessments) for these",
+                    )
+                ]
+            )
     names = frame.collect_schema().names()
     key = [c for c in _KEY if c in names]
     rule_frame = _like(
