@@ -185,7 +185,8 @@ __all__ = [
     "version_crosswalk",
 ]
 
-_LAZY_MODULES = {"io"}
+# policeframeworks.frames needs the frames extra; reaching it as an attribute imports it then.
+_LAZY_MODULES = {"io", "frames"}
 
 #: Names imported on first use, so ``import policeframeworks`` stays light (about the cost of attrs alone).
 _LAZY_NAMES = {
