@@ -79,14 +79,20 @@ def check_numbers(data: dict[str, object], markdown: str) -> None:
         report = cw.coverage(row["source"], row["target"])
         assert row["lower"] == report.lower
         assert row["upper"] == report.upper
-        assert row["covered"] == len(report.covered)
-        assert row["touched"] == len(report.touched)
+        assert (row["covered"], row["touched"]) == (len(report.covered), len(report.touched))
+        assert (row["no_relationship"], row["not_reviewed"]) == (
+            len(report.no_relationship),
+            len(report.not_reviewed),
+        )
+        assert (row["touched_share"], row["reviewed_share"]) == (report.touched_share, report.reviewed_share)
         assert row["leaves"] == len(report.leaves)
-    lower_rows = markdown_table(markdown, "Coverage matrix")
-    for r in lower_rows:
+    label_rows = markdown_table(markdown, "Coverage matrix")
+    for r in label_rows:
         source = r.pop("source \\\\ target")
         for target, cell in r.items():
-            assert cell == f"{round(100 * cw.coverage(source, target).lower)}%"
+            assert cell == cw.coverage(source, target).label
+            if cw.coverage(source, target).reviewed_share < 1:  # never a bare percentage
+                assert cell == "n/r" or cell.endswith("%*")
     uncovered = data["uncovered"]
     assert isinstance(uncovered, dict)
     for target in joined:
@@ -95,6 +101,10 @@ def check_numbers(data: dict[str, object], markdown: str) -> None:
         assert [u["id"] for u in uncovered[target]] == expected
         for u in uncovered[target]:
             assert u["touched_by"] == [r.source for r in others if u["id"] in r.touched]
+            statuses = {str(r.status(u["id"])) for r in others}
+            # unknown beats known-unrelated: a leaf another framework was never compared with may be covered
+            best = next(st for st in ("touched", "not_reviewed", "no_relationship") if st in statuses)
+            assert u["status"] == best
     check_assessments(data, markdown)
     theme_rows = markdown_table(markdown, "Themes per framework")
     by_theme = {r["theme"]: r for r in theme_rows}

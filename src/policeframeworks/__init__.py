@@ -92,6 +92,7 @@ if TYPE_CHECKING:
         Explanation,
         LintKind,
         LintProblem,
+        coverage_label,
     )
 
 __all__ = [
@@ -165,6 +166,7 @@ __all__ = [
     "change_kind",
     "changes",
     "cite",
+    "coverage_label",
     "diff",
     "diff_assessments",
     "disagreements",
@@ -196,6 +198,7 @@ _LAZY_NAMES = {
     "Explanation": "crosswalk",
     "LintKind": "crosswalk",
     "LintProblem": "crosswalk",
+    "coverage_label": "crosswalk",
     "cite": "_cite",
     "FrameworkDiff": "_diff",
     "PrincipleChange": "_diff",
