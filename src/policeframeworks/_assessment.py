@@ -302,12 +302,12 @@ class Evidence:
         _raise(problems)
 
 
-
 def _padded(field: str, value: object) -> Problem | None:
     """A text with surrounding white space, which CSV cannot keep (its readers strip cells)."""
     if isinstance(value, str) and value != value.strip():
         return Problem(field, f"{value!r} has surrounding spaces; strip them")
     return None
+
 
 @attrs.frozen(kw_only=True)
 class Derivation:
