@@ -40,7 +40,7 @@ TYPES_BY_MODULE: dict[str, tuple[str, ...]] = {
     "policeframeworks._model": ("Citation", "Framework", "Principle"),
     "policeframeworks._catalog": ("Catalog",),
     "policeframeworks._mapping": ("CrosswalkDocument", "Mapping"),
-    "policeframeworks._crosswalk": ("Crosswalk",),
+    "policeframeworks.crosswalk": ("Crosswalk",),
     "policeframeworks._assessment": ("Assessment", "AssessmentSet", "Evidence", "Finding", "Jurisdiction"),
 }
 #: The same types by name (as :mod:`policeframeworks` exports them).

@@ -11,18 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from clihelpers import run
 from policeframeworks import io as pfio
 from policeframeworks import load_catalog
-from policeframeworks.cli import main
-from policeframeworks.cli._main import EXIT_DATA, EXIT_OK, EXIT_USAGE, build_parser
+from policeframeworks.cli import build_parser
+from policeframeworks.cli._common import EXIT_DATA, EXIT_OK, EXIT_USAGE
 
 CATALOG = load_catalog()
 
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def run_process(*argv: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -115,11 +111,12 @@ def test_frameworks_table_never_lists_an_incomplete_framework_without_its_mark()
 def test_frameworks_table_has_no_footnote_when_every_framework_is_complete(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from policeframeworks import Catalog, _catalog
+    import policeframeworks
+    from policeframeworks import Catalog
     from policeframeworks.cli._cmd_catalog import INCOMPLETE_MARK
 
     complete = Catalog([fw for fw in CATALOG.frameworks if fw.complete])
-    monkeypatch.setattr(_catalog, "load_catalog", lambda: complete)
+    monkeypatch.setattr(policeframeworks, "load_catalog", lambda: complete)
     _, out, _ = run("frameworks")
     assert INCOMPLETE_MARK not in out
     assert out.count("\n\n") == 0
@@ -273,13 +270,17 @@ def test_show_misspelled_id_is_one_line_exit_2(argv: list[str], suggestion: str 
         assert f"did you mean '{suggestion}'" in err
 
 
-def test_debug_shows_the_traceback() -> None:
-    from policeframeworks import UnknownIdError
-
-    with pytest.raises(UnknownIdError):
-        run("--debug", "show", "uscm")
-    with pytest.raises(UnknownIdError):
-        run("show", "uscm", "--debug")
+def test_debug_shows_the_traceback_and_keeps_the_exit_code() -> None:
+    plain = run("show", "uscm")
+    assert plain[0] == EXIT_USAGE
+    assert "Traceback" not in plain[2]
+    for argv in (["--debug", "show", "uscm"], ["show", "uscm", "--debug"]):
+        code, out, err = run(*argv)
+        assert code == plain[0]
+        assert out == ""
+        assert "Traceback (most recent call last)" in err
+        assert "UnknownIdError" in err
+        assert err.endswith(plain[2])  # the same error line, after the traceback
 
 
 # --- search -------------------------------------------------------------------------------------------------
@@ -301,7 +302,12 @@ def test_search_table_and_csv() -> None:
     code, out, _ = run("search", "de-escalation")
     assert code == EXIT_OK
     assert_fits(out)
-    assert out.splitlines()[0].split() == ["id", "title"]
+    # The ids are long, so each principle is a record: its id on a line of its own, its title below.
+    lines = out.splitlines()
+    assert [line.strip() for line in lines[:2]] == ["id", "title"]
+    for p in CATALOG.search("de-escalation"):
+        at = lines.index(p.id)
+        assert lines[at + 1] == "    " + p.title
     code, out, _ = run("search", "de-escalation", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert list(rows[0]) == ["id", "framework", "number", "title", "themes", "wording"]

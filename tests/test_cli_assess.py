@@ -12,6 +12,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+from clihelpers import run
 from policeframeworks import (
     AssessmentSet,
     Finding,
@@ -30,7 +31,7 @@ from policeframeworks.cli._cmd_assess import (
     SCORE_COLUMNS,
     SUMMARY_COLUMNS,
 )
-from policeframeworks.cli._main import EXIT_DATA, EXIT_OK, EXIT_USAGE
+from policeframeworks.cli._common import EXIT_DATA, EXIT_OK, EXIT_USAGE
 
 CATALOG = load_catalog()
 CW = "8cantwait-2020"
@@ -41,11 +42,6 @@ CSV_TEXT = (
     "Austin,TX,0,,961855\n"
 )
 
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def csv_rows(text: str) -> list[dict[str, str]]:
@@ -160,7 +156,8 @@ def test_import_missing_defaults_fold_into_one_line_per_option(cities: Path) -> 
     assert code == EXIT_DATA
     lines = err.splitlines()
     assert sorted(lines) == sorted(
-        f"error: {cities}: rows 2-3 (2 rows): no {field}: add a column {field!r} or pass {option}"
+        f"error: {cities}: {field}: no {field!r} column and no default: all 2 rows need one; add the column "
+        f"or pass {field}=... (on the command line {option})"
         for field, option in (("method", "--method"), ("as_of", "--as-of"), ("assessor", "--assessor"))
     )
 
@@ -235,9 +232,8 @@ def test_import_near_miss_header_is_an_error_with_the_options_that_resolve_it(tm
     assert out == ""
     assert err.splitlines() == [
         f"error: {path}: row 1, column 'Requires De-escalation': matches no principle or field, but nearly "
-        f"matches 'Require De-escalation', the title of '{CW}:require-de-escalation'; map it in a column "
-        f"map (--columns) or pass --attribute 'Requires De-escalation' "
-        f"(did you mean '{CW}:require-de-escalation'?)"
+        "matches a principle; map it in a column map (--columns) or pass --attribute "
+        f"'Requires De-escalation' (did you mean '{CW}:require-de-escalation'?)"
     ]
     assert not path.with_suffix(".json").exists()
 
@@ -288,7 +284,8 @@ def test_import_attribute_option_disagreeing_with_the_map_exits_2(tmp_path: Path
     assert out == ""
     assert err == (
         f"error: --attribute 'requires_de-escalation': the column map {mapping} maps "
-        f"'Requires De-escalation' to '{CW}:require-de-escalation'\n"
+        f"'Requires De-escalation' to '{CW}:require-de-escalation', so 'requires_de-escalation' cannot "
+        "be kept as an attribute\n"
     )
     # A bad map is reported as without --attribute: one line per problem, exit 1.
     mapping.write_text("[columns]\nCity = 3\n", encoding="utf-8")
@@ -520,9 +517,10 @@ def test_agreement_without_partner_names_the_file(kankakee: Path, imported: Path
 
 
 def test_assess_without_subcommand_is_a_usage_error() -> None:
-    code, _, err = run("assess")
+    code, out, err = run("assess")
     assert code == EXIT_USAGE
-    assert "assess needs a subcommand" in err
+    assert out.startswith("usage: policeframeworks assess")
+    assert err == "error: assess needs a subcommand: import, score, project, summary, changes, agreement\n"
 
 
 # --- validate -----------------------------------------------------------------------------------

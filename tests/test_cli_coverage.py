@@ -10,10 +10,10 @@ import sys
 
 import pytest
 
+from clihelpers import run
 from policeframeworks import load_catalog
-from policeframeworks.cli import main
 from policeframeworks.cli._cmd_coverage import COVERAGE_CSV, MATRIX_COLUMNS
-from policeframeworks.cli._main import EXIT_OK, EXIT_USAGE
+from policeframeworks.cli._common import EXIT_OK, EXIT_USAGE
 
 CATALOG = load_catalog()
 CW = CATALOG.crosswalk
@@ -23,11 +23,6 @@ PAIRS = [
     ("policylink-2014", "policylink-pledge"),
 ]
 
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.mark.parametrize(("source", "target"), PAIRS)

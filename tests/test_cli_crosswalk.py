@@ -9,19 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from clihelpers import run
 from policeframeworks import Crosswalk, load_catalog
-from policeframeworks.cli import main
 from policeframeworks.cli._cmd_crosswalk import LINT_COLUMNS
-from policeframeworks.cli._main import EXIT_DATA, EXIT_OK, EXIT_USAGE
+from policeframeworks.cli._common import EXIT_DATA, EXIT_OK, EXIT_USAGE
 
 CATALOG = load_catalog()
 CW = CATALOG.crosswalk
 
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
@@ -80,10 +75,11 @@ def test_lint_unusable_files_are_usage_errors(tmp_path: Path, make: str) -> None
     assert "Traceback" not in err
 
 
-def test_crosswalk_without_action_is_a_usage_error() -> None:
-    code, _, err = run("crosswalk")
+def test_crosswalk_without_action_prints_its_help_and_is_a_usage_error() -> None:
+    code, out, err = run("crosswalk")
     assert code == EXIT_USAGE
-    assert "lint or export" in err
+    assert out.startswith("usage: policeframeworks crosswalk")
+    assert err == "error: crosswalk needs a subcommand: lint, export\n"
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv"])

@@ -11,21 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from clihelpers import run
 from policeframeworks import Crosswalk, diff, load_catalog, version_crosswalk
 from policeframeworks import io as pfio
-from policeframeworks.cli import main
 from policeframeworks.cli._cmd_diff import DIFF_CSV, STATUSES
-from policeframeworks.cli._main import EXIT_DATA, EXIT_OK, EXIT_USAGE
+from policeframeworks.cli._common import EXIT_DATA, EXIT_OK, EXIT_USAGE
 
 CATALOG = load_catalog()
 VERSIONS = ("useofforce-2016", "8cantwait-2020")
 PAIRS = [VERSIONS, VERSIONS[::-1], ("uscm-2020", "uscm-2020"), ("policylink-2014", "policylink-pledge")]
 
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def expected_status(c: object) -> str:

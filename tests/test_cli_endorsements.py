@@ -10,18 +10,13 @@ import sys
 
 import pytest
 
+from clihelpers import run
 from policeframeworks import load_catalog
-from policeframeworks.cli import main
 from policeframeworks.cli._cmd_endorsements import ANSWERS_NOTE, ENDORSEMENTS_CSV
-from policeframeworks.cli._main import EXIT_OK, EXIT_USAGE
+from policeframeworks.cli._common import EXIT_OK, EXIT_USAGE
 
 CATALOG = load_catalog()
 
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def keys(endorsements: object) -> list[tuple[str, str, str]]:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from policeframeworks.cli._output import emit, table, wrap
 from policeframeworks.cli._progress import Progress
+from policeframeworks.io._cells import is_formula, unescape_cell
 
 words = st.text(alphabet="abcdefghij-:/ ", min_size=0, max_size=60)
 column_names = st.lists(
@@ -57,7 +58,9 @@ def test_csv_round_trips(data: tuple[list[dict[str, str]], list[str]]) -> None:
     rows, columns = data
     out = io.StringIO()
     emit(rows, columns, "csv", out)
-    back = list(csv.DictReader(io.StringIO(out.getvalue())))
+    parsed = list(csv.reader(io.StringIO(out.getvalue())))
+    assert not any(is_formula(cell) for row in parsed for cell in row)
+    back = [{k: unescape_cell(v) for k, v in r.items()} for r in csv.DictReader(io.StringIO(out.getvalue()))]
     assert back == [{c: r[c] for c in columns} for r in rows]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import subprocess
@@ -12,19 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from clihelpers import run
 from policeframeworks import Theme, load_catalog, load_seed_assessments
-from policeframeworks.cli import main
 from policeframeworks.cli._cmd_report import REPORT_FILES
-from policeframeworks.cli._main import EXIT_OK, EXIT_USAGE
+from policeframeworks.cli._common import EXIT_OK, EXIT_USAGE
 from policeframeworks.cli._report import PLOT_HINT, blocks, render_html, render_markdown, report_data
 
 CATALOG = load_catalog()
 
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
@@ -275,15 +269,18 @@ def test_report_with_matplotlib_draws_and_inlines_heatmaps(tmp_path: Path) -> No
     assert "<svg" in svg
     assert "<dc:date>" not in svg  # reproducible: no date in the metadata
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert page.count("<svg") == 3
+    assert page.count("<svg") == 2
     markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
-    for name in ("themes.svg", "coverage-lower.svg", "coverage-upper.svg"):
+    for name in ("themes.svg", "coverage.svg"):
         assert f"]({name})" in markdown
     data = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
-    assert data["figures"] == ["coverage-lower.svg", "coverage-upper.svg", "themes.svg"]
-    first = svg
+    assert data["figures"] == ["coverage.svg", "themes.svg"]
+    coverage = (tmp_path / "coverage.svg").read_text(encoding="utf-8")
+    assert "100%" in coverage  # plot_coverage_matrix's cell labels: the diagonal covers itself
+    assert "lower bound: share of the target covered" in coverage
     run("report", "--out", str(tmp_path), "--force")
-    assert (tmp_path / "themes.svg").read_text(encoding="utf-8") == first
+    assert (tmp_path / "themes.svg").read_text(encoding="utf-8") == svg
+    assert (tmp_path / "coverage.svg").read_text(encoding="utf-8") == coverage
 
 
 def test_report_through_the_real_process(tmp_path: Path) -> None:

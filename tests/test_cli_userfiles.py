@@ -15,19 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from clihelpers import run
 from policeframeworks import Catalog, Crosswalk, load_catalog, version_crosswalk
 from policeframeworks import io as pfio
-from policeframeworks.cli import main
-from policeframeworks.cli._main import EXIT_DATA, EXIT_OK, EXIT_USAGE
+from policeframeworks.cli._common import EXIT_DATA, EXIT_OK, EXIT_USAGE
 
 CATALOG = load_catalog()
 VERSIONS = ("useofforce-2016", "8cantwait-2020")
 
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
@@ -223,7 +218,7 @@ def test_export_to_a_file_with_own_framework(
     argv = ["crosswalk", "export", "--out", str(target), "--framework-file", str(own_framework)]
     code, _, err = run(*argv, "--crosswalk", str(own_crosswalk), "--replace")
     assert code == EXIT_OK
-    assert err == f"wrote {target} (1 mappings)\n"
+    assert err == f"wrote {target} (1 mapping)\n"
     assert "mine-2024:training" in target.read_text(encoding="utf-8")
     code, _, err = run(*argv, "--crosswalk", str(own_crosswalk))
     assert code == EXIT_USAGE  # exists, no --force

@@ -9,18 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from clihelpers import run
 from policeframeworks import io as pfio
 from policeframeworks import load_catalog
-from policeframeworks.cli import main
-from policeframeworks.cli._main import EXIT_DATA, EXIT_OK, EXIT_USAGE
+from policeframeworks.cli._common import EXIT_DATA, EXIT_OK, EXIT_USAGE
 
 CATALOG = load_catalog()
 
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

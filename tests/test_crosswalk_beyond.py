@@ -22,7 +22,7 @@ from policeframeworks import (
     Relationship,
     load_catalog,
 )
-from policeframeworks._crosswalk import bundled_documents, bundled_sources
+from policeframeworks._bundled import bundled_documents, bundled_sources
 from policeframeworks._ids import parent_id_of
 
 CATALOG = load_catalog()

@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policeframeworks import (
@@ -46,7 +46,7 @@ from policeframeworks.io._toml import dumps as toml_dumps
 from policeframeworks.testing import strategies as pfst
 
 EXAMPLES = int(os.environ.get("PF_FUZZ_EXAMPLES", "60"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=EXAMPLES)  # deadline and health checks: the profiles in conftest.py
 EIGHT = load_catalog().framework("8cantwait-2020")
 
 # --------------------------------------------------------------------------- readers
@@ -143,7 +143,7 @@ def _valid_text(kind: str, suffix: str) -> str:
     if kind == "crosswalk":
         doc = load_catalog().crosswalk_documents[0] if load_catalog().crosswalk_documents else None
         if doc is None:
-            from policeframeworks._crosswalk import bundled_documents
+            from policeframeworks._bundled import bundled_documents
 
             doc = bundled_documents()[0]
         return io.dumps(doc, suffix[1:])

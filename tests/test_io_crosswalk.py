@@ -263,3 +263,70 @@ def test_io_load_recognises_crosswalk_documents(tmp_path: Path) -> None:
     doc = io.load(path)
     assert isinstance(doc, CrosswalkDocument)
     assert doc.mappings[0].strength == 9
+
+
+# --------------------------------------------------------------------------- CSV strictness (issue 13)
+
+
+def _one_row_csv(header_edit: dict[str, str] | None = None, *, extra: tuple[str, str] | None = None) -> str:
+    import csv as _csv
+    import io as _io
+
+    rows = list(_csv.reader(_io.StringIO(str(CATALOG.crosswalk.to_csv()), newline="")))[:2]
+    if header_edit:
+        rows[0] = [header_edit.get(h, h) for h in rows[0]]
+    if extra is not None:
+        rows[0].append(extra[0])
+        rows[1].append(extra[1])
+    buf = _io.StringIO()
+    _csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
+def test_csv_misspelt_optional_column_is_an_error_with_a_did_you_mean(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match=r"unknown column 'Oposing'.*did you mean 'Opposing'") as info:
+        Crosswalk.from_csv(tmp_path / "x.csv", text=_one_row_csv({"Opposing": "Oposing"}))
+    assert [p.path for p in info.value.problems] == ["row 1, column 12"]
+
+
+def test_csv_unknown_column_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match=r"row 1, column 19: unknown column 'Reviewer'"):
+        Crosswalk.from_csv(tmp_path / "x.csv", text=_one_row_csv(extra=("Reviewer", "me")))
+
+
+def test_csv_repeated_column_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match=r"row 1, column 19: 'Notes' repeats column 10"):
+        Crosswalk.from_csv(tmp_path / "x.csv", text=_one_row_csv(extra=("Notes", "a second note")))
+
+
+def test_csv_blank_header_over_values_is_an_error_but_an_empty_column_is_not(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match=r"row 1, column 19: has no header, but row 2 has a value"):
+        Crosswalk.from_csv(tmp_path / "x.csv", text=_one_row_csv(extra=("", "lost")))
+    assert len(Crosswalk.from_csv(tmp_path / "x.csv", text=_one_row_csv(extra=("", ""))).mappings) == 1
+
+
+@pytest.mark.parametrize("strength", ["²", "٣", "\uff13", "strong", "", "1.5"])
+def test_csv_strength_that_is_not_an_ascii_whole_number_is_one_clear_error(
+    tmp_path: Path, strength: str
+) -> None:
+    text = _one_row_csv()
+    lines = text.splitlines()
+    lines[1] = lines[1].replace(",equal,10,", f",equal,{strength},", 1)
+    with pytest.raises(ValidationError) as info:
+        Crosswalk.from_csv(tmp_path / "x.csv", text="\n".join(lines) + "\n")
+    assert [str(p) for p in info.value.problems] == [
+        f"{tmp_path / 'x.csv'}: row 2, column 'Strength of Relationship': "
+        f"expected a whole number 0-10, got {strength!r}"
+    ]
+
+
+def test_lint_does_not_call_a_file_with_an_unknown_column_clean(tmp_path: Path) -> None:
+    from io import StringIO
+
+    from policeframeworks.cli import main
+
+    path = tmp_path / "x.csv"
+    path.write_text(_one_row_csv({"Opposing": "Oposing"}), encoding="utf-8")
+    out, err = StringIO(), StringIO()
+    assert main(["crosswalk", "lint", str(path)], out=out, err=err) == 1
+    assert "did you mean 'Opposing'" in err.getvalue()

@@ -158,6 +158,13 @@ class TestFramework:
             framework(missing="items 17-30")
         assert not framework(complete=False, missing="items 17-30").complete
 
+    @pytest.mark.parametrize("blank", ["", " ", "\t\n"])
+    def test_incomplete_with_blank_missing_is_refused(self, blank: str) -> None:
+        # Regression (issue 13): a blank 'missing' passed, and a fuzz test found it only on some runs.
+        with pytest.raises(ValidationError) as exc:
+            framework(complete=False, missing=blank)
+        assert paths(exc) == ["missing"]
+
     def test_placeholders_must_occur(self) -> None:
         fw = framework(preamble="I, Mayor [name of mayor], pledge.", placeholders=("[name of mayor]",))
         assert fw.placeholders == ("[name of mayor]",)

@@ -433,7 +433,7 @@ def crosswalk_page(catalog: Catalog) -> str:
     """The Markdown of the crosswalk overview: counts, the two figures, the coverage table, every mapping."""
     from collections import Counter
 
-    from policeframeworks._crosswalk import bundled_documents
+    from policeframeworks._bundled import bundled_documents
 
     cw = catalog.crosswalk
     joined = crosswalk_frameworks(cw)

@@ -58,7 +58,30 @@ if TYPE_CHECKING:
         Status,
         load_seed_assessments,
     )
-    from ._crosswalk import (
+    from ._changes import (
+        AdoptionEvent,
+        Changes,
+        adoption_events,
+        change_kind,
+        changes,
+    )
+    from ._diff import FrameworkDiff, PrincipleChange, diff, version_crosswalk
+    from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
+    from ._grouped import (
+        GroupedSummary,
+        GroupShare,
+    )
+    from ._jurisdictions import (
+        Ambiguous,
+        JurisdictionMatch,
+        MatchedPair,
+        Unmatched,
+        match_jurisdictions,
+    )
+    from ._mapping import CrosswalkDocument, Mapping, Review, ReviewScope
+    from ._plot import plot_coverage_matrix, plot_crosswalk
+    from ._relationship import Basis, RationaleType, Relationship
+    from .crosswalk import (
         CoverageMatrix,
         CoverageReport,
         CoverageStatus,
@@ -69,22 +92,20 @@ if TYPE_CHECKING:
         LintKind,
         LintProblem,
     )
-    from ._diff import FrameworkDiff, PrincipleChange, diff, version_crosswalk
-    from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
-    from ._mapping import CrosswalkDocument, Mapping
-    from ._plot import plot_coverage_matrix, plot_crosswalk
-    from ._relationship import Basis, RationaleType, Relationship
 
 __all__ = [
+    "AdoptionEvent",
     "AdoptionSummary",
     "Agreement",
     "AgreementStats",
+    "Ambiguous",
     "Assessment",
     "AssessmentDiff",
     "AssessmentSet",
     "Basis",
     "Catalog",
     "Change",
+    "Changes",
     "Citation",
     "CoverageMatrix",
     "CoverageReport",
@@ -104,11 +125,15 @@ __all__ = [
     "Framework",
     "FrameworkDiff",
     "FrameworkKind",
+    "GroupShare",
+    "GroupedSummary",
     "Jurisdiction",
     "JurisdictionKind",
+    "JurisdictionMatch",
     "LintKind",
     "LintProblem",
     "Mapping",
+    "MatchedPair",
     "Method",
     "PoliceFrameworksError",
     "Principle",
@@ -118,20 +143,27 @@ __all__ = [
     "RationaleType",
     "Relation",
     "Relationship",
+    "Review",
+    "ReviewScope",
     "Score",
     "Status",
     "Theme",
     "Timeline",
     "UnknownIdError",
+    "Unmatched",
     "ValidationError",
     "Wording",
+    "adoption_events",
     "agreement",
+    "change_kind",
+    "changes",
     "diff",
     "diff_assessments",
     "io",
     "latest",
     "load_catalog",
     "load_seed_assessments",
+    "match_jurisdictions",
     "plot_coverage_matrix",
     "plot_crosswalk",
     "summarize",
@@ -143,15 +175,15 @@ _LAZY_MODULES = {"io"}
 
 #: Names imported on first use, so ``import policeframeworks`` stays light (about the cost of attrs alone).
 _LAZY_NAMES = {
-    "CoverageMatrix": "_crosswalk",
-    "CoverageReport": "_crosswalk",
-    "CoverageStatus": "_crosswalk",
-    "Crosswalk": "_crosswalk",
-    "DerivedMapping": "_crosswalk",
-    "Disposition": "_crosswalk",
-    "Explanation": "_crosswalk",
-    "LintKind": "_crosswalk",
-    "LintProblem": "_crosswalk",
+    "CoverageMatrix": "crosswalk",
+    "CoverageReport": "crosswalk",
+    "CoverageStatus": "crosswalk",
+    "Crosswalk": "crosswalk",
+    "DerivedMapping": "crosswalk",
+    "Disposition": "crosswalk",
+    "Explanation": "crosswalk",
+    "LintKind": "crosswalk",
+    "LintProblem": "crosswalk",
     "FrameworkDiff": "_diff",
     "PrincipleChange": "_diff",
     "diff": "_diff",
@@ -162,6 +194,8 @@ _LAZY_NAMES = {
     "Relation": "_endorsement",
     "CrosswalkDocument": "_mapping",
     "Mapping": "_mapping",
+    "Review": "_mapping",
+    "ReviewScope": "_mapping",
     "plot_coverage_matrix": "_plot",
     "plot_crosswalk": "_plot",
     "Basis": "_relationship",
@@ -190,6 +224,18 @@ _LAZY_NAMES = {
     "Score": "_assessment",
     "Status": "_assessment",
     "load_seed_assessments": "_assessment",
+    "Ambiguous": "_jurisdictions",
+    "JurisdictionMatch": "_jurisdictions",
+    "MatchedPair": "_jurisdictions",
+    "Unmatched": "_jurisdictions",
+    "match_jurisdictions": "_jurisdictions",
+    "AdoptionEvent": "_changes",
+    "Changes": "_changes",
+    "adoption_events": "_changes",
+    "change_kind": "_changes",
+    "changes": "_changes",
+    "GroupShare": "_grouped",
+    "GroupedSummary": "_grouped",
 }
 
 

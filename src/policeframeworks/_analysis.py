@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
@@ -28,6 +28,9 @@ from ._assessment import Assessment, Jurisdiction, Status, _bundled_framework, _
 from ._model import Framework
 from ._suggest import closest
 from .exceptions import Problem, UnknownIdError, ValidationError
+
+if TYPE_CHECKING:
+    from ._grouped import GroupedSummary
 
 __all__ = [
     "AdoptionSummary",
@@ -224,17 +227,57 @@ class AdoptionSummary:
         ]
 
 
-def summarize(assessments: Iterable[Assessment], *, framework: Framework | None = None) -> AdoptionSummary:
-    """Adoption over many assessments of one framework.
+@overload
+def summarize(
+    assessments: Iterable[Assessment],
+    *,
+    framework: Framework | None = None,
+    by: None = None,
+    weights: None = None,
+) -> AdoptionSummary: ...
+@overload
+def summarize(
+    assessments: Iterable[Assessment],
+    *,
+    framework: Framework | None = None,
+    by: str,
+    weights: str | None = None,
+) -> GroupedSummary: ...
+@overload
+def summarize(
+    assessments: Iterable[Assessment],
+    *,
+    framework: Framework | None = None,
+    by: str | None = None,
+    weights: str,
+) -> GroupedSummary: ...
+def summarize(
+    assessments: Iterable[Assessment],
+    *,
+    framework: Framework | None = None,
+    by: str | None = None,
+    weights: str | None = None,
+) -> AdoptionSummary | GroupedSummary:
+    """Adoption over many assessments of one framework; per group and weighted with ``by`` or ``weights``.
 
     Args:
         assessments: one assessment per jurisdiction, all of one framework (use :func:`latest` to keep the
             most recent of several).
         framework: the framework, if it is not bundled.
+        by: group by ``"state"``, ``"kind"`` or a jurisdiction attribute: gives a
+            :class:`~policeframeworks.GroupedSummary` of adoption shares as lower and upper bounds.
+        weights: weigh each jurisdiction by the number in this attribute (``"population"``): gives a
+            :class:`~policeframeworks.GroupedSummary` (one group without ``by``). The exact definitions,
+            including who is left out of the denominators and counted: ``policeframeworks._grouped``.
 
     Raises:
-        ValidationError: assessments of several frameworks, or two of one jurisdiction.
+        ValidationError: assessments of several frameworks, or two of one jurisdiction; weights that are
+            not numbers.
     """
+    if by is not None or weights is not None:
+        from ._grouped import summarize_grouped
+
+        return summarize_grouped(assessments, by=by, weights=weights, framework=framework)
     items = list(assessments)
     if not items:
         if framework is None:

@@ -16,9 +16,9 @@ from ._suggest import first_or_none
 from .exceptions import DataFileError, Problem, ValidationError
 
 if TYPE_CHECKING:
-    from ._crosswalk import Crosswalk
     from ._endorsement import Endorsement, Relation
     from ._mapping import CrosswalkDocument
+    from .crosswalk import Crosswalk
 
 __all__ = ["Catalog", "load_catalog"]
 
@@ -197,7 +197,8 @@ class Catalog:
             ValidationError: a mapping names an id that is not in this catalog.
         """
         if not self._crosswalk:
-            from ._crosswalk import Crosswalk, bundled_documents, bundled_sources
+            from ._bundled import bundled_documents, bundled_sources
+            from .crosswalk import Crosswalk
 
             docs: list[CrosswalkDocument] = []
             names: list[str | None] = []

@@ -108,6 +108,8 @@ def converter() -> cattrs.Converter:
         _endorsement.Endorsement,
         _endorsement.EndorsementSet,
         _mapping.Mapping,
+        _mapping.Review,
+        _mapping.CrosswalkDocument,
     ):
         attrs.resolve_types(cls)
     _resolve_catalog_types()
@@ -121,7 +123,12 @@ def converter() -> cattrs.Converter:
         _endorsement.Relation,
         _endorsement.EndorserKind,
     ]
-    own += [_relationship.RationaleType, _relationship.Basis, _relationship.Relationship]
+    own += [
+        _relationship.RationaleType,
+        _relationship.Basis,
+        _relationship.Relationship,
+        _mapping.ReviewScope,
+    ]
     for enum_cls in [*own, *_EXTRA_ENUMS]:
         _register_enum(conv, enum_cls)
     conv.register_structure_hook(_relationship.Relationship, _relationship_hook)
@@ -179,10 +186,10 @@ def converter() -> cattrs.Converter:
 
 def _resolve_catalog_types() -> None:
     """Resolve the Catalog's annotations, whose types its module imports only for type checkers."""
-    from . import _catalog, _crosswalk, _endorsement, _mapping
+    from . import _catalog, _endorsement, _mapping, crosswalk
 
     names = {
-        "Crosswalk": _crosswalk.Crosswalk,
+        "Crosswalk": crosswalk.Crosswalk,
         "CrosswalkDocument": _mapping.CrosswalkDocument,
         "Endorsement": _endorsement.Endorsement,
         "Relation": _endorsement.Relation,

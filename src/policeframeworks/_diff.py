@@ -39,8 +39,8 @@ from .exceptions import Problem, ValidationError
 
 if TYPE_CHECKING:
     from ._catalog import Catalog
-    from ._crosswalk import Crosswalk
     from ._mapping import Mapping
+    from .crosswalk import Crosswalk
 
 __all__ = ["FrameworkDiff", "PrincipleChange", "diff", "version_crosswalk"]
 
@@ -377,8 +377,8 @@ def version_crosswalk(a: Framework | str, b: Framework | str, *, catalog: Catalo
         >>> cw.coverage("useofforce-2016", "8cantwait-2020").upper
         0.875
     """  # noqa: E501
-    from ._crosswalk import Crosswalk
     from ._mapping import Mapping
+    from .crosswalk import Crosswalk
 
     if catalog is None:
         from ._catalog import Catalog, load_catalog

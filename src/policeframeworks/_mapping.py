@@ -17,11 +17,12 @@ policeframeworks.exceptions.ValidationError: 2 problems:
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 
 import attrs
 
-from ._ids import framework_id_of, is_framework_id, is_principle_id, is_slug
+from ._ids import framework_id_of, is_framework_id, is_partial_date, is_principle_id, is_slug
 from ._model import (
     Citation,
     _as_tuple,
@@ -35,7 +36,7 @@ from ._model import (
 from ._relationship import Basis, RationaleType, Relationship
 from .exceptions import Problem, ValidationError
 
-__all__ = ["CrosswalkDocument", "Mapping", "end_framework_id", "is_end_id"]
+__all__ = ["CrosswalkDocument", "Mapping", "Review", "ReviewScope", "end_framework_id", "is_end_id"]
 
 
 def is_end_id(value: object) -> bool:
@@ -219,6 +220,93 @@ def _mappings_tuple(value: Iterable[Mapping]) -> tuple[Mapping, ...]:
     return _as_tuple(value)
 
 
+class ReviewScope(enum.StrEnum):
+    """How much of a framework pair a :class:`Review` compared (only ``complete`` so far)."""
+
+    COMPLETE = "complete"
+
+
+def _to_scope(value: ReviewScope | str) -> ReviewScope:
+    return _to_enum(ReviewScope, value)
+
+
+@attrs.frozen(kw_only=True)
+class Review:
+    """A declaration that two whole frameworks were compared leaf by leaf.
+
+    Within a ``complete`` review, every pair of a leaf of ``source`` and a leaf of ``target`` was compared,
+    so a pair that no positive mapping joins has no relationship (rather than "not reviewed"). The review
+    is of unordered leaf pairs: it makes coverage of ``target`` by ``source`` and of ``source`` by
+    ``target`` reviewed alike. The declaration states that a review happened; the mappings record what it
+    found. :meth:`Crosswalk.lint <policeframeworks.Crosswalk.lint>` flags a review of a framework the
+    catalog does not hold, or holds only in part (``complete = false``).
+
+    Attributes:
+        source: a framework id.
+        target: another framework id.
+        scope: ``complete`` (every leaf pair compared).
+        reviewer: who reviewed.
+        date: ISO date of the review, possibly reduced (``2026``, ``2026-12``).
+        note: how the review was made, or where its log is.
+
+    Example:
+        >>> Review(source="uscm-2020", target="8cantwait-2020", scope="complete", reviewer="me",
+        ...        date="2026-12-05").scope
+        <ReviewScope.COMPLETE: 'complete'>
+        >>> Review(source="uscm-2020", target="uscm-2020:community", scope="partial", reviewer="",
+        ...        date="5 Dec")
+        Traceback (most recent call last):
+        ...
+        policeframeworks.exceptions.ValidationError: 4 problems:
+          target: 'uscm-2020:community' is not a framework id (a lowercase slug)
+          scope: 'partial' is not one of complete
+          reviewer: must not be empty
+          date: '5 Dec' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)
+    """
+
+    source: str
+    target: str
+    scope: ReviewScope = attrs.field(converter=_to_scope)
+    reviewer: str
+    date: str
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        _raise(self._problems())
+
+    def _problems(self) -> list[Problem]:
+        problems: list[Problem] = []
+        for field in ("source", "target"):
+            value = getattr(self, field)
+            if not (isinstance(value, str) and is_framework_id(value)):
+                problems.append(Problem(field, f"{value!r} is not a framework id (a lowercase slug)"))
+        if not problems and self.source == self.target:
+            problems.append(Problem("target", f"a review joins two frameworks; both are {self.source!r}"))
+        problems += [
+            p
+            for p in (_enum_problem("scope", self.scope, ReviewScope), _nonempty("reviewer", self.reviewer))
+            if p
+        ]
+        if not (isinstance(self.date, str) and is_partial_date(self.date)):
+            problems.append(
+                Problem("date", f"{self.date!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            )
+        if not isinstance(self.note, str):
+            problems.append(
+                Problem("note", f"expected a string, got {type(self.note).__name__} {self.note!r}")
+            )
+        return problems
+
+    @property
+    def pair(self) -> frozenset[str]:
+        """The two framework ids, unordered (a review counts both ways)."""
+        return frozenset((self.source, self.target))
+
+
+def _reviews_tuple(value: Iterable[Review]) -> tuple[Review, ...]:
+    return _as_tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class CrosswalkDocument:
     """What a crosswalk file holds: its mappings and a little about them (no catalog needed).
@@ -232,8 +320,10 @@ class CrosswalkDocument:
         title: a title.
         data_version: the version of this data file; bump on every edit.
         mappings: the mappings, in file order.
-        frameworks: the frameworks the mappings join; when given, every end must belong to one of them.
+        frameworks: the frameworks the mappings join; when given, every end must belong to one of them
+            (and so must every review's frameworks).
         notes: editorial notes.
+        reviews: declared reviews of whole framework pairs (see :class:`Review`).
 
     Example:
         >>> m = Mapping(source="a:x", relationship="intersects", target="c:y", rationale_type="semantic",
@@ -252,6 +342,7 @@ class CrosswalkDocument:
     mappings: tuple[Mapping, ...] = attrs.field(converter=_mappings_tuple)
     frameworks: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    reviews: tuple[Review, ...] = attrs.field(default=(), converter=_reviews_tuple)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -282,7 +373,30 @@ class CrosswalkDocument:
                                 f"frameworks ({', '.join(self.frameworks)})",
                             )
                         )
+        problems += review_problems(self.reviews, self.frameworks)
         _raise(problems)
 
 
+def review_problems(reviews: object, frameworks: object) -> list[Problem]:
+    if not isinstance(reviews, tuple):
+        return [Problem("reviews", "expected a list of reviews")]
+    named = frameworks if isinstance(frameworks, tuple) else ()
+    allowed = set(named)
+    problems: list[Problem] = []
+    for i, r in enumerate(reviews):
+        if not isinstance(r, Review):
+            problems.append(Problem(f"reviews[{i}]", "expected a Review"))
+            continue
+        for field in ("source", "target") if allowed else ():
+            if getattr(r, field) not in allowed:
+                problems.append(
+                    Problem(
+                        f"reviews[{i}].{field}",
+                        f"{getattr(r, field)!r} is not in frameworks ({', '.join(named)})",
+                    )
+                )
+    return problems
+
+
 attrs.resolve_types(Mapping)
+attrs.resolve_types(Review)

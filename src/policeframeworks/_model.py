@@ -453,8 +453,10 @@ class Framework:
             problems.append(Problem("citation", "expected a Citation"))
         if not isinstance(self.complete, bool):
             problems.append(Problem("complete", f"expected true or false, got {self.complete!r}"))
-        elif not self.complete and not self.missing:
+        elif not self.complete and self.missing is None:
             problems.append(Problem("missing", "an incomplete framework must say what is missing"))
+        elif not self.complete and (blank := _nonempty("missing", self.missing)) is not None:
+            problems.append(blank)
         elif self.complete and self.missing is not None:
             problems.append(
                 Problem("missing", "only an incomplete framework (complete = false) has 'missing'")

@@ -41,12 +41,18 @@ class Problem:
         message: what is wrong and what was expected.
         file: the file the data came from, if any.
         suggestion: the closest valid value, for a did-you-mean.
+        code: what kind of problem it is, for programs (empty where none is assigned yet), e.g.
+            ``near_miss_header`` (a CSV header that nearly matches a principle) or ``missing_default``
+            (a CSV row without a value the caller could have given as a default).
+        field: the field or column the problem is about, for programs (empty where none is assigned).
     """
 
     path: str
     message: str
     file: str | None = None
     suggestion: str | None = None
+    code: str = ""
+    field: str = ""
 
     def __str__(self) -> str:
         parts = [p for p in (self.file, self.path) if p]

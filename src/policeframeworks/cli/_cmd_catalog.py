@@ -25,11 +25,14 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
 
-from ._main import EXIT_OK, UsageError, add_format
-from ._output import emit, wrap
+from ._common import EXIT_OK, CommandGroup, Console, add_format, check_word
+from ._output import wrap
 from ._userfiles import add_user_files, load_user_data
+
+if TYPE_CHECKING:
+    from policeframeworks import Catalog, Crosswalk, Framework, Principle
 
 #: The keys of ``show PRINCIPLE --format json``, in order.
 PRINCIPLE_KEYS = (
@@ -78,110 +81,102 @@ INCOMPLETE_NOTE = (
 )
 
 
-def register(sub: Any) -> None:
+def register(commands: CommandGroup) -> None:
     """Add the catalog commands to the subparsers ``sub``."""
-    p = sub.add_parser("frameworks", help="list the frameworks in the catalog")
+    p = commands.add(
+        "frameworks",
+        help="list the frameworks in the catalog",
+        description="The frameworks in the catalog: id, short title, publisher, date and number of "
+        "top-level principles; a framework held only in part is marked.",
+        handler=cmd_frameworks,
+    )
     add_format(p)
-    p.set_defaults(handler=cmd_frameworks)
 
-    p = sub.add_parser(
+    p = commands.add(
         "show",
         help="show a framework as a tree, or one principle in full",
         description="Show a framework (e.g. uscm-2020) as a tree of principles, or one principle "
         "(e.g. uscm-2020:sanctity-of-life) with its wording, themes, citation and crosswalk mappings.",
+        handler=cmd_show,
     )
     p.add_argument("id", metavar="ID", help="a framework id or a principle id")
     add_user_files(p)
     add_format(p)
-    p.set_defaults(handler=cmd_show)
 
-    p = sub.add_parser(
+    p = commands.add(
         "search",
         help="find principles by words in their title or text",
-        description="Principles whose title, text or aliases contain every word of TEXT (ignoring case).",
+        description="Principles whose title, text or aliases contain every word of TEXT (ignoring case); "
+        "without TEXT, every principle (of --theme, of --framework).",
+        handler=cmd_search,
     )
     p.add_argument("text", metavar="TEXT", nargs="?", default=None, help="words to look for")
     p.add_argument("--theme", metavar="T", help="only principles with this theme (e.g. use-of-force)")
     p.add_argument("--framework", metavar="ID", help="only principles of this framework")
     add_user_files(p, crosswalk=False)
     add_format(p)
-    p.set_defaults(handler=cmd_search)
 
 
-def cmd_frameworks(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_frameworks(args: argparse.Namespace, console: Console) -> int:
     """List the catalog: id, title, publisher, date, number of top-level principles, whether complete.
 
     JSON rows also carry ``full_title``, ``kind``, ``provisions`` (every principle at any depth) and
     ``data_version``. The table leaves ``complete`` out (it fits 80 columns) but marks the title of a
     framework held only in part ``[incomplete]`` and explains the mark below.
     """
-    from .._catalog import load_catalog
+    from policeframeworks import io, load_catalog
 
-    rows = [
-        {
-            "id": fw.id,
-            "title": fw.short_title,
-            "full_title": fw.title,
-            "publisher": fw.publisher,
-            "date": fw.date,
-            "kind": str(fw.kind),
-            "principles": len(fw.principles),
-            "provisions": sum(1 for _ in fw.iter_principles()),
-            "complete": fw.complete,
-            "data_version": fw.data_version,
-        }
-        for fw in load_catalog().frameworks
-    ]
+    rows = [io.framework_record(fw) for fw in load_catalog().frameworks]
     if args.format != "table":
-        emit(rows, FRAMEWORKS_COLUMNS, args.format, out)
+        console.emit(rows, FRAMEWORKS_COLUMNS, args.format)
         return EXIT_OK
     shown = [dict(r, title=r["title"] if r["complete"] else f"{r['title']} {INCOMPLETE_MARK}") for r in rows]
-    emit(shown, FRAMEWORKS_COLUMNS[:-1], "table", out)
+    console.emit(shown, FRAMEWORKS_COLUMNS[:-1], "table")
     if any(not r["complete"] for r in rows):
-        out.write("\n" + wrap(INCOMPLETE_NOTE) + "\n")
+        console.write("\n" + console.wrap(INCOMPLETE_NOTE) + "\n")
     return EXIT_OK
 
 
-def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_show(args: argparse.Namespace, console: Console) -> int:
     """Show a framework as a tree, or a principle with its wording, themes, citation and mappings.
 
     An id with a ``:`` is a principle id, any other a framework id. An unknown id is a usage error
     (exit code 2) with the closest ids suggested. ``--framework-file`` and ``--crosswalk`` add the user's
     frameworks and mappings (the mappings listed for a principle come from that crosswalk).
     """
-    from ..exceptions import UnknownIdError
+    from policeframeworks import UnknownIdError
 
     catalog, crosswalk = load_user_data(args)
     wanted: str = args.id.strip()
     try:
         if ":" in wanted:
             principle = catalog.principle(wanted)
-            _show_principle(catalog, crosswalk, principle, args.format, out)
+            _show_principle(catalog, crosswalk, principle, args.format, console)
         else:
-            _show_framework(catalog.framework(wanted), args.format, out)
+            _show_framework(catalog.framework(wanted), args.format, console)
     except UnknownIdError as exc:
         if ":" in wanted or exc.suggestions:
             raise
         # A principle slug without its framework ("sanctity-of-life"): suggest the full ids.
-        matches = [p.id for fw in catalog for p in fw._index.values() if p.id.split(":", 1)[1] == wanted]
+        matches = [p.id for p in catalog.iter_principles() if p.id.split(":", 1)[1] == wanted]
         raise UnknownIdError(wanted, kind="framework or principle", suggestions=matches[:3]) from None
     return EXIT_OK
 
 
-def _tree(fw: Any) -> Iterator[tuple[str, int, Any]]:
+def _tree(fw: Framework) -> Iterator[tuple[str, int, Principle]]:
     for group, tops in (("framing", fw.framing), ("principles", fw.principles)):
         for top in tops:
             for p in top.walk():
                 yield group, p.id.count("/"), p
 
 
-def _show_framework(fw: Any, fmt: str, out: TextIO) -> None:
+def _show_framework(fw: Framework, fmt: str, console: Console) -> None:
     if fmt == "json":
         import json
 
-        from .. import io
+        from policeframeworks import io
 
-        out.write(json.dumps(io.to_dict(fw), indent=2, ensure_ascii=False) + "\n")
+        console.data(json.dumps(io.to_dict(fw), indent=2, ensure_ascii=False) + "\n")
         return
     if fmt == "csv":
         rows = [
@@ -197,7 +192,7 @@ def _show_framework(fw: Any, fmt: str, out: TextIO) -> None:
             }
             for group, depth, p in _tree(fw)
         ]
-        emit(rows, TREE_CSV, "csv", out)
+        console.emit(rows, TREE_CSV, "csv")
         return
     provisions = sum(1 for _ in fw.iter_principles())
     lines = [
@@ -220,50 +215,17 @@ def _show_framework(fw: Any, fmt: str, out: TextIO) -> None:
         lines.append(wrap(f"{label}{p.title}", first=indent, indent=indent + " " * len(label)))
         # An id is never broken (it is for copying): a long one is indented less to fit 80 columns.
         lines.append(" " * max(0, min(len(indent) + len(label), 80 - len(p.id))) + p.id)
-    out.write("\n".join(lines) + "\n")
+    console.write("\n".join(lines) + "\n")
 
 
-def _principle_record(catalog: Any, crosswalk: Any, p: Any) -> dict[str, Any]:
-    fw = catalog.framework(p.framework_id)
-    framing = any(p.id == q.id for top in fw.framing for q in top.walk())
-    c = p.citation
-    return {
-        "id": p.id,
-        "framework": fw.id,
-        "parent": p.id.rpartition("/")[0] or None,
-        "group": "framing" if framing else "principles",
-        "number": p.number,
-        "title": p.title,
-        "text": p.text,
-        "wording": str(p.wording),
-        "themes": [str(t) for t in p.themes],
-        "aliases": list(p.aliases),
-        "notes": list(p.notes),
-        "citation": {
-            "publisher": c.publisher,
-            "title": c.title,
-            "url": c.url,
-            "date": c.date,
-            "locator": c.locator,
-        },
-        "children": [child.id for child in p.children],
-        "mappings": _mappings_of(crosswalk, p.id),
-    }
+def _show_principle(catalog: Catalog, crosswalk: Crosswalk, p: Principle, fmt: str, console: Console) -> None:
+    from policeframeworks import io
 
-
-def _mappings_of(crosswalk: Any, principle_id: str) -> list[dict[str, Any]]:
-    """Every mapping of the crosswalk on the principle, read from its side (see ``related``)."""
-    from ._cmd_coverage import mapping_record
-
-    return [mapping_record(m) for m in crosswalk.related(principle_id)]
-
-
-def _show_principle(catalog: Any, crosswalk: Any, p: Any, fmt: str, out: TextIO) -> None:
-    record = _principle_record(catalog, crosswalk, p)
+    record = io.principle_record(p, catalog.framework(p.framework_id), crosswalk.related(p.id))
     if fmt == "json":
         import json
 
-        out.write(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+        console.data(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
         return
     if fmt == "csv":
         row = dict(
@@ -272,7 +234,7 @@ def _show_principle(catalog: Any, crosswalk: Any, p: Any, fmt: str, out: TextIO)
             citation_locator=record["citation"]["locator"],
             mappings=[_mapping_words(m) for m in record["mappings"]],
         )
-        emit([row], PRINCIPLE_CSV, "csv", out)
+        console.emit([row], PRINCIPLE_CSV, "csv")
         return
     fw = catalog.framework(p.framework_id)
     c = p.citation
@@ -299,7 +261,7 @@ def _show_principle(catalog: Any, crosswalk: Any, p: Any, fmt: str, out: TextIO)
         lines += [wrap(f"{ch.title} ({ch.id})", first="  - ", indent="    ") for ch in p.children]
     lines.append("")
     lines += _mapping_lines(catalog, crosswalk, p.id, record["mappings"])
-    out.write("\n".join(lines) + "\n")
+    console.write("\n".join(lines) + "\n")
 
 
 def _mapping_words(m: dict[str, Any]) -> str:
@@ -307,7 +269,7 @@ def _mapping_words(m: dict[str, Any]) -> str:
 
 
 def _mapping_lines(
-    catalog: Any, crosswalk: Any, principle_id: str, mappings: list[dict[str, Any]]
+    catalog: Catalog, crosswalk: Crosswalk, principle_id: str, mappings: list[dict[str, Any]]
 ) -> list[str]:
     """The ``Mappings:`` part of ``show PRINCIPLE``: each mapping read from this principle's side."""
     import textwrap
@@ -341,27 +303,22 @@ def _mapping_lines(
     return lines
 
 
-def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_search(args: argparse.Namespace, console: Console) -> int:
     """Principles whose title, text or aliases contain every word of TEXT, optionally with a theme.
 
     A theme that is not a theme word is a usage error (exit code 2) with the closest theme suggested.
     Nothing found is not an error: the listing is empty and a note goes to stderr. ``--framework-file``
     adds the user's frameworks to the catalog searched.
     """
-    from .._model import Theme
-    from .._suggest import first_or_none
+    from policeframeworks import Theme
 
-    if args.theme is not None and args.theme not in {t.value for t in Theme}:
-        words = [t.value for t in Theme]
-        hint = first_or_none(args.theme, words)
-        more = f" (did you mean {hint!r}?)" if hint else f"; expected one of {', '.join(words)}"
-        raise UsageError(f"--theme: {args.theme!r} is not a theme{more}")
+    theme = check_word("--theme", args.theme, [t.value for t in Theme], what="a theme")
     catalog, _ = load_user_data(args)
     if args.framework is not None:
         catalog.framework(args.framework)
     found = [
         p
-        for p in catalog.search(args.text, theme=args.theme)
+        for p in catalog.search(args.text, theme=theme)
         if args.framework is None or p.framework_id == args.framework
     ]
     rows = [
@@ -376,7 +333,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
         }
         for p in found
     ]
-    emit(rows, SEARCH_CSV, args.format, out, table_columns=("id", "title"))
+    console.emit(rows, SEARCH_CSV, args.format, table_columns=("id", "title"))
     if not rows:
-        args.err.write("note: no principle matches\n")
+        console.note("no principle matches")
     return EXIT_OK

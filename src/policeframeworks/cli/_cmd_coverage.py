@@ -31,23 +31,28 @@ where a framework id is expected, SOURCE and TARGET together with ``--matrix``, 
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
 
-from ._main import EXIT_OK, UsageError, add_format
-from ._output import emit, wrap
+from ._common import EXIT_OK, CommandGroup, Console, UsageError, add_format, check_framework_ids
+from ._output import wrap
 from ._userfiles import add_user_files, load_user_data
+
+if TYPE_CHECKING:
+    from policeframeworks import CoverageReport, Crosswalk
 
 COVERAGE_CSV = ("source", "target_framework", "target", "status")
 MATRIX_COLUMNS = ("source", "target", "lower", "upper", "covered", "touched", "reviewed", "leaves")
 
 
-def register(sub: Any) -> None:
+def register(commands: CommandGroup) -> None:
     """Add ``coverage`` to the subparsers ``sub``."""
-    p = sub.add_parser(
+    p = commands.add(
         "coverage",
         help="how much of framework TARGET framework SOURCE covers (or --matrix for all pairs)",
         description="Coverage of TARGET by SOURCE: the lower bound (covered leaf principles) and the upper "
-        "bound (touched), with every target's status; --explain adds the mappings behind each.",
+        "bound (touched), with every target's status; --explain adds the mappings behind each. "
+        "--matrix: every pair.",
+        handler=cmd_coverage,
     )
     p.add_argument("source", metavar="SOURCE", nargs="?", help="the covering framework id")
     p.add_argument("target", metavar="TARGET", nargs="?", help="the covered framework id")
@@ -55,73 +60,19 @@ def register(sub: Any) -> None:
     p.add_argument("--matrix", action="store_true", help="coverage of every framework by every other")
     add_user_files(p)
     add_format(p)
-    p.set_defaults(handler=cmd_coverage)
 
 
-def check_framework_ids(catalog: Any, named: list[tuple[str, str]]) -> None:
-    """Check ``(role, id)`` pairs are framework ids; one line per bad id, as one :class:`UsageError`.
-
-    A principle id is told apart from a misspelled framework id.
-
-    Example:
-        >>> from policeframeworks import load_catalog
-        >>> check_framework_ids(load_catalog(), [("SOURCE", "uscm"), ("TARGET", "8cantwait")])
-        Traceback (most recent call last):
-        ...
-        policeframeworks.cli._main.UsageError: SOURCE: unknown framework id 'uscm' (did you mean 'uscm-2020'?)
-        TARGET: unknown framework id '8cantwait' (did you mean '8cantwait-2020'?)
-    """
-    from ..exceptions import UnknownIdError
-
-    lines = []
-    for role, value in named:
-        if value in catalog.framework_ids:
-            continue
-        if ":" in value and value in catalog:
-            fw_id = value.split(":", 1)[0]
-            lines.append(f"{role}: {value!r} is a principle; expected a framework id such as {fw_id!r}")
-            continue
-        try:
-            catalog.framework(value)
-        except UnknownIdError as exc:
-            lines.append(f"{role}: {exc}")
-    if lines:
-        raise UsageError("\n".join(lines))
-
-
-def mapping_record(m: Any) -> dict[str, Any]:
-    """A mapping as a stable JSON object (the keys of ``show`` and ``coverage --explain``)."""
-    c = m.citation
-    return {
-        "source": m.source,
-        "relationship": str(m.relationship),
-        "target": m.target,
-        "strength": m.strength,
-        "rationale_type": str(m.rationale_type),
-        "basis": str(m.basis),
-        "rationale": m.rationale,
-        "opposing": m.opposing,
-        "mapped_by": m.mapped_by,
-        "citation": None
-        if c is None
-        else {"publisher": c.publisher, "title": c.title, "url": c.url, "date": c.date, "locator": c.locator},
-    }
-
-
-def mapping_line(m: Any) -> str:
-    """One mapping in words: ``SOURCE RELATIONSHIP TARGET (STRENGTH/10)``."""
-    return f"{m.source} {m.relationship} {m.target} ({m.strength}/10)"
-
-
-def cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_coverage(args: argparse.Namespace, console: Console) -> int:
     """Coverage of TARGET by SOURCE, or the matrix of every pair, over the bundled or the user's data."""
+    from policeframeworks import io
+
     if args.matrix:
         if args.source is not None:
             raise UsageError("coverage --matrix takes no SOURCE or TARGET")
         if args.explain:
             raise UsageError("--explain works with SOURCE TARGET, not with --matrix")
         catalog, crosswalk = load_user_data(args)
-        return _matrix(catalog, crosswalk, args.format, out)
+        return _matrix(crosswalk, args.format, console)
     if args.source is None or args.target is None:
         raise UsageError("coverage needs SOURCE and TARGET framework ids (or --matrix)")
     catalog, crosswalk = load_user_data(args)
@@ -131,7 +82,7 @@ def cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
     for leaf in report.leaves:
         row: dict[str, Any] = {"target": leaf, "status": _status(report, leaf)}
         if args.explain:
-            row["mappings"] = [mapping_record(m) for m in report.explain(leaf).mappings]
+            row["mappings"] = [io.mapping_record(m) for m in report.explain(leaf).mappings]
         targets.append(row)
     if args.format == "json":
         import json
@@ -148,7 +99,7 @@ def cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
             "incomplete": list(report.incomplete),
             "targets": targets,
         }
-        out.write(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+        console.data(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
     rows = [
         {
@@ -162,7 +113,7 @@ def cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
     ]
     columns = [*COVERAGE_CSV, *(["mappings"] if args.explain else [])]
     if args.format == "csv":
-        emit(rows, columns, "csv", out)
+        console.emit(rows, columns, "csv")
         return EXIT_OK
     n = len(report.leaves)
     src = catalog.framework(report.source)
@@ -176,36 +127,20 @@ def cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
     ]
     if report.incomplete:
         lines.append(wrap(f"incomplete in the catalog: {', '.join(report.incomplete)}"))
-    out.write("\n".join(lines) + "\n\n")
+    console.write("\n".join(lines) + "\n\n")
     if not args.explain:
-        emit(rows, columns, "table", out, table_columns=["target", "status"], keep=["target"])
+        console.emit(rows, columns, "table", table_columns=["target", "status"], keep=["target"])
         return EXIT_OK
     blocks = []
     for t in targets:
-        block = [_wrap_id_text(f"{t['target']}: {t['status']}", indent="")]
-        block += [_wrap_id_text(_record_line(m), indent="    ") for m in t["mappings"]]
+        block = [wrap(f"{t['target']}: {t['status']}", first="", indent="  ")]
+        block += [wrap(_record_line(m), first="    ", indent="      ") for m in t["mappings"]]
         blocks.append("\n".join(block))
-    out.write("\n".join(blocks) + "\n")
+    console.write("\n".join(blocks) + "\n")
     return EXIT_OK
 
 
-def _wrap_id_text(text: str, *, indent: str) -> str:
-    """Wrap at spaces only, so ids stay whole."""
-    import textwrap
-
-    return "\n".join(
-        textwrap.wrap(
-            text,
-            80,
-            initial_indent=indent,
-            subsequent_indent=indent + "  ",
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
-    )
-
-
-def _status(report: Any, leaf: str) -> str:
+def _status(report: CoverageReport, leaf: str) -> str:
     return str(report.status(leaf))
 
 
@@ -213,32 +148,10 @@ def _record_line(m: dict[str, Any]) -> str:
     return f"{m['source']} {m['relationship']} {m['target']} ({m['strength']}/10)"
 
 
-def matrix_rows(catalog: Any, frameworks: Any = None, *, crosswalk: Any = None) -> list[dict[str, Any]]:
-    """One row per (source, target) pair of the crosswalk's matrix (default: every framework).
+def _matrix(crosswalk: Crosswalk, fmt: str, console: Console) -> int:
+    from policeframeworks import io
 
-    ``crosswalk`` defaults to the catalog's own.
-    """
-    matrix = (catalog.crosswalk if crosswalk is None else crosswalk).matrix(frameworks)
-    rows = []
-    for s, t, lower, upper in matrix.rows():
-        r = matrix.report(s, t)
-        rows.append(
-            {
-                "source": s,
-                "target": t,
-                "lower": lower,
-                "upper": upper,
-                "covered": len(r.covered),
-                "touched": len(r.touched),
-                "reviewed": sum(1 for leaf in r.leaves if str(r.status(leaf)) != "not_reviewed"),
-                "leaves": len(r.leaves),
-            }
-        )
-    return rows
-
-
-def _matrix(catalog: Any, crosswalk: Any, fmt: str, out: TextIO) -> int:
-    rows = matrix_rows(catalog, crosswalk=crosswalk)
+    rows = io.coverage_matrix_records(crosswalk.matrix())
     if fmt == "table":  # counts shown as "n/leaves" so the table fits 80 columns
         rows = [
             dict(
@@ -249,9 +162,9 @@ def _matrix(catalog: Any, crosswalk: Any, fmt: str, out: TextIO) -> int:
             )
             for r in rows
         ]
-        emit(rows, MATRIX_COLUMNS[:-1], fmt, out)
+        console.emit(rows, MATRIX_COLUMNS[:-1], fmt)
         return EXIT_OK
     if fmt == "csv":
         rows = [dict(r, lower=f"{r['lower']:.3f}", upper=f"{r['upper']:.3f}") for r in rows]
-    emit(rows, MATRIX_COLUMNS, fmt, out)
+    console.emit(rows, MATRIX_COLUMNS, fmt)
     return EXIT_OK

@@ -20,76 +20,88 @@ frameworks their ids may name (see :mod:`policeframeworks.cli._userfiles`).
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
 
-from ._main import EXIT_DATA, EXIT_OK, EXIT_USAGE, UsageError, add_format, input_file, output_file
-from ._output import emit
+from ._common import (
+    EXIT_DATA,
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandGroup,
+    Console,
+    UsageError,
+    add_format,
+    input_file,
+    output_file,
+    plural,
+)
 from ._progress import check_each
 from ._userfiles import add_user_files, load_user_data
+
+if TYPE_CHECKING:
+    from policeframeworks import Crosswalk, Problem
 
 LINT_COLUMNS = ("crosswalk", "mappings", "status", "problems")
 EXPORT_FORMATS = ("graphml", "gexf", "json", "csv")
 BUNDLED = "(bundled)"
 
 
-def register(sub: Any) -> None:
+def register(commands: CommandGroup) -> None:
     """Add ``crosswalk lint`` and ``crosswalk export`` to the subparsers ``sub``."""
-    p = sub.add_parser("crosswalk", help="lint or export a crosswalk (lint, export)")
-    inner = p.add_subparsers(dest="crosswalk_command", metavar="ACTION")
-    p.set_defaults(handler=_missing_action(p))
+    inner = commands.group(
+        "crosswalk",
+        help="lint or export a crosswalk (lint, export)",
+        description="Check a crosswalk (lint) or write it for other tools (export).",
+        metavar="ACTION",
+    )
 
-    lint = inner.add_parser(
+    lint = inner.add(
         "lint",
         help="check a crosswalk for contradictions, duplicates and unknown ids",
         description="Lint the bundled crosswalk, or each FILE (TOML, JSON or CSV).",
+        handler=cmd_lint,
     )
     lint.add_argument("files", metavar="FILE", nargs="*", help="a crosswalk file (default: the bundled one)")
     add_format(lint)
-    lint.set_defaults(handler=cmd_lint)
 
-    export = inner.add_parser(
+    export = inner.add(
         "export",
         help="write the bundled crosswalk as GraphML, GEXF, JSON or CSV",
         description="Write the bundled crosswalk as GraphML, GEXF (Gephi), node-link JSON or CSV; with "
         "--crosswalk, with your mappings added (or, with --replace, yours alone).",
+        handler=cmd_export,
     )
-    export.add_argument("--format", choices=EXPORT_FORMATS, help="default: from --out's extension")
+    add_format(export, EXPORT_FORMATS, default=None)
     export.add_argument("--out", metavar="FILE", help="write to FILE (default: stdout)")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     add_user_files(export)
-    export.set_defaults(handler=cmd_export)
 
 
-def _missing_action(parser: argparse.ArgumentParser) -> Any:
-    def handler(args: argparse.Namespace, out: TextIO) -> int:
-        raise UsageError("crosswalk needs an action: lint or export (see policeframeworks crosswalk --help)")
-
-    return handler
-
-
-def cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_lint(args: argparse.Namespace, console: Console) -> int:
     """Lint the bundled crosswalk or each file; rows to ``out``, problems to stderr, the worst exit code."""
-    from .._catalog import load_catalog
+    from policeframeworks import load_catalog
 
-    err: TextIO = args.err
     if args.files:
-        rows, code = check_each(args.files, _lint_file, err, label="linting")
+        rows, code = check_each(args.files, _lint_file, console.err, label="linting")
     else:
         row, lines = _lint_row(BUNDLED, load_catalog().crosswalk, csv_rows=False)
         rows, code = [row], (EXIT_DATA if lines else EXIT_OK)
         for line in lines:
-            err.write(f"error: {line}\n")
-    emit(rows, LINT_COLUMNS, args.format, out)
+            console.info(f"error: {line}")
+    console.emit(rows, LINT_COLUMNS, args.format)
     return code
 
 
-def _lint_row(name: str, cw: Any, *, csv_rows: bool) -> tuple[dict[str, Any], list[str]]:
+def _lint_row(name: str, cw: Crosswalk, *, csv_rows: bool) -> tuple[dict[str, Any], list[str]]:
     problems = cw.lint()
     details = []
     lines = []
     for p in problems:
-        where = ", ".join(f"row {i + 2}" if csv_rows else f"mappings[{i}]" for i in p.indices)
+        where = ", ".join(
+            [
+                *(f"row {i + 2}" if csv_rows else f"mappings[{i}]" for i in p.indices),
+                *(f"reviews[{i}]" for i in p.review_indices),
+            ]
+        )
         details.append({"kind": str(p.kind), "where": where, "message": p.message})
         prefix = f"{name}: " if name != BUNDLED else "bundled crosswalk: "
         lines.append(f"{prefix}{where}: {p.kind}: {p.message}")
@@ -105,8 +117,7 @@ def _lint_row(name: str, cw: Any, *, csv_rows: bool) -> tuple[dict[str, Any], li
 
 def _lint_file(name: str) -> tuple[dict[str, Any], list[str], int]:
     """One crosswalk file: its row, its problem lines for stderr, and its exit code."""
-    from ..exceptions import DataFileError, ValidationError
-    from ..io._crosswalk import read_crosswalk_file
+    from policeframeworks import Crosswalk, DataFileError, ValidationError
 
     try:
         path = input_file(name, suffixes=(".toml", ".json", ".csv"))
@@ -115,7 +126,7 @@ def _lint_file(name: str) -> tuple[dict[str, Any], list[str], int]:
         row = {"crosswalk": name, "mappings": None, "status": "unusable", "problems": 1, "details": [detail]}
         return row, [str(exc)], EXIT_USAGE
     try:
-        cw = read_crosswalk_file(path)
+        cw = Crosswalk.load(path, include_bundled=False)
     except ValidationError as exc:
         details = [{"kind": "invalid", "where": p.path, "message": _message(p)} for p in exc.problems]
         row = {
@@ -134,15 +145,15 @@ def _lint_file(name: str) -> tuple[dict[str, Any], list[str], int]:
     return row, lines, EXIT_DATA if lines else EXIT_OK
 
 
-def _message(p: Any) -> str:
+def _message(p: Problem) -> str:
     return str(p.message) + (f" (did you mean {p.suggestion!r}?)" if p.suggestion else "")
 
 
-def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_export(args: argparse.Namespace, console: Console) -> int:
     """Write the bundled (or the user's) crosswalk in the chosen format, to stdout or atomically to FILE."""
     import json
 
-    from ..io._files import write_text_atomic
+    from policeframeworks import io
 
     fmt: str | None = args.format
     target = None
@@ -165,20 +176,15 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     else:
         text = _graph_text(cw, fmt)
     if target is None:
-        out.write(text)
+        console.data(text)
     else:
-        write_text_atomic(target, text, overwrite=args.force)
-        args.err.write(f"wrote {target} ({len(cw.mappings)} mappings)\n")
+        io.write_text_atomic(target, text, overwrite=args.force)
+        console.info(f"wrote {target} ({plural(len(cw.mappings), 'mapping')})")
     return EXIT_OK
 
 
-def _graph_text(cw: Any, fmt: str) -> str:
-    """GraphML or GEXF text, through the library's own writer (into a private temporary folder)."""
-    import tempfile
-
-    from ..io._crosswalk import write_graph
-
-    with tempfile.TemporaryDirectory(prefix="policeframeworks-") as folder:
-        path = Path(folder) / f"crosswalk.{fmt}"
-        write_graph(cw, path, fmt)
-        return path.read_text(encoding="utf-8")
+def _graph_text(cw: Crosswalk, fmt: str) -> str:
+    """GraphML or GEXF text, through the library's own writer."""
+    text = cw.to_graphml() if fmt == "graphml" else cw.to_gexf()
+    assert text is not None  # no path given: the text is returned
+    return text

@@ -30,11 +30,14 @@ Output formats (stable):
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
 
-from ._main import EXIT_OK, UsageError, add_format
+from ._common import EXIT_OK, CommandGroup, Console, UsageError, add_format, check_framework_ids
 from ._output import wrap
 from ._userfiles import add_user_files, load_user_data
+
+if TYPE_CHECKING:
+    from policeframeworks import Catalog, Framework
 
 #: The columns of ``diff --format csv`` (and the keys of each object of ``principles`` in JSON).
 DIFF_CSV = ("status", "before", "after", "matched_by", "changed", "before_title", "after_title")
@@ -51,14 +54,15 @@ _HEADINGS = {
 _MARKS = {"removed": "-", "added": "+", "reworded": "~", "changed": "~", "unchanged": "="}
 
 
-def register(sub: Any) -> None:
+def register(commands: CommandGroup) -> None:
     """Add ``diff`` to the subparsers ``sub``."""
-    p = sub.add_parser(
+    p = commands.add(
         "diff",
         help="what changed between two versions of a framework (or the generated version crosswalk)",
         description="Compare framework A with framework B (usually two versions of one family): the "
         "principles removed, added, reworded, otherwise changed and unchanged. With --crosswalk, print "
         "the crosswalk generated from the comparison instead.",
+        handler=cmd_diff,
     )
     p.add_argument("a", metavar="A", help="the earlier framework id")
     p.add_argument("b", metavar="B", help="the later framework id")
@@ -69,32 +73,30 @@ def register(sub: Any) -> None:
     )
     add_user_files(p, crosswalk=False)
     add_format(p)
-    p.set_defaults(handler=cmd_diff)
 
 
-def cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_diff(args: argparse.Namespace, console: Console) -> int:
     """Compare A with B, or print their generated version crosswalk.
 
     Unknown ids (with the closest suggested) and, with ``--crosswalk``, two frameworks that are not two
     versions of one family are usage errors (exit code 2). Declared correspondences that name a missing
     principle are data errors (exit code 1).
     """
-    from .._diff import diff
-    from ._cmd_coverage import check_framework_ids
+    from policeframeworks import diff, io
 
     catalog, _ = load_user_data(args)
     check_framework_ids(catalog, [("A", args.a), ("B", args.b)])
     a, b = catalog.framework(args.a), catalog.framework(args.b)
     if args.crosswalk:
-        return _version_crosswalk(catalog, a, b, args.format, out)
+        return _version_crosswalk(catalog, a, b, args.format, console)
     d = diff(a, b)
     if not d.same_family:
-        args.err.write(
-            f"note: {a.id} and {b.id} are not versions of one framework (families {a.family!r} and "
+        console.note(
+            f"{a.id} and {b.id} are not versions of one framework (families {a.family!r} and "
             f"{b.family!r}): principles are matched only where their slugs are equal; use coverage to see "
-            "how much one covers the other\n"
+            "how much one covers the other"
         )
-    rows = diff_rows(d)
+    rows = io.diff_records(d)
     if args.format == "json":
         import json
 
@@ -108,67 +110,20 @@ def cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
             "counts": counts,
             "principles": rows,
         }
-        out.write(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+        console.data(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
     elif args.format == "csv":
-        from ._output import emit
-
-        emit(rows, DIFF_CSV, "csv", out)
+        console.emit(rows, DIFF_CSV, "csv")
     else:
-        out.write(_diff_text(a, b, d.same_family, rows))
+        console.write(_diff_text(a, b, d.same_family, rows))
     return EXIT_OK
-
-
-def diff_rows(d: Any) -> list[dict[str, Any]]:
-    """One row per principle or matched pair of a :class:`~policeframeworks.FrameworkDiff`.
-
-    Removed principles first, then added ones, then the matched pairs in the first framework's order.
-
-    Example:
-        >>> from policeframeworks import diff
-        >>> rows = diff_rows(diff("useofforce-2016", "8cantwait-2020"))
-        >>> [(r["status"], r["before"], r["after"]) for r in rows][:2]
-        [('removed', 'useofforce-2016:life-preservation', None), ('added', None, '8cantwait-2020:ban-shooting-at-moving-vehicles')]
-        >>> rows[4]["status"], rows[4]["matched_by"], rows[4]["changed"]
-        ('reworded', 'declared', ['title', 'text'])
-    """  # noqa: E501
-    rows: list[dict[str, Any]] = []
-    for p in d.removed:
-        rows.append(_row("removed", p, None, None, []))
-    for q in d.added:
-        rows.append(_row("added", None, q, None, []))
-    for c in d.matched:
-        status = "reworded" if c.reworded else "changed" if c.changed else "unchanged"
-        rows.append(_row(status, c.before, c.after, c.matched_by, list(c.changed)))
-    return rows
-
-
-def _row(status: str, p: Any, q: Any, matched_by: str | None, changed: list[str]) -> dict[str, Any]:
-    return {
-        "status": status,
-        "before": None if p is None else p.id,
-        "after": None if q is None else q.id,
-        "matched_by": matched_by,
-        "changed": changed,
-        "before_title": None if p is None else p.title,
-        "after_title": None if q is None else q.title,
-    }
 
 
 def _wrap_ids(text: str, *, first: str, indent: str) -> list[str]:
     """Wrap at spaces only, so ids stay whole for copying."""
-    import textwrap
-
-    return textwrap.wrap(
-        text,
-        80,
-        initial_indent=first,
-        subsequent_indent=indent,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
+    return wrap(text, first=first, indent=indent).splitlines()
 
 
-def _diff_text(a: Any, b: Any, same_family: bool, rows: list[dict[str, Any]]) -> str:
+def _diff_text(a: Framework, b: Framework, same_family: bool, rows: list[dict[str, Any]]) -> str:
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in STATUSES}
     if same_family:
         family = f"same family: {a.family}"
@@ -210,12 +165,13 @@ def _diff_text(a: Any, b: Any, same_family: bool, rows: list[dict[str, Any]]) ->
     return "\n".join(lines) + "\n"
 
 
-def _version_crosswalk(catalog: Any, a: Any, b: Any, fmt: str, out: TextIO) -> int:
+def _version_crosswalk(catalog: Catalog, a: Framework, b: Framework, fmt: str, console: Console) -> int:
     import json
 
-    from .. import __version__, io
-    from .._diff import version_crosswalk
-    from .._mapping import CrosswalkDocument
+    import policeframeworks
+    from policeframeworks import CrosswalkDocument, io, version_crosswalk
+
+    __version__ = policeframeworks.__version__
 
     if a.id == b.id:
         raise UsageError(f"B: {b.id!r} is the same framework as A; diff --crosswalk joins two versions")
@@ -226,7 +182,7 @@ def _version_crosswalk(catalog: Any, a: Any, b: Any, fmt: str, out: TextIO) -> i
         )
     cw = version_crosswalk(a, b, catalog=catalog)
     if fmt == "csv":
-        out.write(str(cw.to_csv()))
+        console.data(str(cw.to_csv()))
         return EXIT_OK
     if fmt == "json":
         doc = CrosswalkDocument(
@@ -240,7 +196,7 @@ def _version_crosswalk(catalog: Any, a: Any, b: Any, fmt: str, out: TextIO) -> i
                 f"policeframeworks {__version__}; review each mapping before relying on it.",
             ),
         )
-        out.write(json.dumps(io.to_dict(doc), indent=2, ensure_ascii=False) + "\n")
+        console.data(json.dumps(io.to_dict(doc), indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
     mapped = {m.source for m in cw.mappings}
     lone_a = sum(1 for p in a.iter_principles() if p.id not in mapped)
@@ -253,5 +209,5 @@ def _version_crosswalk(catalog: Any, a: Any, b: Any, fmt: str, out: TextIO) -> i
         lines.append("")
         lines += _wrap_ids(f"{m.source} {m.relationship} {m.target} ({m.strength}/10)", first="", indent="  ")
         lines.append(wrap(m.rationale, indent="    "))
-    out.write("\n".join(lines) + "\n")
+    console.write("\n".join(lines) + "\n")
     return EXIT_OK

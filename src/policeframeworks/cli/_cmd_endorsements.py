@@ -22,10 +22,8 @@ closest suggested. Nothing found is not an error: the listing is empty and a not
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
 
-from ._main import EXIT_OK, UsageError, add_format
-from ._output import emit, wrap
+from ._common import EXIT_OK, CommandGroup, Console, UsageError, add_format, check_word
 
 #: The columns of ``endorsements --format csv``.
 ENDORSEMENTS_CSV = (
@@ -45,13 +43,14 @@ TABLE_COLUMNS = ("endorser", "relation", "target", "date")
 ANSWERS_NOTE = "answers: published as a response to the framework, disagreeing with it; not support."
 
 
-def register(sub: Any) -> None:
+def register(commands: CommandGroup) -> None:
     """Add ``endorsements`` to the subparsers ``sub``."""
-    p = sub.add_parser(
+    p = commands.add(
         "endorsements",
         help="who endorsed, adopted, built on or answered which framework",
         description="The bundled endorsements: of framework or principle ID, by body NAME, of relation R "
         "(all that are given must hold).",
+        handler=cmd_endorsements,
     )
     p.add_argument("id", metavar="ID", nargs="?", default=None, help="a framework id or a principle id")
     p.add_argument("--by", metavar="NAME", help="only the endorsements of this body (ignoring case)")
@@ -61,25 +60,19 @@ def register(sub: Any) -> None:
         help="only this relation: endorsed, adopted, builds-on, integrates, answers",
     )
     add_format(p)
-    p.set_defaults(handler=cmd_endorsements)
 
 
-def cmd_endorsements(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_endorsements(args: argparse.Namespace, console: Console) -> int:
     """List the bundled endorsements that match ID, ``--by`` and ``--relation``."""
-    from .._catalog import load_catalog
-    from .._endorsement import Relation
-    from .._suggest import first_or_none
-    from ..exceptions import UnknownIdError
+    from policeframeworks import Relation, UnknownIdError, io, load_catalog
 
     catalog = load_catalog()
     lines: list[str] = []
-    relation: str | None = args.relation
-    if relation is not None and relation not in {r.value for r in Relation}:
-        words = [r.value for r in Relation]
-        hint = first_or_none(relation, words)
-        more = f" (did you mean {hint!r}?)" if hint else f"; expected one of {', '.join(words)}"
-        lines.append(f"--relation: {relation!r} is not a relation{more}")
-        relation = None
+    relation: str | None = None
+    try:
+        relation = check_word("--relation", args.relation, [r.value for r in Relation], what="a relation")
+    except UsageError as exc:
+        lines.append(str(exc))
     found = list(catalog.endorsements)
     if args.id is not None:
         try:
@@ -98,44 +91,14 @@ def cmd_endorsements(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("\n".join(lines))
     if relation is not None:
         found = [e for e in found if e.relation.value == relation]
-    rows = [endorsement_record(e) for e in found]
+    rows = [io.endorsement_record(e) for e in found]
     if args.format == "csv":
         rows = [dict(r, citation_url=r["citation"]["url"]) for r in rows]
-    emit(
-        rows, TABLE_COLUMNS if args.format == "table" else ENDORSEMENTS_CSV, args.format, out, keep=["target"]
+    console.emit(
+        rows, TABLE_COLUMNS if args.format == "table" else ENDORSEMENTS_CSV, args.format, keep=["target"]
     )
     if args.format == "table" and any(r["relation"] == Relation.ANSWERS.value for r in rows):
-        out.write("\n" + wrap(ANSWERS_NOTE) + "\n")
+        console.write("\n" + console.wrap(ANSWERS_NOTE) + "\n")
     if not rows:
-        args.err.write("note: no endorsement matches\n")
+        console.note("no endorsement matches")
     return EXIT_OK
-
-
-def endorsement_record(e: Any) -> dict[str, Any]:
-    """An endorsement as a stable JSON object.
-
-    Example:
-        >>> from policeframeworks import load_catalog
-        >>> r = endorsement_record(load_catalog().endorsements_of("ilacp-naacp-2018")[0])
-        >>> r["endorser"], r["relation"], r["support"], r["target"], r["date"]
-        ('Illinois Municipal League', 'endorsed', True, 'ilacp-naacp-2018', '2020-06-16')
-    """
-    c = e.citation
-    return {
-        "endorser": e.endorser,
-        "endorser_kind": str(e.endorser_kind),
-        "relation": str(e.relation),
-        "support": e.relation.is_support,
-        "target": e.target,
-        "target_framework": e.target_framework,
-        "date": e.date,
-        "via": e.via,
-        "notes": list(e.notes),
-        "citation": {
-            "publisher": c.publisher,
-            "title": c.title,
-            "url": c.url,
-            "date": c.date,
-            "locator": c.locator,
-        },
-    }

@@ -13,39 +13,38 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any, TextIO
 
-from ._main import EXIT_OK, UsageError
+from ._common import EXIT_OK, CommandGroup, Console, UsageError
 from ._progress import Progress
 
 #: The files ``report --out DIR`` writes besides the figures.
 REPORT_FILES = ("report.md", "report.html", "report.json")
 
 
-def register(sub: Any) -> None:
+def register(commands: CommandGroup) -> None:
     """Add ``report`` to the subparsers ``sub``."""
-    p = sub.add_parser(
+    p = commands.add(
         "report",
         help="the cross-framework report of the bundled catalog (Markdown and HTML)",
         description="Write the cross-framework report of the bundled catalog. Without --out, print it "
         "as Markdown; with --out DIR, write report.md, report.html, report.json and (with the plot "
         "extra) the heatmaps as SVG.",
+        handler=cmd_report,
     )
     p.add_argument("--out", metavar="DIR", help="folder to write the report into (created if missing)")
     p.add_argument("--force", action="store_true", help="replace report files that already exist")
-    p.set_defaults(handler=cmd_report)
 
 
-def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_report(args: argparse.Namespace, console: Console) -> int:
     """Build the report; print it as Markdown, or write its files to ``--out``."""
-    from .._catalog import load_catalog
-    from ..io._files import write_text_atomic
+    from policeframeworks import io, load_catalog
+
     from . import _report
 
     folder = Path(args.out) if args.out is not None else None
     if folder is not None and folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder}: is a file, expected a folder for the report")
-    with Progress(args.err, "report", total=3) as progress:
+    with Progress(console.err, "report", total=3) as progress:
         progress.set(0, label="report: reading the catalog")
         data = _report.report_data(load_catalog())
         figures = None
@@ -56,7 +55,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         doc = _report.blocks(data, figures if folder is not None else {})
         markdown = _report.render_markdown(doc)
         if folder is None:
-            out.write(markdown)
+            console.write(markdown)
             return EXIT_OK
         files = {
             "report.md": markdown,
@@ -76,9 +75,9 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
                 raise UsageError(f"{path}: is a directory, expected a file")
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():
-            write_text_atomic(targets[name], text, overwrite=args.force)
+            io.write_text_atomic(targets[name], text, overwrite=args.force)
         progress.set(3)
-    args.err.write(f"wrote {', '.join(str(p) for p in targets.values())}\n")
+    console.info(f"wrote {', '.join(str(p) for p in targets.values())}")
     if figures is None:
-        args.err.write(f"note: tables only; for the heatmaps: {_report.PLOT_HINT}\n")
+        console.note(f"tables only; for the heatmaps: {_report.PLOT_HINT}")
     return EXIT_OK

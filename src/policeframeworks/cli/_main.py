@@ -1,137 +1,102 @@
-"""Argument parsing and error handling for the ``policeframeworks`` command.
+"""The ``policeframeworks`` command: its parser, and how errors become exit codes.
 
-Exit codes (also in ``docs/cli.md``):
+Exit codes (also in the documentation of the command line):
 
-- ``0``: success.
+- ``0``: success (also ``--help`` and ``--version``).
 - ``1``: the data has problems: a file that does not validate, a crosswalk that does not lint, a CSV with a
   bad cell, a file that is not UTF-8 or not valid JSON/TOML, an output that cannot be written.
-- ``2``: the command was called wrongly: an unknown option, an unknown framework or principle id, a file that
-  does not exist, a directory where a file is expected, an unsupported file extension, an output file that
-  exists (without ``--force``).
+- ``2``: the command was called wrongly: no command, an unknown option, an unknown framework or principle id,
+  a file that does not exist, a directory where a file is expected, an unsupported file extension, an
+  output file that exists (without ``--force``).
 
-Every error is one line on stderr per problem (``error: FILE: PATH: what was expected (did you mean ...?)``);
-a traceback is shown only with ``--debug``.
+Every error is one line on stderr per problem (``error: FILE: PATH: what was expected (did you mean ...?)``).
+``--debug`` also prints the traceback, and never changes the exit code.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import os
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TextIO
+import traceback
+from collections.abc import Sequence
+from contextlib import redirect_stderr, redirect_stdout
+from typing import Any, TextIO
 
-from ..exceptions import DataFileError, PoliceFrameworksError, UnknownIdError, ValidationError
-from ._output import FORMATS
+from ..exceptions import PoliceFrameworksError, UnknownIdError, ValidationError
+from . import (
+    _cmd_assess,
+    _cmd_catalog,
+    _cmd_completion,
+    _cmd_coverage,
+    _cmd_crosswalk,
+    _cmd_diff,
+    _cmd_endorsements,
+    _cmd_report,
+    _cmd_validate,
+)
+from ._common import EXIT_DATA, EXIT_OK, EXIT_USAGE, CommandGroup, Console, Parser, UsageError, did_you_mean
 
-EXIT_OK = 0
-EXIT_DATA = 1
-EXIT_USAGE = 2
-
-Handler = Callable[[argparse.Namespace, TextIO], int]
-
-
-class UsageError(PoliceFrameworksError):
-    """A mistake in how the command was called (exit code 2)."""
-
-
-def add_format(parser: argparse.ArgumentParser) -> None:
-    """Give a listing command the common ``--format table|json|csv`` option."""
-    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-
-
-def add_common(parser: argparse.ArgumentParser) -> None:
-    """Let ``--debug`` also follow the subcommand (``policeframeworks show x --debug``)."""
-    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-
-
-def input_file(path: str | os.PathLike[str], *, suffixes: Sequence[str] = (".json", ".toml")) -> Path:
-    """Check a file named on the command line: it exists, is not a directory, has a known extension.
-
-    Raises:
-        UsageError: the file is missing, a directory, or of another type (exit code 2).
-
-    Example:
-        >>> input_file("no-such-file.toml")
-        Traceback (most recent call last):
-        ...
-        policeframeworks.cli._main.UsageError: no-such-file.toml: no such file
-    """
-    from .._suggest import first_or_none
-
-    p = Path(path)
-    if not p.exists():
-        raise UsageError(f"{p}: no such file")
-    if p.is_dir():
-        raise UsageError(f"{p}: is a directory, expected a file")
-    suffix = p.suffix.lower()
-    if suffix not in suffixes:
-        hint = first_or_none(suffix, suffixes) if suffix else None
-        expected = " or ".join(suffixes)
-        more = f" (did you mean {hint!r}?)" if hint else ""
-        raise UsageError(f"{p}: unsupported file type {suffix or '(none)'!r}; expected {expected}{more}")
-    return p
-
-
-def output_file(path: str | os.PathLike[str], *, force: bool) -> Path:
-    """Check a file to be written: not a directory, its folder exists, not there already unless ``force``.
-
-    Raises:
-        UsageError: the path is a directory, its folder is missing, or it exists and ``force`` is False.
-
-    Example:
-        >>> output_file(".", force=True)
-        Traceback (most recent call last):
-        ...
-        policeframeworks.cli._main.UsageError: .: is a directory, expected a file
-    """
-    p = Path(path)
-    if p.is_dir():
-        raise UsageError(f"{p}: is a directory, expected a file")
-    folder = p.parent if str(p.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(f"{p}: folder {folder} does not exist")
-    if p.exists() and not force:
-        raise UsageError(f"{p}: already exists; use --force to replace it")
-    return p
-
-
-#: Modules of this package that add subcommands: each has ``register(subparsers) -> None`` and sets
-#: ``handler`` (a :data:`Handler`) on every parser it adds. Listed in the order ``--help`` shows them.
+#: The modules that add commands, in the order ``--help`` lists them; each has ``register(CommandGroup)``.
 COMMAND_MODULES = (
-    "_cmd_catalog",
-    "_cmd_coverage",
-    "_cmd_crosswalk",
-    "_cmd_diff",
-    "_cmd_endorsements",
-    "_cmd_assess",
-    "_cmd_validate",
-    "_cmd_report",
+    _cmd_catalog,
+    _cmd_coverage,
+    _cmd_crosswalk,
+    _cmd_diff,
+    _cmd_endorsements,
+    _cmd_assess,
+    _cmd_validate,
+    _cmd_report,
+    _cmd_completion,
+)
+
+DESCRIPTION = "Police-reform frameworks as data: catalog, crosswalk coverage, assessments."
+EPILOG = (
+    "Run 'policeframeworks COMMAND --help' for a command's options. Exit codes: 0 success, 1 the data has "
+    "problems, 2 the command was called wrongly (no command at all prints this help and exits 2)."
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
-        prog="policeframeworks",
-        description="Police-reform frameworks as data: catalog, crosswalk coverage, assessments.",
+class _VersionAction(argparse.Action):
+    """``--version``: the package version and the bundled data's version, worked out only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "print the version of the package and of its bundled data, and exit")
+        super().__init__(option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        sys.stdout.write(version_text() + "\n")
+        parser.exit()
+
+
+def version_text() -> str:
+    """``policeframeworks VERSION (data DATA_VERSION, Python X.Y.Z)``."""
+    import platform
+
+    import policeframeworks
+
+    try:
+        data = f"data {policeframeworks.load_catalog().data_version}"
+    except PoliceFrameworksError as exc:  # --version still answers when the bundled data is broken
+        data = f"data unreadable: {exc}"
+    return f"policeframeworks {policeframeworks.__version__} ({data}, Python {platform.python_version()})"
+
+
+def build_parser() -> Parser:
+    """The argument parser with every command; building it reads no file and imports no heavy library."""
+    parser = Parser(prog="policeframeworks", description=DESCRIPTION, epilog=EPILOG)
+    parser.add_argument("-V", "--version", action=_VersionAction)
+    parser.add_argument("--debug", action="store_true", help="also print the traceback of an error")
+    parser.add_argument(
+        "--format",
+        dest="global_format",
+        metavar="FORMAT",
+        help="the command's output format (the same as giving --format after the command)",
     )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"{__package__}.{name}").register(sub)
-    _add_debug_everywhere(sub)
+    parser.set_defaults(root_parser=parser)  # for commands that read the whole tree (completion)
+    commands = CommandGroup(parser, name=parser.prog)
+    for module in COMMAND_MODULES:
+        module.register(commands)
     return parser
-
-
-def _add_debug_everywhere(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    for child in dict.fromkeys(sub.choices.values()):
-        add_common(child)
-        for action in child._actions:
-            if isinstance(action, argparse._SubParsersAction):
-                _add_debug_everywhere(action)
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -140,48 +105,75 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     err = err if err is not None else sys.stderr
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse already printed its message
-        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
-    if getattr(args, "handler", None) is None:
-        parser.print_help(out)
-        return EXIT_USAGE
-    args.err = err
+        with redirect_stdout(out), redirect_stderr(err):
+            args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed help, the version or its message
+        return exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else EXIT_USAGE
+    console = Console(out, err)
+    debug = bool(args.debug)
     try:
-        code: int = args.handler(args, out)
+        return _run(parser, args, console)
     except ValidationError as exc:
-        if args.debug:
-            raise
-        for problem in exc.problems:
-            err.write(f"error: {problem}\n")
-        return EXIT_DATA
-    except (UnknownIdError, UsageError) as exc:
-        if args.debug:
-            raise
-        for line in str(exc).splitlines():  # a UsageError may list several problems, one per line
-            err.write(f"error: {line}\n")
-        return EXIT_USAGE
-    except (DataFileError, PoliceFrameworksError) as exc:
-        if args.debug:
-            raise
-        err.write(f"error: {exc}\n")
-        return EXIT_DATA
+        return _fail(console, [str(p) for p in exc.problems], EXIT_DATA, debug)
+    except (UnknownIdError, UsageError) as exc:  # a UsageError may list several problems, one per line
+        return _fail(console, str(exc).splitlines(), EXIT_USAGE, debug)
+    except PoliceFrameworksError as exc:
+        return _fail(console, [str(exc)], EXIT_DATA, debug)
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
-        if args.debug:
-            raise
-        err.write("error: interrupted\n")
-        return 130
+        return _fail(console, ["interrupted"], 130, debug)
     except OSError as exc:  # e.g. a report folder without write permission
-        if args.debug:
-            raise
         where = f"{exc.filename}: " if exc.filename else ""
-        err.write(f"error: {where}{exc.strerror or exc}\n")
-        return EXIT_DATA
+        return _fail(console, [f"{where}{exc.strerror or exc}"], EXIT_DATA, debug)
     except Exception as exc:  # a bug: one line, and how to see more
-        if args.debug:
-            raise
-        err.write(f"error: internal error ({type(exc).__name__}: {exc}); run with --debug for details\n")
-        return EXIT_DATA
+        line = f"internal error ({type(exc).__name__}: {exc})" + (
+            "" if debug else "; run with --debug for details"
+        )
+        return _fail(console, [line], EXIT_DATA, debug)
+
+
+def _run(parser: Parser, args: argparse.Namespace, console: Console) -> int:
+    handler = getattr(args, "handler", None)
+    if handler is None:  # no command, or a group (assess, crosswalk) without its subcommand
+        shown: Parser = getattr(args, "command_parser", parser)
+        console.write(shown.format_help())
+        name = getattr(args, "command_name", None)
+        names = ", ".join(shown.commands.parsers) if shown.commands is not None else ""
+        if name:
+            raise UsageError(f"{name} needs a subcommand: {names}")
+        raise UsageError(f"{parser.prog} needs a command: {names}")
+    _resolve_format(args)
+    code: int = handler(args, console)
+    return code
+
+
+def _resolve_format(args: argparse.Namespace) -> None:
+    """Settle ``args.format`` from ``--format`` before and after the command."""
+    given: str | None = args.global_format
+    choices: tuple[str, ...] | None = getattr(args, "format_choices", None)
+    if choices is None:
+        if given is not None:
+            raise UsageError(f"--format: {args.command_name} has no --format option")
+        return
+    after: str | None = args.format
+    if given is not None:
+        if after is not None and after != given:
+            raise UsageError(f"--format given twice: {given!r} before the command, {after!r} after it")
+        if given not in choices:
+            expected = ", ".join(choices)
+            raise UsageError(
+                f"--format: {given!r} is not a format of {args.command_name} ({expected})"
+                + did_you_mean(given, choices)
+            )
+        args.format = given
+    elif after is None:
+        args.format = args.format_default
+
+
+def _fail(console: Console, lines: Sequence[str], code: int, debug: bool) -> int:
+    if debug:
+        traceback.print_exc(file=console.err)
+    for line in lines:
+        console.info(f"error: {line}")
     return code

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any, TextIO
 
+from ._common import terminal_safe
+
 
 class Progress:
     """A counter that rewrites one line of ``stream`` (``label: 120/500``), throttled, only on a terminal.
@@ -121,7 +123,7 @@ def check_each(
             rows.append(row)
             progress.close()
             for line in lines:
-                err.write(f"error: {line}\n")
+                err.write(terminal_safe(f"error: {line}") + "\n")
             code = max(code, file_code)
             progress.advance()
     return rows, code

@@ -62,7 +62,7 @@ def report_data(catalog: Any) -> dict[str, Any]:
         >>> data["themes"]["use-of-force"]["8cantwait-2020"] > 0
         True
     """
-    from .._model import Theme
+    from policeframeworks import Theme
 
     frameworks = []
     for fw in catalog.frameworks:
@@ -107,9 +107,9 @@ def report_data(catalog: Any) -> dict[str, Any]:
         for fw in catalog.frameworks
         if any(_other_end(m, fw.id) for m in crosswalk.mappings if fw.id in (_fw(m.source), _fw(m.target)))
     ]
-    from ._cmd_coverage import matrix_rows
+    from policeframeworks import io
 
-    matrix = matrix_rows(catalog, joined) if joined else []
+    matrix = io.coverage_matrix_records(catalog.crosswalk.matrix(joined)) if joined else []
     uncovered: dict[str, list[dict[str, Any]]] = {}
     for t in joined:
         reports = [crosswalk.coverage(s, t) for s in joined if s != t]
@@ -155,7 +155,7 @@ def report_data(catalog: Any) -> dict[str, Any]:
 
 
 def _seed_assessments() -> tuple[Any, ...]:
-    from .._assessment import load_seed_assessments
+    from policeframeworks import load_seed_assessments
 
     return load_seed_assessments()
 
@@ -163,7 +163,7 @@ def _seed_assessments() -> tuple[Any, ...]:
 def assessment_data(catalog: Any, assessment: Any) -> dict[str, Any]:
     """One assessment scored, and projected onto every framework of the catalog, as plain data.
 
-    Keys: ``score`` (as :func:`policeframeworks.cli._cmd_assess.score_record`, without ``file``),
+    Keys: ``score`` (as :func:`policeframeworks.io.score_record`, without ``file``),
     ``explain`` (the score in words) and ``projections``: one object per framework of the catalog, in
     catalog order, with ``framework``, ``assessed`` (True for the assessment's own framework, which is its
     score, not a projection), ``mappings`` (how many crosswalk mappings the projected findings rest on;
@@ -179,10 +179,10 @@ def assessment_data(catalog: Any, assessment: Any) -> dict[str, Any]:
         >>> [p for p in d["projections"] if p["assessed"]][0]["framework"]
         '8cantwait-2020'
     """
-    from ._cmd_assess import score_record
+    from policeframeworks import io
 
     score = assessment.score()
-    record = score_record(assessment, score)
+    record = io.score_record(assessment, score)
     del record["file"]
     projections = []
     for fw in catalog.frameworks:
@@ -324,9 +324,9 @@ def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[B
                     [[s, *(_percent(cells[(s, t)][bound]) for t in ids)] for s in ids],
                 )
             )
-            name = f"coverage-{bound}.svg"
-            if figures is not None and name in figures:
-                out.append(("figure", name, f"Coverage matrix, {label.lower()}"))
+        if figures is not None and "coverage.svg" in figures:
+            caption = "Coverage matrix: each cell the lower bound, or lower-upper where they differ"
+            out.append(("figure", "coverage.svg", caption))
         out.append(
             (
                 "p",
@@ -578,7 +578,8 @@ def have_matplotlib() -> bool:
     """Whether the plotting extra (matplotlib) can be imported.
 
     Example:
-        >>> isinstance(have_matplotlib(), bool)
+        >>> import importlib.util
+        >>> have_matplotlib() == (importlib.util.find_spec("matplotlib") is not None)
         True
     """
     try:
@@ -595,24 +596,42 @@ def draw_figures(data: Mapping[str, Any]) -> dict[str, str] | None:
     """
     if not have_matplotlib():
         return None
+    from policeframeworks import plot_coverage_matrix
+
     ids = [f["id"] for f in data["frameworks"]]
     themes = list(data["themes"])
     matrix = [[data["themes"][t][i] for i in ids] for t in themes]
     figures = {"themes.svg": heatmap(matrix, rows=themes, columns=ids, title="Leaf provisions per theme")}
     joined = data["crosswalk"]["frameworks"]
-    cells = {(r["source"], r["target"]): r for r in data["matrix"]}
-    for bound in ("lower", "upper"):
-        if joined:
-            values = [[100 * cells[(s, t)][bound] for t in joined] for s in joined]
-            figures[f"coverage-{bound}.svg"] = heatmap(
-                values,
-                rows=joined,
-                columns=joined,
-                title=f"Coverage, {bound} bound (%): rows cover columns",
-                fmt="{:.0f}",
-                vmax=100,
-            )
+    if joined:
+        figures["coverage.svg"] = _svg(plot_coverage_matrix(_Matrix(joined, data["matrix"])))
     return figures
+
+
+class _Matrix:
+    """The report's coverage rows in the shape :func:`policeframeworks.plot_coverage_matrix` draws."""
+
+    def __init__(self, frameworks: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
+        self.frameworks = tuple(frameworks)
+        self._cells = {(r["source"], r["target"]): r for r in rows}
+
+    def lower(self, source: str, target: str) -> float:
+        return float(self._cells[(source, target)]["lower"])
+
+    def upper(self, source: str, target: str) -> float:
+        return float(self._cells[(source, target)]["upper"])
+
+
+def _svg(fig: Any) -> str:
+    """A matplotlib figure as reproducible SVG text (no date, fixed ids, text as text)."""
+    import io
+
+    import matplotlib
+
+    with matplotlib.rc_context({"svg.hashsalt": "policeframeworks", "svg.fonttype": "none"}):
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+    return buf.getvalue()
 
 
 def heatmap(
@@ -624,40 +643,30 @@ def heatmap(
     fmt: str = "{:g}",
     vmax: float | None = None,
 ) -> str:
-    """One annotated heatmap as SVG text (needs matplotlib).
+    """One annotated heatmap of counts as SVG text (needs matplotlib).
 
-    Example:
-        >>> if have_matplotlib():
-        ...     svg = heatmap([[1, 0], [2, 3]], rows=["a", "b"], columns=["x", "y"], title="t")
-        ...     assert "<svg" in svg
+    The coverage matrix is drawn by :func:`policeframeworks.plot_coverage_matrix` instead.
+
+    Example (matplotlib is part of the ``test`` extra, so this runs in the test suite):
+        >>> import re
+        >>> svg = heatmap([[1, 0], [2, 3]], rows=["a", "b"], columns=["x", "y"], title="Counts")
+        >>> re.findall(r">([^<>]+)</text>", svg)[:9]
+        ['x', 'y', 'a', 'b', '1', '0', '2', '3', 'Counts']
     """
-    import io
-
-    import matplotlib
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context({"svg.hashsalt": "policeframeworks", "svg.fonttype": "none"}):
-        height = 1.2 + 0.32 * len(rows)
-        width = 2.5 + 1.0 * len(columns)
-        fig = Figure(figsize=(width, height), layout="constrained")
-        ax = fig.add_subplot()
-        top = vmax if vmax is not None else max([1.0, *(float(v) for r in matrix for v in r)])
-        image = ax.imshow(matrix, cmap="Blues", vmin=0, vmax=top, aspect="auto")
-        ax.set_xticks(range(len(columns)), labels=list(columns), rotation=30, ha="right")
-        ax.set_yticks(range(len(rows)), labels=list(rows))
-        ax.set_title(title)
-        for r, line in enumerate(matrix):
-            for c, value in enumerate(line):
-                ax.text(
-                    c,
-                    r,
-                    fmt.format(value),
-                    ha="center",
-                    va="center",
-                    fontsize=8,
-                    color="white" if float(value) > top * 0.6 else "black",
-                )
-        fig.colorbar(image, ax=ax, shrink=0.8)
-        buf = io.StringIO()
-        fig.savefig(buf, format="svg", metadata={"Date": None})
-    return buf.getvalue()
+    height = 1.2 + 0.32 * len(rows)
+    width = 2.5 + 1.0 * len(columns)
+    fig = Figure(figsize=(width, height), layout="constrained")
+    ax = fig.add_subplot()
+    top = vmax if vmax is not None else max([1.0, *(float(v) for r in matrix for v in r)])
+    image = ax.imshow(matrix, cmap="Blues", vmin=0, vmax=top, aspect="auto")
+    ax.set_xticks(range(len(columns)), labels=list(columns), rotation=30, ha="right")
+    ax.set_yticks(range(len(rows)), labels=list(rows))
+    ax.set_title(title)
+    for r, line in enumerate(matrix):
+        for c, value in enumerate(line):
+            colour = "white" if float(value) > top * 0.6 else "black"
+            ax.text(c, r, fmt.format(value), ha="center", va="center", fontsize=8, color=colour)
+    fig.colorbar(image, ax=ax, shrink=0.8)
+    return _svg(fig)

@@ -21,13 +21,12 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ._main import UsageError, input_file
+from ._common import UsageError, input_file
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .._catalog import Catalog
-    from .._crosswalk import Crosswalk
+    from policeframeworks import Catalog, Crosswalk
 
 #: The file types ``--crosswalk`` reads.
 CROSSWALK_SUFFIXES = (".toml", ".json", ".csv")
@@ -91,9 +90,9 @@ def load_user_data(args: argparse.Namespace) -> tuple[Catalog, Crosswalk]:
         >>> load_user_data(argparse.Namespace(crosswalk_files=[], replace=True))
         Traceback (most recent call last):
         ...
-        policeframeworks.cli._main.UsageError: --replace needs --crosswalk FILE (the files to use instead)
+        policeframeworks.cli._common.UsageError: --replace needs --crosswalk FILE (the files to use instead)
     """
-    from .._catalog import load_catalog
+    from policeframeworks import load_catalog
 
     framework_names: list[str] = list(getattr(args, "framework_files", None) or [])
     crosswalk_names: list[str] = list(getattr(args, "crosswalk_files", None) or [])
@@ -124,50 +123,43 @@ def _checked(names: list[str], suffixes: tuple[str, ...], lines: list[str]) -> l
 
 def _catalog_with(paths: list[Path]) -> Catalog:
     """The bundled catalog with the user's framework files; every problem in every file at once."""
-    from .._catalog import Catalog
-    from .._model import Framework
-    from ..exceptions import DataFileError, Problem, ValidationError
-    from ..io._files import read_document, resolve_type
-    from ._cmd_validate import _kind_name
+    from policeframeworks import Catalog, DataFileError, Problem, io
 
     problems: list[Problem] = []
     wrong: list[str] = []
     for path in paths:
         try:
-            data, name = read_document(path)
-            kind = resolve_type(data, name)
+            kind = io.file_kind(path)
         except DataFileError as exc:
             problems.append(Problem("", str(exc)))
             continue
-        except ValidationError as exc:
-            problems += exc.problems
-            continue
-        if kind is not Framework:
-            word = _kind_name(kind)
-            hint = " (give it with --crosswalk)" if word == "crosswalk" else ""
+        if kind != "framework":
+            hint = " (give it with --crosswalk)" if kind == "crosswalk" else ""
+            what = f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} file" if kind else "a file of no known kind"
             wrong.append(
-                f"{path}: --framework-file expects a framework file (with 'principles'), "
-                f"not {'an' if word[0] in 'aeiou' else 'a'} {word} file{hint}"
+                f"{path}: --framework-file expects a framework file (with 'principles'), not {what}{hint}"
             )
     if wrong:
         raise UsageError("\n".join(wrong))
     if problems:
+        from policeframeworks import ValidationError
+
         raise ValidationError(problems)
     return Catalog.from_paths(*paths)
 
 
 def _crosswalk_with(catalog: Catalog, paths: list[Path], *, replace: bool) -> Crosswalk:
-    """The catalog's crosswalk extended (or, with ``replace``, replaced) by the user's crosswalk files."""
-    from .._crosswalk import Crosswalk
-    from .._mapping import Mapping
-    from ..exceptions import DataFileError, Problem, ValidationError
-    from ..io._crosswalk import read_crosswalk_file
+    """The catalog's crosswalk extended (or, with ``replace``, replaced) by the user's crosswalk files.
+
+    Each file is read with :meth:`policeframeworks.Crosswalk.load`; every problem of every file is reported.
+    """
+    from policeframeworks import Crosswalk, DataFileError, Mapping, Problem, ValidationError
 
     mappings: list[Mapping] = [] if replace else list(catalog.crosswalk.mappings)
     problems: list[Problem] = []
     for path in paths:
         try:
-            mappings += read_crosswalk_file(path, catalog).mappings
+            mappings += Crosswalk.load(path, catalog=catalog, include_bundled=False).mappings
         except ValidationError as exc:
             problems += exc.problems
         except DataFileError as exc:

@@ -25,26 +25,75 @@ from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from .. import _convert
+from ._cells import csv_text, escape_cell, unescape_cell
+from ._column_map import read_column_map, with_attributes
 from ._csv import read_assessments_csv, write_assessments_csv, write_summary_csv
+from ._descriptor import (
+    DatasetDefaults,
+    DatasetDescriptor,
+    known_layouts,
+    load_descriptor,
+    read_assessments,
+)
 from ._files import (
     check_suffix,
+    document_kind,
     read_document,
     resolve_type,
     serialize,
     write_text_atomic,
 )
+from ._records import (
+    citation_record,
+    coverage_matrix_records,
+    diff_records,
+    endorsement_record,
+    framework_record,
+    mapping_record,
+    principle_record,
+    projection_record,
+    score_record,
+    summary_record,
+)
 from ._schema import json_schema
+from ._sssom import crosswalk_from_sssom, crosswalk_to_sssom, read_sssom, write_sssom
 
 __all__ = [
+    "DatasetDefaults",
+    "DatasetDescriptor",
+    "citation_record",
+    "coverage_matrix_records",
+    "crosswalk_from_sssom",
+    "crosswalk_to_sssom",
+    "csv_text",
+    "diff_records",
     "dump",
     "dumps",
+    "endorsement_record",
+    "escape_cell",
+    "file_kind",
+    "framework_record",
     "from_dict",
     "json_schema",
+    "known_layouts",
     "load",
+    "load_descriptor",
+    "mapping_record",
+    "principle_record",
+    "projection_record",
+    "read_assessments",
     "read_assessments_csv",
+    "read_column_map",
+    "read_sssom",
+    "score_record",
+    "summary_record",
     "to_dict",
+    "unescape_cell",
+    "with_attributes",
     "write_assessments_csv",
+    "write_sssom",
     "write_summary_csv",
+    "write_text_atomic",
 ]
 
 T = TypeVar("T")
@@ -84,6 +133,26 @@ def load(path: str | os.PathLike[str], cls: type[T] | None = None) -> T | Any:
     data, name = read_document(path)
     target = cls if cls is not None else resolve_type(data, name)
     return _convert.from_builtins(data, target, file=name)
+
+
+def file_kind(path: str | os.PathLike[str]) -> str | None:
+    """What a JSON or TOML data file holds, told from its top-level keys as :func:`load` tells it.
+
+    One of ``"framework"``, ``"endorsements"``, ``"crosswalk"``, ``"assessment"`` and ``"assessments"``, or
+    ``None`` when the keys match none of them. The content is not checked: :func:`load` does that.
+
+    Raises:
+        DataFileError: the file is missing, a directory, not UTF-8, of another type, or not valid JSON/TOML.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "cities.json"
+        >>> _ = path.write_text('{"assessments": []}', encoding="utf-8")
+        >>> file_kind(path)
+        'assessments'
+    """
+    data, _ = read_document(path)
+    return document_kind(data)
 
 
 def dumps(obj: object, format: str = "json") -> str:

@@ -1,6 +1,7 @@
 """Crosswalk files and exports: TOML/JSON documents, CSV (NIST IR 8477 STRM column order), graphs.
 
-Every export reads back into an equal crosswalk:
+Every export but CSV reads back into an equal crosswalk (declared reviews included); CSV holds the mappings
+only, since the STRM template has no place for a declared review (keep those in a TOML or JSON document):
 
     >>> import pathlib, tempfile
     >>> from policeframeworks import Crosswalk, load_catalog
@@ -9,7 +10,7 @@ Every export reads back into an equal crosswalk:
     >>> cw.to_graphml(folder / "cw.graphml")
     >>> Crosswalk.from_graphml(folder / "cw.graphml") == cw
     True
-    >>> Crosswalk.from_csv(folder / "cw.csv", text=cw.to_csv()) == cw
+    >>> Crosswalk.from_csv(folder / "cw.csv", text=cw.to_csv()).mappings == cw.mappings
     True
 
 CSV columns: the NIST IR 8477 STRM template's, in its order (``FDE#`` is the source id, ``Target ID #``
@@ -19,8 +20,9 @@ parts. ``STRM Relationship`` is written in IR 8477 wording (``subset of``) and r
 :meth:`Relationship.parse <policeframeworks.Relationship.parse>` accepts. On import, spaces around ids,
 words and numbers are ignored; text cells (notes, mapped by, citation) are read as written.
 
-GraphML and GEXF are XML, which cannot hold control characters and reads a carriage return as a line
-feed; texts with those do not survive those two formats (CSV, JSON and TOML keep them).
+GraphML and GEXF are XML, which cannot hold most control characters (U+000B) nor U+FFFE and U+FFFF: writing
+a text with one is refused with an error naming the mapping and field (CSV, JSON and TOML keep them). A
+carriage return is written as ``&#13;``, which XML readers keep (a raw one they would read as a line feed).
 """
 
 from __future__ import annotations
@@ -29,20 +31,22 @@ import csv
 import io as _stdio
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._mapping import CrosswalkDocument, Mapping
+from .._mapping import CrosswalkDocument, Mapping, Review
 from .._relationship import Relationship
 from ..exceptions import DataFileError, Problem, ValidationError
+from ._cells import csv_text, unescape_cell
 from ._files import read_document, read_text, write_text_atomic
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from .._catalog import Catalog
-    from .._crosswalk import Crosswalk
+    from ..crosswalk import Crosswalk
 
 __all__ = [
     "CSV_COLUMNS",
@@ -113,11 +117,7 @@ def _names(catalog: Catalog, end: str) -> tuple[str, str]:
 
 def crosswalk_to_csv(cw: Crosswalk) -> str:
     """The crosswalk as CSV text (header :data:`CSV_COLUMNS`, one row per mapping, in order)."""
-    out = _stdio.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    # With "\n" line ends the csv module does not quote a lone "\r"; rows holding one are fully quoted.
-    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(CSV_COLUMNS)
+    rows: list[list[str]] = [list(CSV_COLUMNS)]
     for m in cw.mappings:
         source_name, source_text = _names(cw.catalog, m.source)
         target_name, target_text = _names(cw.catalog, m.target)
@@ -138,8 +138,8 @@ def crosswalk_to_csv(cw: Crosswalk) -> str:
             m.mapped_by,
             *cite,
         ]
-        (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
-    return out.getvalue()
+        rows.append(row)
+    return csv_text(rows)
 
 
 def crosswalk_from_csv(
@@ -152,48 +152,27 @@ def crosswalk_from_csv(
     relationship ... (did you mean 'subset'?)``.
     """
     from .. import _convert
-    from .._crosswalk import Crosswalk, _id_problems
+    from ..crosswalk._core import Crosswalk, id_problems
 
     name = str(source)
     if text is None:
         text = read_text(Path(source))
     catalog = _catalog(catalog)
     reader = csv.reader(_stdio.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
     try:
-        rows = list(reader)
+        rows.extend(reader)
     except csv.Error as exc:
         raise ValidationError(
-            [Problem(f"row {reader.line_num}", f"not valid CSV ({exc})")], file=name
+            [Problem(f"row {len(rows) + 1}", f"not valid CSV ({exc})")], file=name
         ) from None
     if not rows:
         raise ValidationError([Problem("", "empty CSV file; expected a header row")], file=name)
-    header = [h.strip() for h in rows[0]]
-    required = (
-        "FDE#",
-        "STRM Rationale",
-        "STRM Relationship",
-        "Strength of Relationship",
-        "Target ID #",
-        "Notes",
-        "Basis",
-        "Mapped By",
-    )
-    missing = [c for c in required if c not in header]
-    if missing:
-        from .._suggest import first_or_none
-
-        raise ValidationError(
-            [
-                Problem(
-                    "row 1",
-                    f"missing column {c!r}",
-                    suggestion=first_or_none(c, [h for h in header if h not in CSV_COLUMNS]),
-                )
-                for c in missing
-            ],
-            file=name,
-        )
-    col = {h: i for i, h in enumerate(header)}
+    header = [unescape_cell(h).strip() for h in rows[0]]
+    header_problems = _header_problems(header, rows[1:])
+    if header_problems:
+        raise ValidationError(header_problems, file=name)
+    col = {h: i for i, h in enumerate(header) if h}
     problems: list[Problem] = []
     mappings: list[Mapping] = []
     for number, row in enumerate(rows[1:], start=2):
@@ -208,7 +187,8 @@ def crosswalk_from_csv(
             i = col.get(column)
             if i is None:
                 return ""
-            return row[i].strip() if strip else row[i]
+            value = unescape_cell(row[i])
+            return value.strip() if strip else value
 
         data: dict[str, Any] = {
             "source": cell("FDE#"),
@@ -221,13 +201,12 @@ def crosswalk_from_csv(
         }
         row_problems: list[Problem] = []
         strength = cell("Strength of Relationship")
-        if strength.isdigit():
+        if strength.isascii() and strength.isdigit():
             data["strength"] = int(strength)
-        else:
+        else:  # reported here; the model's own "missing" and range checks would only add noise
             row_problems.append(
                 Problem("Strength of Relationship", f"expected a whole number 0-10, got {strength!r}")
             )
-            data["strength"] = 0
         opposing = cell("Opposing").lower()
         if opposing in ("yes", "true", "1"):
             data["opposing"] = True
@@ -243,14 +222,17 @@ def crosswalk_from_csv(
         try:
             mapping = _convert.from_builtins(data, Mapping)
         except ValidationError as exc:
-            row_problems += [attrs_evolve_path(p, _CSV_FIELD_COLUMNS) for p in exc.problems]
+            row_problems += [
+                attrs_evolve_path(p, _CSV_FIELD_COLUMNS)
+                for p in exc.problems
+                if "strength" in data or p.path.lstrip(".") != "strength"
+            ]
             row_problems += _raw_mapping_problems(
                 data, already=exc.problems, catalog=catalog, columns=_CSV_FIELD_COLUMNS
             )
         if mapping is not None:
             row_problems += [
-                attrs_evolve_path(p.within(""), _CSV_FIELD_COLUMNS)
-                for p in _id_problems(mapping, catalog, "")
+                attrs_evolve_path(p.within(""), _CSV_FIELD_COLUMNS) for p in id_problems(mapping, catalog, "")
             ]
         for p in row_problems:
             problems.append(_at_row(p, where))
@@ -259,6 +241,62 @@ def crosswalk_from_csv(
     if problems:
         raise ValidationError(problems, file=name)
     return Crosswalk(mappings, catalog=catalog, check_ids=False)
+
+
+#: Columns a crosswalk CSV must have; the others of :data:`CSV_COLUMNS` may be left out.
+REQUIRED_CSV_COLUMNS = (
+    "FDE#",
+    "STRM Rationale",
+    "STRM Relationship",
+    "Strength of Relationship",
+    "Target ID #",
+    "Notes",
+    "Basis",
+    "Mapped By",
+)
+
+
+def _header_problems(header: list[str], body: list[list[str]]) -> list[Problem]:
+    """Every problem of a crosswalk CSV header: missing, repeated, unknown or blank-but-filled columns.
+
+    Nothing in a file is ignored: a column the reader does not know (a misspelt ``Oposing``) would be
+    dropped without a word, so it is an error with a did-you-mean instead.
+    """
+    from .._suggest import first_or_none
+
+    problems: list[Problem] = []
+    unknown = [h for h in header if h and h not in CSV_COLUMNS]
+    absent = [c for c in CSV_COLUMNS if c not in header]
+    for c in REQUIRED_CSV_COLUMNS:
+        if c not in header:
+            problems.append(Problem("row 1", f"missing column {c!r}", suggestion=first_or_none(c, unknown)))
+    seen: dict[str, int] = {}
+    for i, h in enumerate(header, start=1):
+        if not h:
+            filled = next(
+                (r for r, row in enumerate(body, start=2) if len(row) >= i and row[i - 1].strip()), None
+            )
+            if filled is not None:
+                problems.append(
+                    Problem(f"row 1, column {i}", f"has no header, but row {filled} has a value in it")
+                )
+        elif h in seen:
+            problems.append(
+                Problem(f"row 1, column {i}", f"{h!r} repeats column {seen[h]}; each column may appear once")
+            )
+        else:
+            seen[h] = i
+        if h in unknown:
+            hint = first_or_none(h, absent) or first_or_none(h, CSV_COLUMNS)
+            known = "" if hint else f"; the columns are {', '.join(CSV_COLUMNS)}"
+            problems.append(
+                Problem(
+                    f"row 1, column {i}",
+                    f"unknown column {h!r}, which would be ignored{known}",
+                    suggestion=hint,
+                )
+            )
+    return problems
 
 
 _CSV_FIELD_COLUMNS = {
@@ -305,8 +343,8 @@ def _raw_mapping_problems(
 
     So one run reports an unknown relationship word, an unknown id and an out-of-range strength together.
     """
-    from .._crosswalk import _unknown_end
     from .._mapping import is_end_id
+    from ..crosswalk._core import unknown_end
 
     if not isinstance(data, dict):
         return []
@@ -317,7 +355,7 @@ def _raw_mapping_problems(
         if isinstance(value, str) and not is_end_id(value):
             found.append(Problem(field, f"{value!r} is neither a principle id nor a framework id"))
         elif isinstance(value, str) and value not in catalog:
-            found.append(_unknown_end(value, catalog, field))
+            found.append(unknown_end(value, catalog, field))
     strength = data.get("strength")
     if type(strength) is int and not 0 <= strength <= 10:
         found.append(Problem("strength", f"{strength} is out of range (0-10)"))
@@ -331,13 +369,17 @@ def _raw_mapping_problems(
 
 
 def read_crosswalk_file(path: str | os.PathLike[str], catalog: Catalog | None = None) -> Crosswalk:
-    """A crosswalk from one file: a TOML/JSON crosswalk document, or CSV (by extension)."""
+    """A crosswalk from one file: a TOML/JSON crosswalk document, CSV, or SSSOM/TSV (by extension)."""
     from .. import _convert
-    from .._crosswalk import Crosswalk
+    from ..crosswalk import Crosswalk
 
     catalog = _catalog(catalog)
     if Path(path).suffix.lower() == ".csv":
         return crosswalk_from_csv(path, catalog=catalog)
+    if Path(path).name.lower().endswith((".sssom.tsv", ".tsv")):
+        from ._sssom import read_sssom
+
+        return read_sssom(path, catalog=catalog)
     data, name = read_document(path)
     try:
         doc = _convert.from_builtins(data, CrosswalkDocument, file=name)
@@ -389,6 +431,7 @@ def build_graph(cw: Crosswalk, *, multigraph: bool = False) -> nx.DiGraph[str]:
                         parent=p.id.rpartition("/")[0] if "/" in p.id else "",
                         leaf=p.is_leaf,
                     )
+    _add_reviews(g, cw)
     problems: list[Problem] = []
     for i, m in enumerate(cw.mappings):
         attrs_ = _edge_attributes(m, i)
@@ -409,6 +452,55 @@ def build_graph(cw: Crosswalk, *, multigraph: bool = False) -> nx.DiGraph[str]:
     if problems:
         raise ValidationError(problems)
     return g
+
+
+def _add_reviews(g: Any, cw: Crosswalk) -> None:
+    """Declared reviews go on their source framework's node, as JSON text of ``[[order, review], ...]``.
+
+    (Node attributes, because GEXF keeps no graph attributes; JSON text, because attributes must be
+    scalars in GraphML and GEXF.)
+    """
+    from .. import _convert
+
+    by_source: dict[str, list[Any]] = {}
+    for i, r in enumerate(cw.reviews):
+        by_source.setdefault(r.source, []).append([i, _convert.to_builtins(r)])
+    for fw, found in by_source.items():
+        if fw not in g:
+            g.add_node(
+                fw, kind="framework", framework=fw, title="", number="", themes="", parent="", leaf=False
+            )
+        g.nodes[fw]["reviews"] = json.dumps(found, ensure_ascii=False)
+
+
+def _read_reviews(graph: Any) -> tuple[tuple[Review, ...], list[Problem]]:
+    from .. import _convert
+
+    found: list[tuple[int, Review]] = []
+    problems: list[Problem] = []
+    for node, d in graph.nodes(data=True):
+        raw = d.get("reviews")
+        if raw is None or raw == "":
+            continue
+        where = f"node {node}: reviews"
+        try:
+            items = json.loads(str(raw))
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(where, f"not valid JSON ({exc})"))
+            continue
+        if not (isinstance(items, list) and all(isinstance(x, list) and len(x) == 2 for x in items)):
+            problems.append(Problem(where, "expected a JSON list of [order, review] pairs"))
+            continue
+        for n, (order, data) in enumerate(items):
+            if type(order) is not int:
+                problems.append(Problem(f"{where}[{n}]", f"order {order!r} is not an integer"))
+                continue
+            try:
+                found.append((order, _convert.from_builtins(data, Review, path=f"{where}[{n}]")))
+            except ValidationError as exc:
+                problems += exc.problems
+    found.sort(key=lambda pair: pair[0])
+    return tuple(r for _, r in found), problems
 
 
 def _edge_attributes(m: Mapping, order: int) -> dict[str, Any]:
@@ -433,7 +525,7 @@ def _edge_attributes(m: Mapping, order: int) -> dict[str, Any]:
 def crosswalk_from_graph(graph: Any, *, catalog: Catalog | None = None) -> Crosswalk:
     """The crosswalk held by a graph's edges (as :func:`build_graph` writes them), in ``order``."""
     from .. import _convert
-    from .._crosswalk import Crosswalk
+    from ..crosswalk import Crosswalk
 
     catalog = _catalog(catalog)
     found: list[tuple[int, Mapping]] = []
@@ -460,10 +552,12 @@ def crosswalk_from_graph(graph: Any, *, catalog: Catalog | None = None) -> Cross
             found.append((int(d.get("order", n)), _convert.from_builtins(data, Mapping)))
         except ValidationError as exc:
             problems += [p.within(where) for p in exc.problems]
+    reviews, review_problems = _read_reviews(graph)
+    problems += review_problems
     if problems:
         raise ValidationError(problems)
     found.sort(key=lambda pair: pair[0])
-    return Crosswalk([m for _, m in found], catalog=catalog)
+    return Crosswalk([m for _, m in found], reviews=reviews, catalog=catalog)
 
 
 def _as_bool(value: Any) -> Any:
@@ -473,17 +567,68 @@ def _as_bool(value: Any) -> Any:
 
 
 def write_graph(cw: Crosswalk, path: str | os.PathLike[str], fmt: str) -> None:
-    """Write GraphML or GEXF (a multigraph, so every mapping is kept), atomically."""
-    import networkx as nx
-
-    g = build_graph(cw, multigraph=True)
-    writers: dict[str, Callable[..., Any]] = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
-    buffer = _stdio.BytesIO()
-    writers[fmt](g, buffer)
+    """Write GraphML or GEXF (a multigraph, so every mapping is kept), atomically; see :func:`graph_text`."""
     folder = Path(path).parent
     if not folder.is_dir():
         raise DataFileError(f"{path}: folder {folder} does not exist")
-    write_text_atomic(path, buffer.getvalue().decode("utf-8"))
+    try:
+        text = graph_text(cw, fmt)
+    except ValidationError as exc:
+        raise ValidationError(exc.problems, file=str(path)) from None
+    write_text_atomic(path, text)
+
+
+#: Characters XML 1.0 cannot hold, even as a character reference.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def graph_text(cw: Crosswalk, fmt: str) -> str:
+    """GraphML or GEXF text of the crosswalk's multigraph, which reads back equal, or a clear refusal.
+
+    XML cannot hold most control characters (U+000B), U+FFFE or U+FFFF: a text holding one is refused with
+    a :class:`ValidationError` naming the mapping (or node) and field, instead of writing a file no reader
+    accepts. A carriage return, which an XML reader would turn into a line feed, is written as the
+    character reference ``&#13;`` and so kept.
+    """
+    import networkx as nx
+
+    g = build_graph(cw, multigraph=True)
+    problems = _not_xml(g)
+    if problems:
+        raise ValidationError(problems)
+    writers: dict[str, Callable[..., Any]] = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
+    buffer = _stdio.BytesIO()
+    writers[fmt](g, buffer)
+    # The writers put no CR of their own in the document; every raw one is in the data.
+    return buffer.getvalue().decode("utf-8").replace("\r", "&#13;")
+
+
+def _not_xml(g: Any) -> list[Problem]:
+    """A problem for every text of the graph that XML cannot hold."""
+
+    def check(where: str, key: str, value: Any) -> None:
+        for text in (key, value):
+            if isinstance(text, str) and (m := _NOT_XML.search(text)) is not None:
+                char = m.group()
+                problems.append(
+                    Problem(
+                        f"{where}.{key}" if text is value else where,
+                        f"{text!r} holds {char!r} (U+{ord(char):04X}), which XML cannot hold, so GraphML and "
+                        "GEXF cannot be written (CSV, JSON and TOML keep it)",
+                    )
+                )
+
+    problems: list[Problem] = []
+    for key, value in g.graph.items():
+        check("graph", key, value)
+    for node, data in g.nodes(data=True):
+        check(f"node {node}", "id", node)
+        for key, value in data.items():
+            check(f"node {node}", key, value)
+    for _, _, data in g.edges(data=True):
+        for key, value in data.items():
+            check(f"mappings[{data['order']}]", key, value)
+    return problems
 
 
 def read_graph(path: str | os.PathLike[str], fmt: str, *, catalog: Catalog | None = None) -> Crosswalk:

@@ -6,6 +6,7 @@ import importlib
 import json
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -26,10 +27,19 @@ DOCUMENT_TYPES: list[tuple[str, str, Callable[[Mapping[str, Any]], bool]]] = [
     (
         "assessment",
         "policeframeworks._assessment:Assessment",
-        lambda d: "findings" in d and "jurisdiction" in d and "framework_id" in d,
+        lambda d: "jurisdiction" in d and "framework_id" in d,  # no findings: only a reported total
     ),
     ("assessments", "policeframeworks._assessment:AssessmentSet", lambda d: "assessments" in d),
 ]
+
+
+def document_kind(data: Any) -> str | None:
+    """The name of the kind of document ``data`` is (``"framework"``, ...), or None."""
+    if isinstance(data, Mapping):
+        for name, _, test in DOCUMENT_TYPES:
+            if test(data):
+                return name
+    return None
 
 
 def resolve_type(data: Any, file: str) -> type:
@@ -56,16 +66,21 @@ def check_suffix(path: Path) -> str:
     return suffix
 
 
-def read_text(path: Path) -> str:
-    """A file's text as UTF-8 (a leading byte-order mark is allowed), with errors naming the file."""
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, with errors naming the file."""
     if not path.exists():
         raise DataFileError(f"{path}: no such file")
     if path.is_dir():
         raise DataFileError(f"{path}: is a directory, expected a file")
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def read_text(path: Path) -> str:
+    """A file's text as UTF-8 (a leading byte-order mark is allowed), with errors naming the file."""
+    raw = read_bytes(path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -81,6 +96,12 @@ def parse(text: str, suffix: str, file: str) -> Any:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise ValidationError([Problem("", f"not valid TOML: {exc}")], file=file) from None
+        except RecursionError:
+            raise ValidationError([Problem("", "not valid TOML: nested too deeply")], file=file) from None
+        except ValueError as exc:  # an integer of more digits than Python converts (sys.int_info)
+            raise ValidationError(
+                [Problem("", f"not valid TOML: {_number_message(exc)}")], file=file
+            ) from None
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:
@@ -93,11 +114,20 @@ def parse(text: str, suffix: str, file: str) -> Any:
         ) from None
     except RecursionError:
         raise ValidationError([Problem("", "not valid JSON: nested too deeply")], file=file) from None
+    except ValueError as exc:  # an integer of more digits than Python converts (sys.int_info)
+        raise ValidationError([Problem("", f"not valid JSON: {_number_message(exc)}")], file=file) from None
     if _SURROGATE_ESCAPE.search(text):
         found = _lone_surrogate(data, "")
         if found is not None:
             raise ValidationError([found], file=file)
     return data
+
+
+def _number_message(exc: ValueError) -> str:
+    """The reason a parser gave up on a number, said plainly."""
+    if "digits" in str(exc):
+        return f"a number has more than {sys.get_int_max_str_digits()} digits"
+    return str(exc)
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -172,10 +202,19 @@ def _mode_for(path: Path) -> int:
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = True) -> None:
-    """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then a rename.
+    r"""Write ``text`` to ``path`` atomically: a temporary file in the same folder, then a rename.
 
     Readers see the old file or the new one, never half of one. With ``overwrite=False`` an existing
     file is left alone and :class:`DataFileError` is raised.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "notes.md"
+        >>> write_text_atomic(path, "# Notes\n")
+        >>> write_text_atomic(path, "again", overwrite=False)
+        Traceback (most recent call last):
+        ...
+        policeframeworks.exceptions.DataFileError: ...notes.md: already exists (refusing to replace it)
     """
     p = Path(path)
     if p.is_dir():

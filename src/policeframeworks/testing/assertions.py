@@ -25,9 +25,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from .._catalog import Catalog
-from .._crosswalk import Crosswalk
 from .._mapping import Mapping
 from .._model import Framework
+from ..crosswalk import Crosswalk
 from ..exceptions import DataFileError, ValidationError
 
 __all__ = ["assert_crosswalk_clean", "assert_valid_catalog"]

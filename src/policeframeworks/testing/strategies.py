@@ -50,10 +50,10 @@ from .._assessment import (
     Status,
 )
 from .._catalog import Catalog, load_catalog
-from .._crosswalk import Crosswalk
 from .._mapping import CrosswalkDocument, Mapping
 from .._model import Citation, Framework, FrameworkKind, Principle, Theme, Wording
 from .._relationship import Basis, RationaleType, Relationship
+from ..crosswalk import Crosswalk
 from ..exceptions import PoliceFrameworksError
 
 __all__ = [

@@ -1,0 +1,671 @@
+"""The crosswalk: an immutable collection of mappings over a catalog, with its indexes and queries.
+
+Coverage lives in :mod:`._coverage`, lint in :mod:`._lint`, derived mappings in :mod:`._derive`.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .._ids import parent_id_of
+from .._mapping import CrosswalkDocument, Mapping, Review, end_framework_id, review_problems
+from .._relationship import Relationship
+from ..exceptions import Problem, UnknownIdError, ValidationError
+from ._coverage import CoverageMatrix, CoverageReport, coverage_report
+from ._derive import DerivedMapping, derive_mappings
+from ._lint import LintProblem, lint_crosswalk
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .._catalog import Catalog
+    from ._coverage import _Oriented
+
+__all__ = ["Crosswalk", "Disposition"]
+
+
+class Disposition(enum.StrEnum):
+    """Where a principle stands in a crosswalk: mapped, reviewed with nothing in common, or not reviewed."""
+
+    MAPPED = "mapped"
+    NO_RELATIONSHIP = "no_relationship"
+    NOT_REVIEWED = "not_reviewed"
+
+
+@attrs.define
+class _Structure:
+    """What coverage needs to know about the catalog, computed once per crosswalk."""
+
+    framework_leaves: dict[str, tuple[str, ...]]
+    leaves_below: dict[str, tuple[str, ...]]
+    framing: frozenset[str]
+    complete: dict[str, bool]
+
+
+def _to_mappings(value: Iterable[Mapping]) -> tuple[Mapping, ...]:
+    return tuple(value)
+
+
+def _to_reviews(value: Iterable[Review]) -> tuple[Review, ...]:
+    return tuple(value)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+@attrs.frozen
+class Crosswalk:
+    """An immutable collection of mappings over a catalog.
+
+    ``Crosswalk(mappings, catalog=cat)`` checks that every id is in the catalog (a principle, a framing
+    statement, or a whole framework) and raises one :class:`ValidationError` listing every unknown id with
+    close matches; pass ``check_ids=False`` to build one anyway (for :meth:`lint`). Without ``catalog`` the
+    bundled catalog is used. The bundled crosswalk is ``load_catalog().crosswalk``; files load with
+    :meth:`load`. Two crosswalks are equal when their mappings and their declared reviews are, in order.
+
+    Example:
+        >>> from policeframeworks import Crosswalk, Mapping, load_catalog
+        >>> cw = load_catalog().crosswalk
+        >>> for m in cw.related("policylink-pledge:training"):
+        ...     print(m.source, m.relationship.value, m.target)
+        policylink-pledge:training superset ilacp-naacp-2018:de-escalation-training
+        policylink-pledge:training superset policylink-2014:training
+        policylink-pledge:training intersects campaignzero-2015:training/implicit-bias
+        policylink-pledge:training intersects campaignzero-2015:training/rigorous-and-sustained-training
+        >>> Crosswalk([Mapping(source="uscm-2020:comunity", relationship="equal", target="uscm-2020",
+        ...     rationale_type="semantic", strength=10, basis="analytic", rationale="r", mapped_by="me")])
+        Traceback (most recent call last):
+        ...
+        policeframeworks.exceptions.ValidationError: 1 problem:
+          mappings[0].source: unknown id 'uscm-2020:comunity' (did you mean 'uscm-2020:community'?)
+    """
+
+    mappings: tuple[Mapping, ...] = attrs.field(converter=_to_mappings)
+    reviews: tuple[Review, ...] = attrs.field(default=(), kw_only=True, converter=_to_reviews)
+    catalog: Catalog = attrs.field(default=None, kw_only=True, eq=False, repr=False)
+    check_ids: bool = attrs.field(default=True, kw_only=True, eq=False, repr=False)
+    _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.catalog is None:
+            from .._catalog import load_catalog
+
+            object.__setattr__(self, "catalog", load_catalog())
+        problems = [
+            Problem(f"mappings[{i}]", f"expected a Mapping, got {type(m).__name__}")
+            for i, m in enumerate(self.mappings)
+            if not isinstance(m, Mapping)
+        ]
+        problems += review_problems(self.reviews, ())
+        if not problems and self.check_ids:
+            problems = [
+                p for i, m in enumerate(self.mappings) for p in id_problems(m, self.catalog, f"mappings[{i}]")
+            ]
+            problems += [
+                p
+                for i, r in enumerate(self.reviews)
+                for p in review_id_problems(r, self.catalog, f"reviews[{i}]")
+            ]
+        if problems:
+            raise ValidationError(problems)
+
+    def __repr__(self) -> str:
+        """A short summary: how many mappings, over how many frameworks (never the mappings themselves).
+
+        Example:
+            >>> from policeframeworks import Crosswalk, load_catalog
+            >>> Crosswalk([])
+            Crosswalk(0 mappings over 0 frameworks)
+            >>> m = load_catalog().crosswalk.mappings[0]  # from uscm-2020 to 8cantwait-2020
+            >>> Crosswalk([m])
+            Crosswalk(1 mapping over 2 frameworks)
+        """
+        n = len(self.mappings)
+        ends = {end_framework_id(end) for m in self.mappings for end in (m.source, m.target)}
+        reviews = f", {_count(len(self.reviews), 'declared review')}" if self.reviews else ""
+        return f"Crosswalk({_count(n, 'mapping')} over {_count(len(ends), 'framework')}{reviews})"
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        """The same short summary for IPython's and Hypothesis' pretty printers."""
+        p.text(repr(self))
+
+    # ----------------------------------------------------------------- building and loading
+
+    @classmethod
+    def from_documents(
+        cls,
+        documents: Sequence[CrosswalkDocument],
+        *,
+        catalog: Catalog | None = None,
+        sources: Sequence[str | None] = (),
+    ) -> Crosswalk:
+        """One crosswalk of the mappings of several documents, in order; unknown ids name their file.
+
+        Args:
+            documents: the crosswalk documents.
+            catalog: the catalog the ids refer to (default: the bundled one).
+            sources: for each document, the file it came from (used in error messages).
+
+        Example:
+            >>> from policeframeworks import Crosswalk
+            >>> from policeframeworks._bundled import bundled_documents
+            >>> len(Crosswalk.from_documents(bundled_documents()).mappings) > 30
+            True
+        """
+        if catalog is None:
+            from .._catalog import load_catalog
+
+            catalog = load_catalog()
+        problems: list[Problem] = []
+        mappings: list[Mapping] = []
+        reviews: list[Review] = []
+        for n, doc in enumerate(documents):
+            file = sources[n] if n < len(sources) else None
+            for i, m in enumerate(doc.mappings):
+                problems += [p.within("", file) for p in id_problems(m, catalog, f"mappings[{i}]")]
+                mappings.append(m)
+            for i, r in enumerate(doc.reviews):
+                problems += [p.within("", file) for p in review_id_problems(r, catalog, f"reviews[{i}]")]
+                reviews.append(r)
+        if problems:
+            raise ValidationError(problems)
+        return cls(mappings, reviews=reviews, catalog=catalog, check_ids=False)
+
+    @classmethod
+    def load(
+        cls, *paths: str | os.PathLike[str], catalog: Catalog | None = None, include_bundled: bool = True
+    ) -> Crosswalk:
+        """A crosswalk from crosswalk files (TOML, JSON or CSV), beside or instead of the bundled one.
+
+        With ``include_bundled`` (the default) your mappings and declared reviews extend the catalog's own
+        crosswalk; without it they replace it. Every problem in every file is reported in one
+        :class:`ValidationError`. A CSV file holds mappings only (no declared reviews).
+
+        Example:
+            >>> import pathlib, tempfile
+            >>> from policeframeworks import Crosswalk, load_catalog
+            >>> folder = pathlib.Path(tempfile.mkdtemp())
+            >>> cw = load_catalog().crosswalk
+            >>> cw.to_csv(folder / "mine.csv")
+            >>> Crosswalk.load(folder / "mine.csv", include_bundled=False).mappings == cw.mappings
+            True
+        """
+        from ..io._crosswalk import read_crosswalk_file
+
+        if catalog is None:
+            from .._catalog import load_catalog
+
+            catalog = load_catalog()
+        mappings: list[Mapping] = list(catalog.crosswalk.mappings) if include_bundled else []
+        reviews: list[Review] = list(catalog.crosswalk.reviews) if include_bundled else []
+        problems: list[Problem] = []
+        for path in paths:
+            try:
+                found = read_crosswalk_file(path, catalog)
+            except ValidationError as exc:
+                problems += exc.problems
+            else:
+                mappings += found.mappings
+                reviews += found.reviews
+        if problems:
+            raise ValidationError(problems)
+        return cls(mappings, reviews=reviews, catalog=catalog)
+
+    def with_mappings(self, mappings: Iterable[Mapping]) -> Crosswalk:
+        """A new crosswalk with ``mappings`` added at the end (same catalog).
+
+        Example:
+            >>> from policeframeworks import load_catalog
+            >>> cw = load_catalog().crosswalk
+            >>> cw.with_mappings([cw.mappings[0].inverse()]).mappings[-1] == cw.mappings[0].inverse()
+            True
+        """
+        return Crosswalk(
+            [*self.mappings, *mappings], reviews=self.reviews, catalog=self.catalog, check_ids=self.check_ids
+        )
+
+    def with_reviews(self, reviews: Iterable[Review]) -> Crosswalk:
+        """A new crosswalk with ``reviews`` declared besides its own (same mappings, same catalog).
+
+        Example:
+            >>> from policeframeworks import Crosswalk, Review, load_catalog
+            >>> cw = Crosswalk([], catalog=load_catalog())
+            >>> cw.with_reviews([Review(source="perf-2016", target="peel-principles",
+            ...                         scope="complete", reviewer="me", date="2026")])
+            Crosswalk(0 mappings over 0 frameworks, 1 declared review)
+        """
+        return Crosswalk(
+            self.mappings, reviews=[*self.reviews, *reviews], catalog=self.catalog, check_ids=self.check_ids
+        )
+
+    # ----------------------------------------------------------------- indexes (built lazily, cached)
+
+    def _structure(self) -> _Structure:
+        found: _Structure | None = self._cache.get("structure")
+        if found is None:
+            framework_leaves: dict[str, tuple[str, ...]] = {}
+            leaves_below: dict[str, tuple[str, ...]] = {}
+            framing: set[str] = set()
+            complete: dict[str, bool] = {}
+            for fw in self.catalog.frameworks:
+                complete[fw.id] = fw.complete
+                framework_leaves[fw.id] = tuple(p.id for p in fw.leaves())
+                for p in fw.iter_principles():
+                    leaves_below[p.id] = tuple(q.id for q in p.walk() if q.is_leaf)
+                for top in fw.framing:
+                    framing.update(q.id for q in top.walk())
+            found = _Structure(framework_leaves, leaves_below, frozenset(framing), complete)
+            self._cache["structure"] = found
+        return found
+
+    def _by_end(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] | None = self._cache.get("by_end")
+        if found is None:
+            found = defaultdict(list)
+            for i, m in enumerate(self.mappings):
+                found[m.source].append(i)
+                if m.target != m.source:
+                    found[m.target].append(i)
+            self._cache["by_end"] = found
+        return found
+
+    def _buckets(self) -> dict[tuple[str, str], list[_Oriented]]:
+        """Mapping uses by (source framework, target framework), each read from the first one's side.
+
+        Entries are ``(s, x, kind, use)``: s in the first framework, x in the second, kind 2 when s covers x,
+        1 when it only touches x, 0 for no relationship. Uses with a framing statement at either end are
+        left out (framing is never counted).
+        """
+        found: dict[tuple[str, str], list[_Oriented]] | None = self._cache.get("buckets")
+        if found is None:
+            framing = self._structure().framing
+            found = defaultdict(list)
+            kind_of = {r: (2 if r.covers else 1 if r.touches else 0) for r in Relationship}
+            kind_back = {r: kind_of[r.inverse()] for r in Relationship}
+            for i, m in enumerate(self.mappings):
+                a, b, r = m.source, m.target, m.relationship
+                if a in framing or b in framing:
+                    continue
+                fa, fb = a.partition(":")[0], b.partition(":")[0]
+                found[(fa, fb)].append((a, b, kind_of[r], (i, False)))
+                found[(fb, fa)].append((b, a, kind_back[r], (i, True)))
+            self._cache["buckets"] = found
+        return found
+
+    def _read(self, i: int, reversed_: bool) -> Mapping:
+        m = self.mappings[i]
+        return m.inverse() if reversed_ else m
+
+    def _leaves_below(self, target_id: str, framework_id: str) -> tuple[str, ...]:
+        st = self._structure()
+        if target_id == framework_id:
+            return st.framework_leaves[framework_id]
+        leaves = st.leaves_below.get(target_id)
+        if leaves is None or end_framework_id(target_id) != framework_id:
+            from .._suggest import closest
+
+            candidates = [framework_id, *(p for p in st.leaves_below if end_framework_id(p) == framework_id)]
+            raise UnknownIdError(
+                target_id, kind=f"target ({framework_id})", suggestions=closest(target_id, candidates)
+            )
+        return leaves
+
+    def _check_end(self, end: str) -> None:
+        if end not in self.catalog:
+            from .._model import _unknown
+
+            everything = [*self.catalog.framework_ids, *(p for f in self.catalog for p in f._index)]
+            raise _unknown(end, "", everything)
+
+    # ----------------------------------------------------------------- queries
+
+    def related(
+        self, principle_id: str, *, relationships: Iterable[Relationship | str] | None = None
+    ) -> tuple[Mapping, ...]:
+        """Every mapping touching an id (a principle, framing statement or framework), read from its side.
+
+        Each returned mapping has ``.source == principle_id``: an incoming ``subset`` is returned as an
+        outgoing ``superset``. Only mappings on the id itself are returned (not those on its parent, its
+        children or its framework). ``relationships`` keeps only those relationships (as read from the
+        id's side; any spelling :meth:`Relationship.parse` accepts).
+
+        Example:
+            >>> from policeframeworks import load_catalog
+            >>> cw = load_catalog().crosswalk
+            >>> [m.target for m in cw.related("policylink-2014:diversity", relationships=["subset"])]
+            []
+            >>> [m.target for m in cw.related("policylink-2014:diversity", relationships=["superset"])]
+            ['ilacp-naacp-2018:diversity']
+
+        Raises:
+            UnknownIdError: the id is not in the catalog (close ids are suggested).
+        """
+        self._check_end(principle_id)
+        wanted = None if relationships is None else {Relationship.parse(r) for r in relationships}
+        out = []
+        for i in self._by_end().get(principle_id, ()):
+            read = self.mappings[i].reads_from(principle_id)
+            if wanted is None or read.relationship in wanted:
+                out.append(read)
+        return tuple(out)
+
+    def coverage(self, source_framework_id: str, target_framework_id: str) -> CoverageReport:
+        """How much of the target framework the source framework covers (see the module docs for the rule).
+
+        Example:
+            >>> from policeframeworks import load_catalog
+            >>> r = load_catalog().crosswalk.coverage("policylink-2014", "policylink-pledge")
+            >>> for target in r.covered:
+            ...     print(target)
+            policylink-pledge:accountable-to-the-community
+            policylink-pledge:reflect-and-respect-the-community
+            >>> print(r.explain("policylink-pledge:training"))
+            policylink-pledge:training: touched
+              policylink-2014:training subset policylink-pledge:training (9/10)
+
+        Raises:
+            UnknownIdError: either framework id is unknown.
+        """
+        self.catalog.framework(source_framework_id)
+        self.catalog.framework(target_framework_id)
+        return coverage_report(self, source_framework_id, target_framework_id)
+
+    def matrix(self, frameworks: Sequence[str] | None = None) -> CoverageMatrix:
+        """Coverage of every framework by every other, diagonal included (default: every catalog framework).
+
+        Example:
+            >>> from policeframeworks import load_catalog
+            >>> m = load_catalog().crosswalk.matrix(["policylink-2014", "policylink-pledge"])
+            >>> [(s, t, round(lo, 2), round(up, 2)) for s, t, lo, up in m.rows()][1]
+            ('policylink-2014', 'policylink-pledge', 0.29, 0.71)
+        """
+        ids = tuple(self.catalog.framework_ids if frameworks is None else frameworks)
+        for f in ids:
+            self.catalog.framework(f)
+        reports = {(s, t): coverage_report(self, s, t) for s in ids for t in ids}
+        return CoverageMatrix(frameworks=ids, reports=reports)
+
+    def disposition(self, principle_id: str, *, against: str | None = None) -> Disposition:
+        """Mapped, reviewed with no relationship, or not reviewed.
+
+        A principle is ``mapped`` when a mapping other than ``no_relationship`` is on it or on one of its
+        descendants, or when one on an ancestor or its whole framework is, read from that side, ``equal``
+        or ``subset`` (so it holds for every part; a ``superset`` or ``intersects`` on a parent says nothing
+        certain about a given child). It is ``no_relationship`` when it is not mapped but a
+        ``no_relationship`` mapping is on it, an ancestor or its whole framework; else ``not_reviewed``.
+        With ``against`` (a framework id), only mappings whose other end is in that framework count.
+
+        Example:
+            >>> from policeframeworks import load_catalog
+            >>> cw = load_catalog().crosswalk
+            >>> cw.disposition("uscm-2020:community", against="8cantwait-2020")
+            <Disposition.NO_RELATIONSHIP: 'no_relationship'>
+            >>> cw.disposition("uscm-2020:sanctity-of-life/foot-pursuits")
+            <Disposition.NO_RELATIONSHIP: 'no_relationship'>
+            >>> cw.disposition("perf-2016:first-aid")
+            <Disposition.NOT_REVIEWED: 'not_reviewed'>
+
+        Raises:
+            UnknownIdError: not a principle or framing statement of the catalog.
+        """
+        principle = self.catalog.principle(principle_id)
+        if against is not None:
+            self.catalog.framework(against)
+        by_end = self._by_end()
+        own = [principle_id, principle.framework_id]
+        parent = parent_id_of(principle_id)
+        while parent is not None:
+            own.append(parent)
+            parent = parent_id_of(parent)
+        descendants = [p.id for p in principle.walk()][1:]
+        seen_no_relationship = False
+        passed_down = (Relationship.EQUAL, Relationship.SUBSET)
+        for n, end in enumerate([*own, *descendants]):
+            for i in by_end.get(end, ()):
+                read = self.mappings[i].reads_from(end)
+                if against is not None and end_framework_id(read.target) != against:
+                    continue
+                rel = read.relationship
+                if rel.touches and (n == 0 or n >= len(own) or rel in passed_down):
+                    return Disposition.MAPPED
+                if not rel.touches and n < len(own):
+                    seen_no_relationship = True
+        return Disposition.NO_RELATIONSHIP if seen_no_relationship else Disposition.NOT_REVIEWED
+
+    def derive(self, *, max_hops: int = 3) -> tuple[DerivedMapping, ...]:
+        """Relationships implied by chaining asserted mappings across frameworks, each with its path.
+
+        Paths follow mappings in either direction (read accordingly), visit no id twice, and have 2 to
+        ``max_hops`` steps; the relationship is composed step by step with :meth:`Relationship.compose`
+        and the path is dropped as soon as nothing certain follows. A derived mapping joins ids of two
+        different frameworks that no asserted mapping joins. For each (source, relationship, target)
+        the shortest path found is kept. Derived mappings are returned apart; the crosswalk is unchanged.
+
+        Example:
+            >>> from policeframeworks import Crosswalk, Mapping
+            >>> def m(s, r, t, n):
+            ...     return Mapping(source=s, relationship=r, target=t, rationale_type="semantic",
+            ...                    strength=n, basis="analytic", rationale="r", mapped_by="me")
+            >>> cw = Crosswalk([
+            ...     m("ilacp-naacp-2018:diversity", "subset", "policylink-2014:diversity", 7),
+            ...     m("policylink-2014:diversity", "equal", "policylink-pledge:training", 10),
+            ... ])
+            >>> for d in cw.derive():
+            ...     print(d.source, d.relationship.value, d.target, "via", *d.via)
+            ilacp-naacp-2018:diversity subset policylink-pledge:training via policylink-2014:diversity
+            policylink-pledge:training superset ilacp-naacp-2018:diversity via policylink-2014:diversity
+            >>> from policeframeworks import load_catalog
+            >>> load_catalog().crosswalk.derive()  # the bundled mappings imply nothing they do not state
+            ()
+        """
+        return derive_mappings(self.mappings, max_hops=max_hops)
+
+    # ----------------------------------------------------------------- lint
+
+    def lint(self) -> tuple[LintProblem, ...]:
+        """Problems as data: unknown ids, self-mappings, duplicates, contradictions, subset cycles.
+
+        Checks (pairs are compared within one rationale type, since NIST IR 8477 allows one pair different
+        relationships under different rationales): an id not in the catalog; a mapping from an id to
+        itself; two mappings stating the same fact (also one and the other's inverse); one pair with two
+        different relationships, stated the same way round (``conflicting``) or opposite ways round
+        (``inverse-disagrees``); a pair both related and ``no_relationship``, also through a
+        ``no_relationship`` on a parent or whole framework; ``subset`` both ways without ``equal``; a cycle
+        of strict subsets through three or more ids; a declared review (:class:`Review`) of a framework the
+        catalog does not hold, or holds only in part (``complete = false``), or of one pair twice. Strength
+        against relationship and a citation for an
+        explicit basis are checked when each :class:`Mapping` is built, so a crosswalk cannot hold those.
+
+        Example:
+            >>> import attrs
+            >>> from policeframeworks import load_catalog
+            >>> cw = load_catalog().crosswalk
+            >>> cw.lint()
+            ()
+            >>> m = cw.mappings[0]
+            >>> bad = cw.with_mappings([attrs.evolve(m, relationship="intersects", strength=5)])
+            >>> [p.kind.value for p in bad.lint()]
+            ['conflicting']
+        """
+        return lint_crosswalk(self)
+
+    # ----------------------------------------------------------------- graphs and exports
+
+    def to_networkx(self, *, multigraph: bool = False) -> nx.DiGraph[str]:
+        """A fresh networkx graph: catalog ids as nodes, mappings as edges (source -> target).
+
+        Nodes are every principle and framing statement of the catalog and every framework, with scalar
+        attributes: ``kind`` (principle, framing or framework), ``framework``, ``title``, ``number``,
+        ``themes`` (joined with ``;``), ``parent`` (empty at the top), ``leaf``. Edges carry
+        ``relationship``, ``rationale_type``, ``strength``, ``basis``, ``rationale``, ``opposing``,
+        ``mapped_by``, ``order`` (position in ``mappings``) and, with a citation, ``citation_publisher``,
+        ``citation_title``, ``citation_url``, ``citation_date``, ``citation_locator``. ``G.graph`` holds
+        the catalog data version and each framework's data version. A ``DiGraph`` holds one edge per
+        ordered pair: if two mappings share one, ask for ``multigraph=True`` (a ``MultiDiGraph``).
+
+        Example:
+            >>> from policeframeworks import load_catalog
+            >>> g = load_catalog().crosswalk.to_networkx()
+            >>> g.edges["policylink-2014:diversity", "policylink-pledge:reflect-and-respect-the-community"][
+            ...     "relationship"]
+            'equal'
+
+        Raises:
+            ValidationError: two mappings share an ordered pair and ``multigraph`` is False.
+        """
+        from ..io._crosswalk import build_graph
+
+        return build_graph(self, multigraph=multigraph)
+
+    @classmethod
+    def from_networkx(cls, graph: Any, *, catalog: Catalog | None = None) -> Crosswalk:
+        """The crosswalk a graph made by :meth:`to_networkx` (or read from its exports) holds.
+
+        Edges are read in their ``order``; every problem is reported with the edge it is on.
+        """
+        from ..io._crosswalk import crosswalk_from_graph
+
+        return crosswalk_from_graph(graph, catalog=catalog)
+
+    def to_graphml(self, path: str | os.PathLike[str] | None = None) -> str | None:
+        """GraphML (reads back with ``networkx.read_graphml`` and :meth:`from_graphml`).
+
+        Returns the text when ``path`` is None, else writes the file atomically and returns None. A text
+        XML cannot hold (a control character such as U+000B, or U+FFFE) is refused with a
+        :class:`ValidationError` naming the mapping and field; a carriage return is kept.
+        """
+        return self._graph("graphml", path)
+
+    def to_gexf(self, path: str | os.PathLike[str] | None = None) -> str | None:
+        """GEXF (for Gephi; reads back with :meth:`from_gexf`); as :meth:`to_graphml`."""
+        return self._graph("gexf", path)
+
+    def _graph(self, fmt: str, path: str | os.PathLike[str] | None) -> str | None:
+        from ..io._crosswalk import graph_text, write_graph
+
+        if path is None:
+            return graph_text(self, fmt)
+        write_graph(self, path, fmt)
+        return None
+
+    def to_node_link(self) -> dict[str, Any]:
+        """Node-link data (``networkx.node_link_data(G, edges="edges")``), ready for ``json.dumps``."""
+        from ..io._crosswalk import node_link
+
+        return node_link(self)
+
+    @classmethod
+    def from_graphml(cls, path: str | os.PathLike[str], *, catalog: Catalog | None = None) -> Crosswalk:
+        """Read a crosswalk written by :meth:`to_graphml`."""
+        from ..io._crosswalk import read_graph
+
+        return read_graph(path, "graphml", catalog=catalog)
+
+    @classmethod
+    def from_gexf(cls, path: str | os.PathLike[str], *, catalog: Catalog | None = None) -> Crosswalk:
+        """Read a crosswalk written by :meth:`to_gexf`."""
+        from ..io._crosswalk import read_graph
+
+        return read_graph(path, "gexf", catalog=catalog)
+
+    @classmethod
+    def from_node_link(cls, data: Any, *, catalog: Catalog | None = None) -> Crosswalk:
+        """Read node-link data made by :meth:`to_node_link`."""
+        from ..io._crosswalk import from_node_link
+
+        return from_node_link(data, catalog=catalog)
+
+    def to_csv(self, path: str | os.PathLike[str] | None = None) -> str | None:
+        """CSV in the column order of the NIST IR 8477 STRM template, then this library's own columns.
+
+        CSV holds the mappings only: declared ``reviews`` are not written (the template has no place for
+        them); keep them in a TOML or JSON document (:meth:`to_document`). Returns the text when ``path``
+        is None, else writes the file atomically and returns None. See
+        ``policeframeworks.io._crosswalk.CSV_COLUMNS`` for the columns.
+        """
+        from ..io._crosswalk import crosswalk_to_csv
+
+        text = crosswalk_to_csv(self)
+        if path is None:
+            return text
+        from ..io._files import write_text_atomic
+
+        write_text_atomic(path, text)
+        return None
+
+    @classmethod
+    def from_csv(
+        cls, source: str | os.PathLike[str], *, catalog: Catalog | None = None, text: str | None = None
+    ) -> Crosswalk:
+        """Read a CSV crosswalk (a path, or ``text`` with ``source`` naming it); errors name row and column.
+
+        Example:
+            >>> from policeframeworks import Crosswalk, load_catalog
+            >>> text = load_catalog().crosswalk.to_csv().replace(",intersects with,", ",intersectz,", 1)
+            >>> Crosswalk.from_csv("mine.csv", text=text)
+            Traceback (most recent call last):
+            ...
+            policeframeworks.exceptions.ValidationError: 1 problem in mine.csv:
+              mine.csv: row 3, column 'STRM Relationship': 'intersectz' is not a relationship; expected one of equal, subset, superset, intersects, no_relationship or a known spelling of one (did you mean 'intersects'?)
+        """  # noqa: E501
+        from ..io._crosswalk import crosswalk_from_csv
+
+        return crosswalk_from_csv(source, catalog=catalog, text=text)
+
+    def to_document(self, *, id: str, title: str, data_version: str) -> CrosswalkDocument:
+        """A crosswalk document of these mappings (for ``policeframeworks.io.dump``).
+
+        Example:
+            >>> from policeframeworks import load_catalog
+            >>> doc = load_catalog().crosswalk.to_document(id="copy", title="Copy", data_version="1")
+            >>> len(doc.mappings) == len(load_catalog().crosswalk.mappings)
+            True
+        """
+        return CrosswalkDocument(
+            id=id, title=title, data_version=data_version, mappings=self.mappings, reviews=self.reviews
+        )
+
+
+def id_problems(m: Mapping, catalog: Catalog, path: str) -> list[Problem]:
+    return [
+        unknown_end(getattr(m, field), catalog, f"{path}.{field}" if path else field)
+        for field in ("source", "target")
+        if getattr(m, field) not in catalog
+    ]
+
+
+def review_id_problems(r: Review, catalog: Catalog, path: str) -> list[Problem]:
+    """Problems for a declared review naming a framework the catalog does not hold (with did-you-mean)."""
+    from .._suggest import closest
+
+    out = []
+    for field in ("source", "target"):
+        fw = getattr(r, field)
+        if fw not in catalog.framework_ids:
+            found = closest(fw, list(catalog.framework_ids), n=1)
+            out.append(
+                Problem(
+                    f"{path}.{field}", f"unknown framework {fw!r}", suggestion=found[0] if found else None
+                )
+            )
+    return out
+
+
+def unknown_end(end: str, catalog: Catalog, path: str) -> Problem:
+    """The problem for an id not in the catalog, with the closest id (same framework first) suggested."""
+    from .._suggest import closest
+
+    fw = end_framework_id(end)
+    if fw in catalog.framework_ids:
+        pool = [fw, *catalog.framework(fw)._index]
+    else:
+        pool = [*catalog.framework_ids, *(p for f in catalog for p in f._index)]
+    found = closest(end, pool, n=1)
+    return Problem(path, f"unknown id {end!r}", suggestion=found[0] if found else None)

@@ -1,0 +1,216 @@
+"""The cells of one row of an assessment spreadsheet: jurisdiction fields, statuses, quotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .._assessment import Finding, JurisdictionKind, Method, Status
+from .._ids import is_partial_date
+from .._states import state_code, state_names
+from .._suggest import first_or_none
+from ..exceptions import Problem
+from ._cells import unescape_cell
+from ._csv_columns import Columns
+from ._csv_options import ReadOptions
+
+__all__ = ["RowReader", "split_state"]
+
+_TRUE = ("1", "yes", "y", "true")
+_FALSE = ("0", "no", "n", "false")
+_CELL_STATUS: dict[str, Status] = {
+    **dict.fromkeys(_TRUE, Status.ADOPTED),
+    **dict.fromkeys(_FALSE, Status.NOT_ADOPTED),
+    **{s.value: s for s in Status},
+}
+
+
+class RowReader:
+    """Parses the cells of one file, collecting every problem."""
+
+    def __init__(self, cols: Columns, opts: ReadOptions, file: str) -> None:
+        self.cols = cols
+        self.opts = opts
+        self.defaults = opts.defaults
+        self.file = file
+        self.problems: list[Problem] = []
+        self.headers: Sequence[str] = ()
+        #: Rows that lacked a field with no column and no default: field -> how many rows.
+        self.missing: dict[str, int] = {}
+        self._findings: dict[tuple[str, Status], Finding] = {}
+        self._states: dict[str, str | None] = {}
+        self._words = {
+            "kind": frozenset(m.value for m in JurisdictionKind),
+            "method": frozenset(m.value for m in Method),
+        }
+        self._status_words = {**_CELL_STATUS, **dict.fromkeys(opts.partial, Status.PARTIAL)}
+        for cell, word in opts.values.get("status", {}).items():
+            self._status_words[cell] = Status(word)
+
+    def where(self, row: int, col: int) -> str:
+        return f"row {row}, column {self.headers[col]!r}"
+
+    def cell(self, values: Sequence[str], field: str) -> tuple[str | None, int | None]:
+        i = self.cols.field.get(field)
+        if i is None or i >= len(values):
+            return (self.defaults.get(field), None)
+        v = unescape_cell(values[i]).strip()
+        return (v or None, i)
+
+    def _required(self, row: int, field: str) -> tuple[str | None, int | None]:
+        value, i = self.cell(values=self._values, field=field)
+        if value is None:
+            if field not in self.cols.field:
+                self.missing[field] = self.missing.get(field, 0) + 1
+            else:
+                col = self.cols.field[field]
+                self.problems.append(Problem(self.where(row, col), f"empty {field}"))
+        return value, i
+
+    def _ascii_digits(self, row: int, i: int | None, field: str, value: str) -> bool:
+        if value.isascii():
+            return True
+        where = self.where(row, i) if i is not None else field
+        self.problems.append(
+            Problem(where, f"{value!r} has characters other than ASCII (write digits as 0-9)")
+        )
+        return False
+
+    def jurisdiction_and_meta(self, row: int, values: Sequence[str]) -> dict[str, Any] | None:
+        before = len(self.problems)
+        self._values = values
+        out: dict[str, Any] = {}
+        name, _ = self._required(row, "name")
+        state, i = self.cell(values, "state")
+        if state is None and name is not None:
+            name, state = split_state(name)
+        if state is not None:
+            code = self._states.get(state)
+            if code is None:
+                code = self._states[state] = state_code(state)
+            if code is None:
+                self.problems.append(
+                    Problem(
+                        self.where(row, i) if i is not None else f"row {row}",
+                        f"{state!r} is not a US state, district or territory",
+                        suggestion=first_or_none(state, state_names()),
+                    )
+                )
+            state = code
+        out["name"] = name
+        out["state"] = state
+        for field, enum_cls in (("kind", JurisdictionKind), ("method", Method)):
+            value, i = self._required(row, field)
+            if value is None:
+                continue
+            low = value.casefold()
+            low = self.opts.values.get(field, {}).get(low, low)
+            if low in self._words[field]:
+                out[field] = low
+                continue
+            words = [m.value for m in enum_cls]
+            mapped = list(self.opts.values.get(field, {}))
+            self.problems.append(
+                Problem(
+                    self.where(row, i) if i is not None else field,
+                    f"{value!r} is not one of {', '.join([*words, *mapped])}",
+                    suggestion=first_or_none(low, [*words, *mapped]),
+                )
+            )
+        for field in ("as_of", "assessor"):
+            value, i = self._required(row, field)
+            if value is None:
+                continue
+            if field == "as_of" and (
+                not self._ascii_digits(row, i, field, value) or not is_partial_date(value)
+            ):
+                if value.isascii():
+                    self.problems.append(
+                        Problem(
+                            self.where(row, i) if i is not None else "as_of",
+                            f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        )
+                    )
+                continue
+            out[field] = value
+        for field in ("fips", "ori"):
+            value, i = self.cell(values, field)
+            if value is not None and not self._ascii_digits(row, i, field, value):
+                value = None
+            out[field] = value
+        total, i = self.cell(values, "reported_total")
+        if total is not None and self._ascii_digits(row, i, "reported_total", total):
+            if not total.isdigit():
+                self.problems.append(Problem(self.where(row, i or 0), f"{total!r} is not a whole number"))
+            else:
+                out["reported_total"] = int(total)
+        attributes = {}
+        for i, key in self.cols.attribute.items():
+            if i < len(values):
+                v = unescape_cell(values[i]).strip()
+                if v:
+                    attributes[key] = v
+        out["attributes"] = attributes
+        complete = all(f in out for f in ("name", "kind", "method", "as_of", "assessor"))
+        return out if len(self.problems) == before and complete and out["name"] else None
+
+    def status(self, row: int, col: int, raw: str) -> tuple[Status | None, str | None]:
+        """The status of a principle cell and the quote that follows it in the cell, if any."""
+        text = unescape_cell(raw).strip()
+        if not text:
+            return None, None
+        first, _, rest = text.replace("\r\n", "\n").replace("\r", "\n").partition("\n")
+        quote = rest.strip() or None
+        key = (first if quote else text).strip().casefold()
+        found = self._status_words.get(key)
+        if found is not None and quote is not None and not self.opts.cell_quotes:
+            self.problems.append(
+                Problem(
+                    self.where(row, col),
+                    f"{first.strip()!r} is followed by more text in the cell; pass cell_quotes=True "
+                    "(a descriptor's cell_quotes = true) to read that text as the evidence quote",
+                )
+            )
+            return None, None
+        if found is None:
+            hint = ""
+            if key.replace(",", ".") in ("0.5", ".5", "1/2"):
+                hint = f"; to read {first.strip()!r} as partial, pass partial=[{first.strip()!r}]"
+            self.problems.append(
+                Problem(
+                    self.where(row, col),
+                    f"{(first.strip() if quote else raw.strip())!r} is not a status (use 1/0, yes/no, y/n, "
+                    f"true/false, or one of {', '.join(s.value for s in Status)}){hint}",
+                    suggestion=first_or_none(key, list(self._status_words)),
+                )
+            )
+            return None, None
+        return found, quote
+
+    def finding(self, principle_id: str, status: Status) -> Finding:
+        key = (principle_id, status)
+        f = self._findings.get(key)
+        if f is None:
+            f = self._findings[key] = Finding(principle_id=principle_id, status=status)
+        return f
+
+
+_STATE_TAIL = re.compile(r"\A(?P<name>.*?\S)\s*,\s*(?P<state>[A-Za-z][A-Za-z .]*?)\s*\Z")
+
+
+def split_state(name: str) -> tuple[str, str | None]:
+    """A name written with its state (``Kansas City, MO``) as name and state, when no state is given.
+
+    Only a trailing comma followed by a state code or name counts; anything else is left as written.
+
+    Example:
+        >>> split_state("Kansas City, MO"), split_state("Kansas City"), split_state("Paris, Texas")
+        (('Kansas City', 'MO'), ('Kansas City', None), ('Paris', 'Texas'))
+        >>> split_state("Portland, Or Not")
+        ('Portland, Or Not', None)
+    """
+    m = _STATE_TAIL.match(name)
+    if m and state_code(m.group("state")) is not None:
+        return m.group("name"), m.group("state")
+    return name, None
