@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from policeframeworks import Crosswalk, Mapping, Relationship, load_catalog
-from policeframeworks._crosswalk import bundled_documents
+from policeframeworks._bundled import bundled_documents
 
 CATALOG = load_catalog()
 LOG = Path(__file__).resolve().parent.parent / "data-src" / "seed-pair-review.csv"
@@ -135,3 +135,10 @@ def test_short_forms_are_never_contained() -> None:
     for m in CATALOG.crosswalk.mappings:
         if short & {m.source, m.target}:
             assert m.relationship in {Relationship.INTERSECTS, Relationship.NO_RELATIONSHIP}, m
+
+
+def test_seed_file_declares_every_seed_pair_completely_reviewed() -> None:
+    (doc,) = [d for d in bundled_documents() if d.id == "seed-frameworks"]
+    declared = {frozenset((r.source, r.target)) for r in doc.reviews if r.scope.value == "complete"}
+    assert len(doc.reviews) == len(declared) == 10
+    assert declared == {frozenset(pair) for pair in itertools.combinations(SEEDS, 2)}

@@ -5,7 +5,7 @@
     >>> report = cw.coverage("8cantwait-2020", "uscm-2020")
     >>> report.lower <= report.upper
     True
-    >>> "uscm-2020:sanctity-of-life/chokehold-ban" in report.covered
+    >>> "uscm-2020:sanctity-of-life/moving-vehicles" in report.covered
     True
 
 Coverage (the rule, precisely). ``coverage(F, T)`` counts the **leaf principles** of T (framing statements
@@ -111,8 +111,8 @@ class CoverageReport:
         >>> r = load_catalog().crosswalk.coverage("8cantwait-2020", "uscm-2020")
         >>> r.explain("uscm-2020:community").status
         <CoverageStatus.NO_RELATIONSHIP: 'no_relationship'>
-        >>> [m.source for m in r.explain("uscm-2020:sanctity-of-life/chokehold-ban").covering]
-        ['8cantwait-2020:ban-chokeholds-and-strangleholds']
+        >>> [m.source for m in r.explain("uscm-2020:sanctity-of-life/moving-vehicles").covering]
+        ['8cantwait-2020:ban-shooting-at-moving-vehicles']
     """
 
     source: str
