@@ -24,7 +24,6 @@ CATALOG = load_catalog()
 VERSIONS = ("useofforce-2016", "8cantwait-2020")
 
 
-
 @pytest.fixture
 def versions_csv(tmp_path: Path) -> Path:
     path = tmp_path / "versions.csv"
@@ -89,7 +88,9 @@ def own_crosswalk(tmp_path: Path) -> Path:
 
 
 def test_coverage_with_a_crosswalk_file_extends_the_bundled_one(versions_csv: Path) -> None:
-    code, out, _ = run("coverage", *VERSIONS, "--crosswalk", str(versions_csv), "--format", "json", "--explain")
+    code, out, _ = run(
+        "coverage", *VERSIONS, "--crosswalk", str(versions_csv), "--format", "json", "--explain"
+    )
     assert code == EXIT_OK
     report = Crosswalk.load(versions_csv).coverage(*VERSIONS)
     data = json.loads(out)

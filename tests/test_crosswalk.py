@@ -59,7 +59,9 @@ def test_eight_cant_wait_covers_part_of_sanctity_of_life() -> None:
     assert covered == set(report.covered)
     # The chokehold ban is touched, not covered: Campaign Zero's test allows an exception where deadly
     # force is authorized, the resolution states none.
-    touched = covered | {f"{SOL}/{s}" for s in ("chokehold-ban", "de-escalation-and-critical-incident-training")}
+    touched = covered | {
+        f"{SOL}/{s}" for s in ("chokehold-ban", "de-escalation-and-critical-incident-training")
+    }
     assert touched <= set(report.touched)
     assert f"{SOL}/chokehold-ban" not in report.covered
     assert f"{SOL}/foot-pursuits" in report.uncovered
