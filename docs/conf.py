@@ -23,8 +23,15 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    "sphinx_copybutton",
+    "sphinxarg.ext",
     "pf_docs",
 ]
+
+# The copy button copies commands and code, never the prompts (">>> ", "... ", "$ ") or the output.
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
 
 source_suffix = {".md": "markdown"}
 
@@ -47,9 +54,11 @@ autodoc_default_options = {"members": True, "show-inheritance": False}
 # resolved, so only those are exempt from nitpicky mode. Every reference to this package must resolve.
 nitpick_ignore_regex = [
     (r"py:.*", r"(attrs|cattrs|networkx|nx|matplotlib|hypothesis|pytest|_pytest)(\..*)?"),
+    (r"py:.*", r"(pyarrow|pa|narwhals|nw|pandas|polars|duckdb|pyspark)(\..*)?"),
     (r"py:.*", r"(os|pathlib|collections\.abc|typing|enum|argparse|io|datetime)\..*"),
     (r"py:.*", r"(Path|PathLike|Iterable|Iterator|Mapping|Sequence|TextIO|Any|TypeVar|T|E|Figure)"),
     (r"py:.*", r"(json\.dumps|KeyError|ValueError|Exception)"),
+    (r"py:mod", r"csv"),
     # Type variables of the package's generic helpers (``T``, ``E``) have no page of their own.
     (r"py:class", r"policeframeworks(\.\w+)*\.(T|E)"),
     # Private helper types in signatures (a structural protocol, for example) are not documented.
@@ -60,5 +69,20 @@ nitpick_ignore_regex = [
 smartquotes = False
 
 html_theme = "furo"
+html_theme_options = {"navigation_with_keys": True}
 html_title = f"policeframeworks {release}"
 html_static_path: list[str] = []
+
+
+def _no_attrs_sentinel(
+    app: object, what: str, name: str, obj: object, options: object, signature: str | None, annotation: str | None
+) -> tuple[str | None, str | None] | None:
+    """Show attrs' ``NOTHING`` default (a field with a factory) as ``...`` in signatures."""
+    if signature and "NOTHING" in signature:
+        return signature.replace("NOTHING", "..."), annotation
+    return None
+
+
+def setup(app: object) -> None:
+    """Hooks of this configuration."""
+    app.connect("autodoc-process-signature", _no_attrs_sentinel)  # type: ignore[attr-defined]

@@ -254,7 +254,7 @@ def test_an_unsupported_extension_suggests_one(tmp_path: Path) -> None:
     path.write_text("x", encoding="utf-8")
     code, _, err = run("show", "uscm-2020", "--crosswalk", str(path))
     assert code == EXIT_USAGE
-    expected = "unsupported file type '.cvs'; expected .toml or .json or .csv (did you mean '.csv'?)"
+    expected = "unsupported file type '.cvs'; expected .toml or .json or .csv or .tsv (did you mean '.csv'?)"
     assert err == f"error: {path}: {expected}\n"
 
 

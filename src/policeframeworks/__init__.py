@@ -65,6 +65,7 @@ if TYPE_CHECKING:
         change_kind,
         changes,
     )
+    from ._cite import cite
     from ._diff import FrameworkDiff, PrincipleChange, diff, version_crosswalk
     from ._endorsement import Endorsement, EndorsementSet, EndorserKind, Relation
     from ._grouped import (
@@ -157,6 +158,7 @@ __all__ = [
     "agreement",
     "change_kind",
     "changes",
+    "cite",
     "diff",
     "diff_assessments",
     "io",
@@ -184,6 +186,7 @@ _LAZY_NAMES = {
     "Explanation": "crosswalk",
     "LintKind": "crosswalk",
     "LintProblem": "crosswalk",
+    "cite": "_cite",
     "FrameworkDiff": "_diff",
     "PrincipleChange": "_diff",
     "diff": "_diff",

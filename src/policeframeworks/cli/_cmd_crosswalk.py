@@ -9,10 +9,11 @@ list of ``{"kind", "where", "message"}`` (``kind`` is a lint kind, or ``invalid`
 the file from being read). Exit code 0 when clean, 1 when any problem is found, 2 when a file could not be
 read at all (missing, a directory, an unsupported extension).
 
-``crosswalk export --format graphml|gexf|json|csv [--out FILE] [--force]`` writes the bundled crosswalk as
-GraphML, GEXF (for Gephi), node-link JSON or CSV (NIST IR 8477 STRM column order, then this library's own
-columns), to stdout or, atomically, to FILE. Without ``--format``, the format is taken from FILE's extension
-(``.graphml``, ``.gexf``, ``.json``, ``.csv``). ``--crosswalk FILE`` adds the mappings of the user's crosswalk
+``crosswalk export --format graphml|gexf|json|csv|sssom|oscal [--out FILE] [--force]`` writes the bundled
+crosswalk as GraphML, GEXF (for Gephi), node-link JSON, CSV (NIST IR 8477 STRM column order, then this
+library's own columns), SSSOM/TSV or an OSCAL mapping collection (JSON), to stdout or, atomically, to FILE.
+Without ``--format``, the format is taken from FILE's name (``.graphml``, ``.gexf``, ``.json``, ``.csv``,
+``.sssom.tsv`` or ``.tsv``, ``.oscal.json``). ``--crosswalk FILE`` adds the mappings of the user's crosswalk
 files after the bundled ones (``--replace``: exports only the user's), ``--framework-file FILE`` the user's
 frameworks their ids may name (see :mod:`policeframeworks.cli._userfiles`).
 """
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from policeframeworks import Crosswalk, Problem
 
 LINT_COLUMNS = ("crosswalk", "mappings", "status", "problems")
-EXPORT_FORMATS = ("graphml", "gexf", "json", "csv")
+EXPORT_FORMATS = ("graphml", "gexf", "json", "csv", "sssom", "oscal")
 BUNDLED = "(bundled)"
 
 
@@ -65,9 +66,10 @@ def register(commands: CommandGroup) -> None:
 
     export = inner.add(
         "export",
-        help="write the bundled crosswalk as GraphML, GEXF, JSON or CSV",
-        description="Write the bundled crosswalk as GraphML, GEXF (Gephi), node-link JSON or CSV; with "
-        "--crosswalk, with your mappings added (or, with --replace, yours alone).",
+        help="write the bundled crosswalk as GraphML, GEXF, JSON, CSV, SSSOM or OSCAL",
+        description="Write the bundled crosswalk as GraphML, GEXF (Gephi), node-link JSON, CSV, SSSOM/TSV "
+        "(mapping tools) or an OSCAL mapping collection (compliance tools); with --crosswalk, with your "
+        "mappings added (or, with --replace, yours alone).",
         handler=cmd_export,
     )
     add_format(export, EXPORT_FORMATS, default=None)
@@ -120,7 +122,7 @@ def _lint_file(name: str) -> tuple[dict[str, Any], list[str], int]:
     from policeframeworks import Crosswalk, DataFileError, ValidationError
 
     try:
-        path = input_file(name, suffixes=(".toml", ".json", ".csv"))
+        path = input_file(name, suffixes=(".toml", ".json", ".csv", ".tsv"))
     except UsageError as exc:
         detail = {"kind": "unusable", "where": "", "message": str(exc).removeprefix(f"{name}: ")}
         row = {"crosswalk": name, "mappings": None, "status": "unusable", "problems": 1, "details": [detail]}
@@ -160,7 +162,7 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
     if args.out is not None:
         target = output_file(args.out, force=args.force)
         if fmt is None:
-            fmt = target.suffix.lower().lstrip(".")
+            fmt = _format_of(target.name)
             if fmt not in EXPORT_FORMATS:
                 raise UsageError(
                     f"{target}: cannot tell the format from the extension; give --format "
@@ -171,6 +173,10 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
     _, cw = load_user_data(args)
     if fmt == "json":
         text = json.dumps(cw.to_node_link(), indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "sssom":
+        text = io.crosswalk_to_sssom(cw)
+    elif fmt == "oscal":
+        text = json.dumps(io.crosswalk_to_oscal(cw), indent=2, ensure_ascii=False) + "\n"
     elif fmt == "csv":
         text = str(cw.to_csv())
     else:
@@ -181,6 +187,16 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
         io.write_text_atomic(target, text, overwrite=args.force)
         console.info(f"wrote {target} ({plural(len(cw.mappings), 'mapping')})")
     return EXIT_OK
+
+
+def _format_of(name: str) -> str:
+    """The export format a file name asks for, by its extension (``.tsv`` is SSSOM, ``.oscal.json`` OSCAL)."""
+    lower = name.lower()
+    if lower.endswith(".tsv"):
+        return "sssom"
+    if lower.endswith(".oscal.json"):
+        return "oscal"
+    return lower.rpartition(".")[2] if "." in lower else ""
 
 
 def _graph_text(cw: Crosswalk, fmt: str) -> str:

@@ -31,6 +31,7 @@ from . import (
     _cmd_crosswalk,
     _cmd_diff,
     _cmd_endorsements,
+    _cmd_release,
     _cmd_report,
     _cmd_validate,
 )
@@ -46,6 +47,7 @@ COMMAND_MODULES = (
     _cmd_assess,
     _cmd_validate,
     _cmd_report,
+    _cmd_release,
     _cmd_completion,
 )
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from policeframeworks import Catalog, Crosswalk
 
 #: The file types ``--crosswalk`` reads.
-CROSSWALK_SUFFIXES = (".toml", ".json", ".csv")
+CROSSWALK_SUFFIXES = (".toml", ".json", ".csv", ".tsv")
 #: The file types ``--framework-file`` reads.
 FRAMEWORK_SUFFIXES = (".toml", ".json")
 

@@ -43,6 +43,8 @@ from ._files import (
     serialize,
     write_text_atomic,
 )
+from ._oscal import crosswalk_from_oscal, crosswalk_to_oscal, read_oscal, write_oscal
+from ._package import Release, read_package, write_package
 from ._records import (
     citation_record,
     coverage_matrix_records,
@@ -61,9 +63,12 @@ from ._sssom import crosswalk_from_sssom, crosswalk_to_sssom, read_sssom, write_
 __all__ = [
     "DatasetDefaults",
     "DatasetDescriptor",
+    "Release",
     "citation_record",
     "coverage_matrix_records",
+    "crosswalk_from_oscal",
     "crosswalk_from_sssom",
+    "crosswalk_to_oscal",
     "crosswalk_to_sssom",
     "csv_text",
     "diff_records",
@@ -84,6 +89,8 @@ __all__ = [
     "read_assessments",
     "read_assessments_csv",
     "read_column_map",
+    "read_oscal",
+    "read_package",
     "read_sssom",
     "score_record",
     "summary_record",
@@ -91,6 +98,8 @@ __all__ = [
     "unescape_cell",
     "with_attributes",
     "write_assessments_csv",
+    "write_oscal",
+    "write_package",
     "write_sssom",
     "write_summary_csv",
     "write_text_atomic",

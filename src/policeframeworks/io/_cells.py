@@ -61,7 +61,7 @@ def csv_text(rows: Iterable[Sequence[str]]) -> str:
     r"""CSV text for ``rows`` (the header first), every cell escaped with :func:`escape_cell`.
 
     Lines end with ``\n``. A row holding a carriage return is quoted in full, since with ``\n`` line ends
-    the :mod:`csv` module would not quote a lone ``\r`` and a reader would split the row there.
+    the ``csv`` module would not quote a lone ``\r`` and a reader would split the row there.
 
     Example:
         >>> print(csv_text([["city", "note"], ["=cmd|' /C calc'!A0", "a, b"]]), end="")

@@ -205,7 +205,7 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, overwrite: boo
     r"""Write ``text`` to ``path`` atomically: a temporary file in the same folder, then a rename.
 
     Readers see the old file or the new one, never half of one. With ``overwrite=False`` an existing
-    file is left alone and :class:`DataFileError` is raised.
+    file is left alone and :class:`~policeframeworks.DataFileError` is raised.
 
     Example:
         >>> import pathlib, tempfile

@@ -1,0 +1,406 @@
+"""Projection and summaries over any dataframe, written once with narwhals.
+
+The rules are the object path's: the projection joins the findings with a rule table compiled from the
+crosswalk by :meth:`Assessment.project <policeframeworks.Assessment.project>` itself, and the summaries
+count what :meth:`Assessment.score <policeframeworks.Assessment.score>` and
+:func:`policeframeworks.summarize` count. Inputs may be pandas, Polars (eager or lazy), PyArrow, DuckDB
+relations or PySpark DataFrames; the result is of the caller's type, and lazy inputs stay lazy (nothing
+is computed until the caller collects).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Sequence
+from typing import Any
+
+import narwhals as nw
+
+from .. import Assessment, Crosswalk, Finding, Framework, Jurisdiction, Problem, ValidationError, load_catalog
+
+__all__ = ["principle_counts", "project", "rules", "summarize"]
+
+#: A projected target's status from the best rank any one source gives it (the object path's order).
+_RANK = {"adopted": 3, "partial": 2, "not_adopted": 1, "unknown": 0}
+_SOURCE_STATUSES = ("adopted", "partial", "not_adopted")
+#: The columns that identify one assessment in a findings table (those present are used).
+_KEY = (
+    "jurisdiction_key",
+    "name",
+    "state",
+    "kind",
+    "fips",
+    "ori",
+    "framework_id",
+    "as_of",
+    "assessor",
+    "method",
+)
+_ASSESSMENT = ("jurisdiction_key", "framework_id", "as_of", "assessor", "method")
+_STATUSES = ("adopted", "partial", "not_adopted", "not_applicable")
+
+_RULES: dict[
+    tuple[int, str | None, str], tuple[weakref.ref[Crosswalk], tuple[tuple[str, str, str, int], ...]]
+] = {}
+_PLACE = Jurisdiction(name="Rules", kind="city")
+
+
+def rules(crosswalk: Crosswalk, onto: str) -> tuple[tuple[str, str, str, int], ...]:
+    """The rule table projection joins with: ``(source principle, source status, target, rank)``.
+
+    Compiled by projecting, with :meth:`Assessment.project <policeframeworks.Assessment.project>`, a
+    one-finding assessment for every principle of every other framework of the crosswalk's catalog and
+    every status that projects (adopted, partial, not_adopted). A target's status is the best rank any of
+    its sources gives (3 adopted, 2 partial, 1 not_adopted, 0 unknown), which is the object path's rule.
+    Cached per crosswalk, data version and target framework.
+
+    Example:
+        >>> from policeframeworks import frames, load_catalog
+        >>> r = frames.rules(load_catalog().crosswalk, "uscm-2020")
+        >>> ("8cantwait-2020:ban-chokeholds-and-strangleholds", "adopted",
+        ...  "uscm-2020:sanctity-of-life/chokehold-ban", 3) in r
+        True
+    """
+    key = (id(crosswalk), crosswalk.catalog.data_version, onto)
+    found = _RULES.get(key)
+    if found is not None and found[0]() is crosswalk:
+        return found[1]
+    crosswalk.catalog.framework(onto)  # an unknown id raises here, with suggestions
+    out: list[tuple[str, str, str, int]] = []
+    for fw in crosswalk.catalog:
+        if fw.id == onto:
+            continue
+        framing = {p.id for top in fw.framing for p in top.walk()}
+        for pid in fw.principle_ids:
+            if pid in framing or not crosswalk.related(pid):
+                continue
+            for status in _SOURCE_STATUSES:
+                one = Assessment(
+                    jurisdiction=_PLACE,
+                    framework_id=fw.id,
+                    as_of="2020",
+                    assessor="rules",
+                    method="derived",
+                    findings=(Finding(principle_id=pid, status=status),),
+                )
+                for f in one.project(onto, crosswalk).findings:
+                    out.append((pid, status, f.principle_id, _RANK[str(f.status)]))
+    result = tuple(out)
+    if len(_RULES) > 32:
+        _RULES.clear()
+    _RULES[key] = (weakref.ref(crosswalk), result)
+    return result
+
+
+def _like(frame: nw.DataFrame[Any] | nw.LazyFrame[Any], data: dict[str, list[Any]], types: str) -> Any:
+    """A small table in the same backend (and, for DuckDB and Spark, the same connection) as ``frame``."""
+    impl = frame.implementation
+    kinds = {"string": nw.String(), "int": nw.Int64()}
+    schema = {c: kinds[t] for c, t in zip(data, types.split(","), strict=True)}
+    if isinstance(frame, nw.DataFrame):
+        return nw.from_dict(data, schema=schema, backend=impl)
+    native = frame.to_native()
+    if impl is nw.Implementation.DUCKDB:
+        names = list(data)
+        n = len(data[names[0]])
+        if n == 0:
+            sql = "SELECT " + ", ".join(
+                f"NULL::{t} AS {c}" for c, t in zip(names, types.split(","), strict=True)
+            )
+            sql += " WHERE false"
+        else:
+            values = ", ".join(
+                "(" + ", ".join(_sql_literal(data[c][i]) for c in names) + ")" for i in range(n)
+            )
+            sql = f"SELECT * FROM (VALUES {values}) AS t({', '.join(names)})"
+        return nw.from_native(native.query("_pf_input", sql))
+    if impl.is_spark_like():
+        rows = list(zip(*data.values(), strict=True))
+        ddl = ", ".join(f"{c} {t}" for c, t in zip(data, types.split(","), strict=True))
+        return nw.from_native(native.sparkSession.createDataFrame(rows, schema=ddl))
+    return nw.from_dict(data, schema=schema, backend="pyarrow").lazy(backend=impl)
+
+
+def _sql_literal(value: Any) -> str:
+    if isinstance(value, int):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _need(frame: nw.DataFrame[Any] | nw.LazyFrame[Any], columns: Sequence[str]) -> None:
+    have = set(frame.collect_schema().names())
+    missing = [c for c in columns if c not in have]
+    if missing:
+        raise ValidationError([Problem(c, "required column missing") for c in missing])
+
+
+def project(findings: Any, crosswalk: Crosswalk | None = None, *, onto: str) -> Any:
+    """Findings projected onto another framework, by the object path's rules, in the caller's frame type.
+
+    Each assessment (the rows sharing the assessment columns present of ``jurisdiction_key``, ``name``,
+    ``state``, ``kind``, ``fips``, ``ori``, ``framework_id``, ``as_of``, ``assessor`` and ``method``) gives
+    one
+    row per target principle a mapping reaches, with that target's ``status`` as
+    :meth:`Assessment.project <policeframeworks.Assessment.project>` gives it (unknown and not_applicable
+    sources contribute nothing; a target reached only by sources that prove nothing is ``unknown``). The
+    result has those assessment columns,
+    ``framework_id`` set to ``onto`` and ``method`` to ``derived``, then ``principle_id`` and ``status``; rows
+    come in no particular order. Which mappings gave each status is not carried (ask the object path for a
+    cell's ``derived_from``); rows already of ``onto`` are not part of the result.
+
+    Args:
+        findings: a findings table (see ``docs/reference/tables.md``): pandas, Polars, PyArrow, DuckDB or
+            PySpark; lazy frames stay lazy.
+        crosswalk: the crosswalk (default: the bundled one).
+        onto: the framework to project onto.
+
+    Raises:
+        ValidationError: ``framework_id``, ``principle_id`` or ``status`` is missing.
+        UnknownIdError: ``onto`` is not a framework of the crosswalk's catalog.
+
+    Example:
+        >>> import polars as pl
+        >>> from policeframeworks import frames
+        >>> df = pl.DataFrame({"jurisdiction_key": ["springfield|IL|city"] * 2,
+        ...     "framework_id": ["8cantwait-2020"] * 2, "as_of": ["2020"] * 2, "assessor": ["me"] * 2,
+        ...     "principle_id": ["8cantwait-2020:ban-chokeholds-and-strangleholds",
+        ...                      "8cantwait-2020:duty-to-intervene"], "status": ["adopted", "partial"]})
+        >>> out = frames.project(df, onto="uscm-2020").sort("principle_id")
+        >>> out.select("principle_id", "status").rows()
+        [('uscm-2020:sanctity-of-life/chokehold-ban', 'adopted'), \
+('uscm-2020:sanctity-of-life/duty-to-intervene', 'partial'), \
+('uscm-2020:sanctity-of-life/peer-intervention', 'unknown')]
+    """
+    cw = crosswalk if crosswalk is not None else load_catalog().crosswalk
+    frame = nw.from_native(findings)
+    _need(frame, ("framework_id", "principle_id", "status"))
+    table = rules(cw, onto)
+    names = frame.collect_schema().names()
+    key = [c for c in _KEY if c in names]
+    rule_frame = _like(
+        frame,
+        {
+            "principle_id": [r[0] for r in table],
+            "status": [r[1] for r in table],
+            "_pf_target": [r[2] for r in table],
+            "_pf_rank": [r[3] for r in table],
+        },
+        "string,string,string,int",
+    )
+    joined = (
+        frame.filter(nw.col("framework_id") != onto)
+        .select(*key, "principle_id", "status")
+        .join(rule_frame, on=["principle_id", "status"], how="inner")
+    )
+    best = joined.group_by([*key, "_pf_target"]).agg(nw.col("_pf_rank").max())
+    status = (
+        nw.when(nw.col("_pf_rank") == 3)
+        .then(nw.lit("adopted"))
+        .when(nw.col("_pf_rank") == 2)
+        .then(nw.lit("partial"))
+        .when(nw.col("_pf_rank") == 1)
+        .then(nw.lit("not_adopted"))
+        .otherwise(nw.lit("unknown"))
+    )
+    out_cols = [
+        nw.lit(onto).alias("framework_id")
+        if c == "framework_id"
+        else nw.lit("derived").alias("method")
+        if c == "method"
+        else nw.col(c)
+        for c in key
+    ]
+    result = best.select(*out_cols, nw.col("_pf_target").alias("principle_id"), status.alias("status"))
+    return result.to_native()
+
+
+def _framework(framework: Framework | str) -> Framework:
+    return framework if isinstance(framework, Framework) else load_catalog().framework(framework)
+
+
+def _scores(frame: Any, fw: Framework, by: Sequence[str], weights: str | None) -> Any:
+    """One row per assessment of ``fw``: the ``by`` columns, weight, lower, upper, unknown, applicable."""
+    leaves = [p.id for p in fw.leaves()]
+    n = len(leaves)
+    names = frame.collect_schema().names()
+    _need(
+        frame,
+        ("jurisdiction_key", "framework_id", "principle_id", "status", *by, *([weights] if weights else [])),
+    )
+    key = [c for c in _ASSESSMENT if c in names]
+    key += [c for c in by if c not in key]
+    is_leaf = nw.col("principle_id").is_in(leaves)
+    counts = [(is_leaf & (nw.col("status") == s)).cast(nw.Int64).alias(f"_pf_{s}") for s in _STATUSES]
+    with_rt = "reported_total" in names
+    w = nw.col(weights).cast(nw.Float64) if weights else nw.lit(1.0, dtype=nw.Float64)
+    per = (
+        frame.filter(nw.col("framework_id") == fw.id)
+        .with_columns(*counts, w.alias("_pf_w"))
+        .group_by(key)
+        .agg(
+            *[nw.col(f"_pf_{s}").sum() for s in _STATUSES],
+            nw.col("_pf_w").max(),
+            *([nw.col("reported_total").max().alias("_pf_rt")] if with_rt else []),
+        )
+    )
+    adopted, partial, na = nw.col("_pf_adopted"), nw.col("_pf_partial"), nw.col("_pf_not_applicable")
+    unknown = n - adopted - partial - nw.col("_pf_not_adopted") - na
+    lower: nw.Expr = adopted
+    upper: nw.Expr = adopted + unknown
+    if with_rt:
+        has_rt = ~nw.col("_pf_rt").is_null()
+        lower = nw.when(has_rt).then(nw.col("_pf_rt")).otherwise(lower)
+        upper = nw.when(has_rt).then(nw.col("_pf_rt")).otherwise(upper)
+    return per.with_columns(
+        unknown.alias("_pf_unknown"),
+        lower.alias("_pf_lower"),
+        upper.alias("_pf_upper"),
+        (n - na).alias("_pf_applicable"),
+    )
+
+
+def summarize(
+    findings: Any, framework: Framework | str, *, by: Sequence[str] | str = (), weights: str | None = None
+) -> Any:
+    """Bounds on adoption per group, as :func:`policeframeworks.summarize` counts them, in the caller's type.
+
+    One row per group (per distinct value of the ``by`` columns; one row without ``by``) with:
+    ``assessments`` (rows counted), ``jurisdictions`` (distinct ``jurisdiction_key``: fewer than
+    ``assessments`` means a jurisdiction was assessed twice, which the object path refuses), ``weight`` (the
+    sum of the weights, or of 1 per assessment), ``lower_mean`` and ``upper_mean`` (the weighted mean of the
+    least and most principles adopted:
+    :attr:`AdoptionSummary.mean_bounds <policeframeworks.AdoptionSummary.mean_bounds>`), ``undetermined``,
+    ``unknown_findings``, ``all_adopted`` and ``none_adopted`` (counts of assessments, unweighted, as in
+    :class:`~policeframeworks.AdoptionSummary`). Only rows of ``framework`` are read, so one table of several
+    frameworks can be summarized framework by framework. An eager input with a jurisdiction assessed twice
+    raises, as
+    :func:`policeframeworks.summarize` does.
+
+    Args:
+        findings: a findings table (see ``docs/reference/tables.md``).
+        framework: the framework (or its id, for a bundled one).
+        by: columns to group by, each constant within an assessment (e.g. ``state``).
+        weights: a column holding each assessment's weight (e.g. population), constant within it.
+
+    Example:
+        >>> import pandas as pd
+        >>> from policeframeworks import frames
+        >>> df = pd.DataFrame({"jurisdiction_key": ["a|IL|city", "b|IL|city", "c|WI|city"],
+        ...     "state": ["IL", "IL", "WI"], "framework_id": "8cantwait-2020",
+        ...     "principle_id": "8cantwait-2020:duty-to-intervene",
+        ...     "status": ["adopted", "not_adopted", "adopted"],
+        ...     "population": [100, 300, 50]})
+        >>> out = frames.summarize(df, "8cantwait-2020", by="state", weights="population")
+        >>> out = out.sort_values("state")
+        >>> out[["state", "assessments", "weight", "lower_mean", "upper_mean"]].to_dict("records")
+        [{'state': 'IL', 'assessments': 2, 'weight': 400.0, 'lower_mean': 0.25, 'upper_mean': 7.25}, \
+{'state': 'WI', 'assessments': 1, 'weight': 50.0, 'lower_mean': 1.0, 'upper_mean': 8.0}]
+    """
+    fw = _framework(framework)
+    groups = [by] if isinstance(by, str) else list(by)
+    frame = nw.from_native(findings)
+    per = _scores(frame, fw, groups, weights)
+    w = nw.col("_pf_w")
+    lower, upper = nw.col("_pf_lower"), nw.col("_pf_upper")
+    per = per.with_columns(
+        (w * lower).alias("_pf_wl"),
+        (w * upper).alias("_pf_wu"),
+        (lower != upper).cast(nw.Int64).alias("undetermined"),
+        nw.col("_pf_unknown").alias("unknown_findings"),
+        (lower == nw.col("_pf_applicable")).cast(nw.Int64).alias("all_adopted"),
+        (upper == 0).cast(nw.Int64).alias("none_adopted"),
+    )
+    aggs = [
+        nw.len().alias("assessments"),
+        nw.col("jurisdiction_key").n_unique().alias("jurisdictions"),
+        w.sum().alias("weight"),
+        *[
+            nw.col(c).sum()
+            for c in ("_pf_wl", "_pf_wu", "undetermined", "unknown_findings", "all_adopted", "none_adopted")
+        ],
+    ]
+    out = per.group_by(groups).agg(*aggs) if groups else per.select(*aggs)
+    out = out.select(
+        *groups,
+        "assessments",
+        "jurisdictions",
+        "weight",
+        (nw.col("_pf_wl") / nw.col("weight")).alias("lower_mean"),
+        (nw.col("_pf_wu") / nw.col("weight")).alias("upper_mean"),
+        "undetermined",
+        "unknown_findings",
+        "all_adopted",
+        "none_adopted",
+    )
+    if isinstance(out, nw.DataFrame):
+        twice = out.filter(nw.col("jurisdictions") != nw.col("assessments"))
+        if len(twice):
+            raise ValidationError(
+                [
+                    Problem(
+                        "jurisdiction_key",
+                        "a jurisdiction is assessed more than once; keep one per "
+                        "jurisdiction (e.g. the latest) before summarizing",
+                    )
+                ]
+            )
+    return out.to_native()
+
+
+def principle_counts(
+    findings: Any, framework: Framework | str, *, by: Sequence[str] | str = (), weights: str | None = None
+) -> Any:
+    """Per group and scored principle, how many assessments give each status, in the caller's frame type.
+
+    The columns are the ``by`` columns, ``principle_id`` (each leaf of the framework), then ``adopted``,
+    ``partial``, ``not_adopted``, ``unknown`` (a missing finding counts here) and ``not_applicable``: the
+    counts of :meth:`AdoptionSummary.to_records <policeframeworks.AdoptionSummary.to_records>`, or with
+    ``weights`` the sums of the weights.
+
+    Example:
+        >>> import polars as pl
+        >>> from policeframeworks import frames
+        >>> df = pl.DataFrame({"jurisdiction_key": ["a|IL|city", "b|IL|city"],
+        ...     "framework_id": "8cantwait-2020",
+        ...     "principle_id": "8cantwait-2020:duty-to-intervene", "status": ["adopted", "not_adopted"]})
+        >>> out = frames.principle_counts(df, "8cantwait-2020")
+        >>> out.filter(pl.col("principle_id") == "8cantwait-2020:duty-to-intervene").row(0)
+        ('8cantwait-2020:duty-to-intervene', 1.0, 0.0, 1.0, 0.0, 0.0)
+    """
+    fw = _framework(framework)
+    groups = [by] if isinstance(by, str) else list(by)
+    frame = nw.from_native(findings)
+    leaves = [p.id for p in fw.leaves()]
+    _need(frame, ("jurisdiction_key", "framework_id", "principle_id", "status", *groups))
+    names = frame.collect_schema().names()
+    key = [c for c in _ASSESSMENT if c in names]
+    key += [c for c in groups if c not in key]
+    w = nw.col(weights).cast(nw.Float64) if weights else nw.lit(1.0, dtype=nw.Float64)
+    mine = frame.filter(nw.col("framework_id") == fw.id).with_columns(w.alias("_pf_w"))
+    # The weight of every assessment in each group (unknown = that total minus the known statuses).
+    per = mine.group_by(key).agg(nw.col("_pf_w").max())
+    total = nw.col("_pf_w").sum().alias("_pf_total")
+    totals = per.group_by(groups).agg(total) if groups else per.select(total)
+    cells = (
+        mine.filter(nw.col("principle_id").is_in(leaves))
+        .with_columns(
+            *[(nw.col("_pf_w") * (nw.col("status") == s).cast(nw.Float64)).alias(s) for s in _STATUSES]
+        )
+        .group_by([*groups, "principle_id"])
+        .agg(*[nw.col(s).sum() for s in _STATUSES])
+    )
+    grid = totals.join(_like(frame, {"principle_id": leaves}, "string"), how="cross")
+    out = grid.join(cells, on=[*groups, "principle_id"], how="left").with_columns(
+        *[nw.col(s).fill_null(0.0) for s in _STATUSES]
+    )
+    known = nw.col("adopted") + nw.col("partial") + nw.col("not_adopted") + nw.col("not_applicable")
+    out = out.select(
+        *groups,
+        "principle_id",
+        "adopted",
+        "partial",
+        "not_adopted",
+        (nw.col("_pf_total") - known).alias("unknown"),
+        "not_applicable",
+    )
+    return out.to_native()

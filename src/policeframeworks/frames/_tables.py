@@ -1,0 +1,566 @@
+"""Objects to long tables and back: findings, mappings, coverage and jurisdictions.
+
+The builders return a :class:`pyarrow.Table` with the schema of :func:`arrow_schema`, or the same data in
+another eager frame type (``backend="pandas"`` or ``"polars"``). The readers take any frame narwhals knows
+(pandas, Polars, PyArrow, DuckDB, PySpark; lazy ones are collected) and build the objects back, checking
+every row: each problem names the row and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+from .. import (
+    Assessment,
+    AssessmentSet,
+    Citation,
+    Crosswalk,
+    Derivation,
+    DerivedMapping,
+    Evidence,
+    Finding,
+    Jurisdiction,
+    Mapping,
+    Problem,
+    ValidationError,
+    load_catalog,
+)
+from ._schema import STRUCTS, arrow_schema
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from .. import Catalog
+
+__all__ = [
+    "coverage",
+    "findings",
+    "jurisdiction_key",
+    "jurisdictions",
+    "mappings",
+    "to_assessments",
+    "to_crosswalk",
+    "to_jurisdictions",
+]
+
+#: The frame types the builders return besides pyarrow's.
+Backend = Literal["pyarrow", "pandas", "polars"]
+
+_EVIDENCE_FIELDS = tuple(name for name, _ in STRUCTS["evidence"])
+
+
+def jurisdiction_key(j: Jurisdiction) -> str:
+    """The text form of :attr:`Jurisdiction.key <policeframeworks.Jurisdiction.key>`: ``jurisdiction_key``.
+
+    Example:
+        >>> from policeframeworks import Jurisdiction, frames
+        >>> frames.jurisdiction_key(Jurisdiction(name="St. Paul", state="MN", kind="city"))
+        'st paul|MN|city'
+    """
+    name, state, kind = j.key
+    return f"{name}|{state or ''}|{kind}"
+
+
+def _out(table: pa.Table, backend: Backend | None) -> Any:
+    if backend is None or backend == "pyarrow":
+        return table
+    import narwhals as nw
+
+    return nw.from_arrow(table, backend=backend).to_native()
+
+
+def _evidence(items: Sequence[Evidence]) -> list[dict[str, str | None]]:
+    return [{f: getattr(e, f) for f in _EVIDENCE_FIELDS} for e in items]
+
+
+def _attributes(j: Jurisdiction) -> list[dict[str, str]]:
+    return [{"name": k, "value": v} for k, v in j.attributes.items()]
+
+
+def _jurisdiction_row(j: Jurisdiction) -> dict[str, Any]:
+    return {
+        "jurisdiction_key": jurisdiction_key(j),
+        "name": j.name,
+        "state": j.state,
+        "kind": str(j.kind),
+        "fips": j.fips,
+        "ori": j.ori,
+    }
+
+
+def findings(assessments: Iterable[Assessment] | AssessmentSet, *, backend: Backend | None = None) -> Any:
+    """The ``findings`` table: one row per finding, the assessment's fields repeated on each.
+
+    An assessment without findings gets one row whose ``principle_id`` and ``status`` are null, so that
+    every assessment survives the trip: :func:`to_assessments` gives back equal objects.
+
+    Args:
+        assessments: the assessments (or an :class:`~policeframeworks.AssessmentSet`).
+        backend: None or ``"pyarrow"`` for a :class:`pyarrow.Table`; ``"pandas"`` or ``"polars"`` for one of
+            theirs.
+
+    Example:
+        >>> from policeframeworks import frames, load_seed_assessments
+        >>> t = frames.findings(load_seed_assessments())
+        >>> t.select(["name", "principle_id", "status", "reported_total"]).to_pylist()
+        [{'name': 'Kankakee', 'principle_id': '8cantwait-2020:duty-to-intervene', 'status': 'adopted', \
+'reported_total': 5}]
+        >>> frames.to_assessments(t) == load_seed_assessments()
+        True
+    """
+    import pyarrow as pa
+
+    items = assessments.assessments if isinstance(assessments, AssessmentSet) else tuple(assessments)
+    rows: list[dict[str, Any]] = []
+    for a in items:
+        base = _jurisdiction_row(a.jurisdiction)
+        base.update(
+            framework_id=a.framework_id,
+            as_of=a.as_of,
+            assessor=a.assessor,
+            method=str(a.method),
+            reported_total=a.reported_total,
+            assessment_evidence=_evidence(a.evidence),
+            assessment_notes=list(a.notes),
+            attributes=_attributes(a.jurisdiction),
+        )
+        for f in a.findings or (None,):
+            row = dict(base)
+            if f is None:
+                row.update(principle_id=None, status=None, note=None, evidence=[], derived_from=[])
+            else:
+                row.update(
+                    principle_id=f.principle_id,
+                    status=str(f.status),
+                    note=f.note,
+                    evidence=_evidence(f.evidence),
+                    derived_from=[
+                        {
+                            "source": d.source,
+                            "relationship": str(d.relationship),
+                            "target": d.target,
+                            "source_status": str(d.source_status),
+                        }
+                        for d in f.derived_from
+                    ],
+                )
+            rows.append(row)
+    return _out(pa.Table.from_pylist(rows, schema=arrow_schema("findings")), backend)
+
+
+def jurisdictions(items: Iterable[Jurisdiction | Assessment], *, backend: Backend | None = None) -> Any:
+    """The ``jurisdictions`` table: one row per jurisdiction, in first-seen order, repeats left out.
+
+    Args:
+        items: jurisdictions, or assessments (their jurisdictions are taken). Two equal jurisdictions are one
+            row; two with one key but other differences (a FIPS code on one only) are two rows.
+        backend: as for :func:`findings`.
+
+    Example:
+        >>> from policeframeworks import frames, load_seed_assessments
+        >>> frames.jurisdictions(load_seed_assessments()).column("jurisdiction_key").to_pylist()
+        ['kankakee|IL|city']
+    """
+    import pyarrow as pa
+
+    seen: dict[Jurisdiction, None] = {}
+    for item in items:
+        seen.setdefault(item.jurisdiction if isinstance(item, Assessment) else item, None)
+    rows = [{**_jurisdiction_row(j), "attributes": _attributes(j)} for j in seen]
+    return _out(pa.Table.from_pylist(rows, schema=arrow_schema("jurisdictions")), backend)
+
+
+def _mapping_row(m: Mapping) -> dict[str, Any]:
+    c = m.citation
+    return {
+        "source": m.source,
+        "relationship": str(m.relationship),
+        "target": m.target,
+        "rationale_type": str(m.rationale_type),
+        "strength": m.strength,
+        "basis": str(m.basis),
+        "rationale": m.rationale,
+        "mapped_by": m.mapped_by,
+        "opposing": m.opposing,
+        "citation_publisher": c.publisher if c else None,
+        "citation_title": c.title if c else None,
+        "citation_url": c.url if c else None,
+        "citation_date": c.date if c else None,
+        "citation_locator": c.locator if c else None,
+    }
+
+
+def mappings(
+    crosswalk: Crosswalk, *, derived: Sequence[DerivedMapping] | bool = False, backend: Backend | None = None
+) -> Any:
+    """The ``mappings`` table: the crosswalk's asserted mappings, then (if asked) derived ones.
+
+    A derived row has the composed relationship, its ``path_id``, and its ``path``: the ``mapping_id`` of each
+    asserted mapping it composes, with ``path_reversed`` saying which are read backwards. Derived rows are
+    never mixed with asserted ones: their ``kind`` says which they are, and :func:`to_crosswalk` reads only
+    the asserted rows.
+
+    Args:
+        crosswalk: the crosswalk.
+        derived: True for ``crosswalk.derive()``, or the derived mappings to add (each step of each path must
+            be a mapping of the crosswalk, possibly read backwards).
+        backend: as for :func:`findings`.
+
+    Example:
+        >>> from policeframeworks import Crosswalk, frames, load_catalog
+        >>> bundled = load_catalog().crosswalk.mappings
+        >>> cw = Crosswalk([bundled[2], bundled[37]])  # uscm equal 8cantwait, 8cantwait subset perf
+        >>> t = frames.mappings(cw, derived=True)
+        >>> for row in t.select(["kind", "source", "relationship", "target", "path"]).to_pylist():
+        ...     print(*row.values())
+        asserted uscm-2020:sanctity-of-life/duty-to-intervene equal 8cantwait-2020:duty-to-intervene []
+        asserted 8cantwait-2020:duty-to-intervene subset perf-2016:duty-to-intervene []
+        derived uscm-2020:sanctity-of-life/duty-to-intervene subset perf-2016:duty-to-intervene [0, 1]
+        derived perf-2016:duty-to-intervene superset uscm-2020:sanctity-of-life/duty-to-intervene [1, 0]
+        >>> frames.to_crosswalk(t) == cw
+        True
+    """
+    import pyarrow as pa
+
+    rows: list[dict[str, Any]] = []
+    index: dict[Mapping, int] = {}
+    for i, m in enumerate(crosswalk.mappings):
+        index.setdefault(m, i)
+        rows.append(
+            {
+                "kind": "asserted",
+                "mapping_id": i,
+                "path_id": None,
+                **_mapping_row(m),
+                "path": [],
+                "path_reversed": [],
+            }
+        )
+    chosen = crosswalk.derive() if derived is True else () if derived is False else tuple(derived)
+    problems: list[Problem] = []
+    for k, d in enumerate(chosen):
+        path: list[int] = []
+        backwards: list[bool] = []
+        for s, step in enumerate(d.path):
+            if step in index:
+                path.append(index[step])
+                backwards.append(False)
+            elif step.inverse() in index:
+                path.append(index[step.inverse()])
+                backwards.append(True)
+            else:
+                problems.append(Problem(f"derived[{k}].path[{s}]", "not a mapping of the crosswalk"))
+        rows.append(
+            {
+                "kind": "derived",
+                "mapping_id": None,
+                "path_id": k,
+                "source": d.source,
+                "relationship": str(d.relationship),
+                "target": d.target,
+                "path": path,
+                "path_reversed": backwards,
+            }
+        )
+    if problems:
+        raise ValidationError(problems)
+    return _out(pa.Table.from_pylist(rows, schema=arrow_schema("mappings")), backend)
+
+
+def coverage(
+    crosswalk: Crosswalk,
+    *,
+    sources: Sequence[str] | None = None,
+    targets: Sequence[str] | None = None,
+    backend: Backend | None = None,
+) -> Any:
+    """The ``coverage`` table: the status of every target leaf for each (source, target) pair.
+
+    The statuses are :meth:`Crosswalk.coverage <policeframeworks.Crosswalk.coverage>`'s own (this function
+    asks it, pair by pair), so the table and the coverage reports cannot disagree. The pair of a framework
+    with itself is left out.
+
+    Args:
+        crosswalk: the crosswalk.
+        sources: source framework ids (default: every framework of the crosswalk's catalog).
+        targets: target framework ids (default: the same as ``sources``).
+        backend: as for :func:`findings`.
+
+    Example:
+        >>> from policeframeworks import frames, load_catalog
+        >>> t = frames.coverage(load_catalog().crosswalk, sources=["8cantwait-2020"], targets=["uscm-2020"])
+        >>> [r for r in t.to_pylist() if r["principle_id"] == "uscm-2020:sanctity-of-life/chokehold-ban"]
+        [{'source': '8cantwait-2020', 'target': 'uscm-2020', \
+'principle_id': 'uscm-2020:sanctity-of-life/chokehold-ban', 'status': 'covered'}]
+    """
+    import pyarrow as pa
+
+    src = list(sources) if sources is not None else list(crosswalk.catalog.framework_ids)
+    tgt = list(targets) if targets is not None else src
+    cols: dict[str, list[str]] = {"source": [], "target": [], "principle_id": [], "status": []}
+    for s in src:
+        for t in tgt:
+            if s == t:
+                continue
+            report = crosswalk.coverage(s, t)
+            for leaf in report.leaves:
+                cols["source"].append(s)
+                cols["target"].append(t)
+                cols["principle_id"].append(leaf)
+                cols["status"].append(str(report.status(leaf)))
+    return _out(pa.Table.from_pydict(cols, schema=arrow_schema("coverage")), backend)
+
+
+# ----------------------------------------------------------------------------- readers
+
+
+def _rows(frame: Any) -> list[dict[str, Any]]:
+    """Any frame's rows as plain dicts (lazy frames are collected; pyarrow tables read directly)."""
+    import narwhals as nw
+
+    try:
+        import pyarrow as pa
+
+        if isinstance(frame, pa.Table):
+            return list(frame.to_pylist())
+    except ImportError:  # pragma: no cover - pyarrow comes with the frames extra
+        pass
+    df = nw.from_native(frame)
+    if isinstance(df, nw.LazyFrame):
+        df = df.collect()
+    return [{k: _cell(v) for k, v in row.items()} for row in df.rows(named=True)]
+
+
+def _cell(value: Any) -> Any:
+    """A cell as Python: pandas' NaN for a missing value is None, a numpy integer an int."""
+    if isinstance(value, float) and value != value:
+        return None
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0:
+        return value.item()
+    return value
+
+
+def _wanted(rows: list[dict[str, Any]], table: str) -> list[Problem]:
+    if not rows:
+        return []
+    missing = [
+        c.name
+        for c in _table_columns(table)
+        if c.required and not c.type.startswith("list<") and c.name not in rows[0]
+    ]
+    return [Problem(c, "required column missing") for c in missing]
+
+
+def _table_columns(table: str) -> Any:
+    from ._schema import TABLES
+
+    return TABLES[table]
+
+
+def _list(value: Any) -> list[Any]:
+    """A list column's cell (None, a list, a numpy array, or a list of (key, value) pairs) as a list."""
+    return [] if value is None else list(value)
+
+
+def _evidence_of(value: Any) -> tuple[Evidence, ...]:
+    return tuple(Evidence(**{f: e.get(f) for f in _EVIDENCE_FIELDS}) for e in _list(value))
+
+
+def _jurisdiction_of(row: dict[str, Any]) -> Jurisdiction:
+    return Jurisdiction(
+        name=row["name"],
+        state=row.get("state"),
+        kind=row["kind"],
+        fips=row.get("fips"),
+        ori=row.get("ori"),
+        attributes={a["name"]: a["value"] for a in _list(row.get("attributes"))},
+    )
+
+
+def _problems_at(exc: ValidationError, where: str) -> list[Problem]:
+    return [p.within(where) for p in exc.problems]
+
+
+_ASSESSMENT_KEY = ("jurisdiction_key", "framework_id", "as_of", "assessor", "method")
+_ASSESSMENT_SAME = (
+    "name",
+    "state",
+    "kind",
+    "fips",
+    "ori",
+    "reported_total",
+    "assessment_evidence",
+    "assessment_notes",
+    "attributes",
+)
+
+
+def to_assessments(frame: Any) -> tuple[Assessment, ...]:
+    """Assessments from a ``findings`` table (any frame type), in order of their first row.
+
+    Rows belong to one assessment when they share jurisdiction key, framework, date, assessor and method;
+    their other assessment columns must then agree. Every problem in every row is reported at once.
+
+    Raises:
+        ValidationError: a missing column, a bad value (named by row and column), or rows of one assessment
+            that disagree.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> from policeframeworks import frames
+        >>> t = pa.table({"name": ["Springfield"], "state": ["IL"], "kind": ["city"],
+        ...               "framework_id": ["8cantwait-2020"], "as_of": ["2020"], "assessor": ["me"],
+        ...               "method": ["document-review"], "principle_id": ["8cantwait-2020:duty-to-intervene"],
+        ...               "status": ["yes"]})
+        >>> frames.to_assessments(t)
+        Traceback (most recent call last):
+        ...
+        policeframeworks.exceptions.ValidationError: 1 problem:
+          rows[0].status: 'yes' is not one of adopted, partial, not_adopted, unknown, not_applicable
+    """
+    rows = _rows(frame)
+    problems = _wanted(rows, "findings")
+    problems = [p for p in problems if p.path != "jurisdiction_key"]  # derived; recomputed here
+    if problems:
+        raise ValidationError(problems)
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    juris: dict[int, Jurisdiction] = {}
+    for i, row in enumerate(rows):
+        try:
+            j = _jurisdiction_of(row)
+        except ValidationError as exc:
+            problems += _problems_at(exc, f"rows[{i}]")
+            continue
+        juris[i] = j
+        key = (jurisdiction_key(j), *(row[c] for c in _ASSESSMENT_KEY[1:]))
+        groups.setdefault(key, []).append(i)
+    out: list[Assessment] = []
+    for members in groups.values():
+        first = rows[members[0]]
+        for i in members[1:]:
+            for c in _ASSESSMENT_SAME:
+                if _norm(rows[i].get(c)) != _norm(first.get(c)):
+                    problems.append(
+                        Problem(f"rows[{i}].{c}", f"differs from rows[{members[0]}] of the same assessment")
+                    )
+        found: list[Finding] = []
+        for i in members:
+            row = rows[i]
+            if row.get("principle_id") is None and row.get("status") is None:
+                continue
+            try:
+                found.append(
+                    Finding(
+                        principle_id=row.get("principle_id"),  # type: ignore[arg-type]
+                        status=row.get("status"),  # type: ignore[arg-type]
+                        note=row.get("note"),
+                        evidence=_evidence_of(row.get("evidence")),
+                        derived_from=tuple(Derivation(**d) for d in _list(row.get("derived_from"))),
+                    )
+                )
+            except ValidationError as exc:
+                problems += _problems_at(exc, f"rows[{i}]")
+        rt = first.get("reported_total")
+        try:
+            out.append(
+                Assessment(
+                    jurisdiction=juris[members[0]],
+                    framework_id=first["framework_id"],
+                    as_of=first["as_of"],
+                    assessor=first["assessor"],
+                    method=first["method"],
+                    findings=tuple(found),
+                    reported_total=None if rt is None else int(rt),
+                    evidence=_evidence_of(first.get("assessment_evidence")),
+                    notes=tuple(_list(first.get("assessment_notes"))),
+                )
+            )
+        except ValidationError as exc:
+            problems += _problems_at(exc, f"rows[{members[0]}]")
+    if problems:
+        raise ValidationError(problems)
+    return tuple(out)
+
+
+def _norm(value: Any) -> Any:
+    """A cell made comparable across frame types (numpy arrays and lists of dicts become tuples)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    try:
+        items = list(value)
+    except TypeError:
+        return value
+    return tuple(tuple(sorted(v.items())) if isinstance(v, dict) else v for v in items)
+
+
+def to_jurisdictions(frame: Any) -> tuple[Jurisdiction, ...]:
+    """Jurisdictions from a ``jurisdictions`` table (any frame type), one per row, in order.
+
+    Example:
+        >>> from policeframeworks import frames, load_seed_assessments
+        >>> frames.to_jurisdictions(frames.jurisdictions(load_seed_assessments()))
+        (Jurisdiction(name='Kankakee', state='IL', kind=<JurisdictionKind.CITY: 'city'>, ...),)
+
+    Raises:
+        ValidationError: a missing column or a bad value, named by row and column.
+    """
+    rows = _rows(frame)
+    problems = [p for p in _wanted(rows, "jurisdictions") if p.path != "jurisdiction_key"]
+    out: list[Jurisdiction] = []
+    for i, row in enumerate(rows if not problems else ()):
+        try:
+            out.append(_jurisdiction_of(row))
+        except ValidationError as exc:
+            problems += _problems_at(exc, f"rows[{i}]")
+    if problems:
+        raise ValidationError(problems)
+    return tuple(out)
+
+
+def to_crosswalk(frame: Any, *, catalog: Catalog | None = None) -> Crosswalk:
+    """A crosswalk of the asserted rows of a ``mappings`` table (any frame type), in ``mapping_id`` order.
+
+    Derived rows are left out (they follow from the asserted ones: see
+    :meth:`Crosswalk.derive <policeframeworks.Crosswalk.derive>`).
+
+    Raises:
+        ValidationError: a missing column, a bad value or an unknown id, named by row and column.
+    """
+    rows = _rows(frame)
+    problems = _wanted(rows, "mappings")
+    found: list[tuple[int, Mapping]] = []
+    for i, row in enumerate(rows if not problems else ()):
+        if row.get("kind") != "asserted":
+            continue
+        try:
+            c = None
+            if row.get("citation_title") is not None or row.get("citation_url") is not None:
+                c = Citation(
+                    publisher=row.get("citation_publisher"),  # type: ignore[arg-type]
+                    title=row.get("citation_title"),  # type: ignore[arg-type]
+                    url=row.get("citation_url"),  # type: ignore[arg-type]
+                    date=row.get("citation_date"),
+                    locator=row.get("citation_locator"),
+                )
+            m = Mapping(
+                source=row["source"],
+                relationship=row["relationship"],
+                target=row["target"],
+                rationale_type=row.get("rationale_type"),  # type: ignore[arg-type]
+                strength=row.get("strength"),  # type: ignore[arg-type]
+                basis=row.get("basis"),  # type: ignore[arg-type]
+                rationale=row.get("rationale"),  # type: ignore[arg-type]
+                mapped_by=row.get("mapped_by"),  # type: ignore[arg-type]
+                opposing=bool(row.get("opposing")),
+                citation=c,
+            )
+        except ValidationError as exc:
+            problems += _problems_at(exc, f"rows[{i}]")
+            continue
+        mid = row.get("mapping_id")
+        found.append((i if mid is None else int(mid), m))
+    if problems:
+        raise ValidationError(problems)
+    found.sort(key=lambda pair: pair[0])
+    return Crosswalk([m for _, m in found], catalog=catalog if catalog is not None else load_catalog())

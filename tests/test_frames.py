@@ -1,0 +1,436 @@
+"""policeframeworks.frames: the object path's rules over every installed dataframe backend."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import policeframeworks as pf
+from policeframeworks.testing import strategies as pfst
+
+pa = pytest.importorskip("pyarrow")
+nw = pytest.importorskip("narwhals")
+frames = pytest.importorskip("policeframeworks.frames")
+
+CATALOG = pf.load_catalog()
+EIGHT = CATALOG.framework("8cantwait-2020")
+CROSSWALK = CATALOG.crosswalk
+DOCS = pathlib.Path(__file__).resolve().parent.parent / "docs" / "reference"
+FLAT = [
+    "jurisdiction_key",
+    "name",
+    "state",
+    "kind",
+    "fips",
+    "ori",
+    "framework_id",
+    "as_of",
+    "assessor",
+    "method",
+    "reported_total",
+    "principle_id",
+    "status",
+]
+
+
+# ------------------------------------------------------------------ backends
+
+
+def _pandas(t: Any) -> Any:
+    pytest.importorskip("pandas")
+    return t.to_pandas()
+
+
+def _polars(t: Any) -> Any:
+    pl = pytest.importorskip("polars")
+    return pl.from_arrow(t)
+
+
+def _polars_lazy(t: Any) -> Any:
+    return _polars(t).lazy()
+
+
+def _duckdb(t: Any) -> Any:
+    duckdb = pytest.importorskip("duckdb")
+    return duckdb.connect().from_arrow(t)
+
+
+BACKENDS: dict[str, Callable[[Any], Any]] = {
+    "pyarrow": lambda t: t,
+    "pandas": _pandas,
+    "polars": _polars,
+    "polars-lazy": _polars_lazy,
+    "duckdb": _duckdb,
+}
+LAZY = {"polars-lazy", "duckdb"}
+
+
+def _collect(out: Any) -> list[dict[str, Any]]:
+    frame = nw.from_native(out)
+    if isinstance(frame, nw.LazyFrame):
+        frame = frame.collect()
+    return [
+        {k: (None if v != v else v) for k, v in row.items()} for row in frame.rows(named=True)
+    ]  # NaN: null
+
+
+def _is_lazy(out: Any) -> bool:
+    return isinstance(nw.from_native(out), nw.LazyFrame)
+
+
+unique_eight = st.lists(pfst.assessments(framework=EIGHT), max_size=6, unique_by=lambda a: a.jurisdiction.key)
+
+
+def _flat(assessments: Any) -> Any:
+    return frames.findings(assessments).select(FLAT)
+
+
+# ------------------------------------------------------------------ projection, summaries == the object path
+
+
+def _projected_by_objects(items: list[pf.Assessment], onto: str) -> set[tuple[str, str, str, str]]:
+    out = set()
+    for a in items:
+        p = a.project(onto, CROSSWALK)
+        out |= {
+            (frames.jurisdiction_key(a.jurisdiction), a.as_of, f.principle_id, str(f.status))
+            for f in p.findings
+        }
+    return out
+
+
+def _projected_by_frames(out: Any) -> set[tuple[str, str, str, str]]:
+    return {(r["jurisdiction_key"], r["as_of"], r["principle_id"], r["status"]) for r in _collect(out)}
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=unique_eight, onto=st.sampled_from(["uscm-2020", "useofforce-2016", "campaignzero-2015"]))
+def test_project_equals_the_object_path(backend: str, items: list[pf.Assessment], onto: str) -> None:
+    native = BACKENDS[backend](_flat(items))
+    out = frames.project(native, CROSSWALK, onto=onto)
+    assert _is_lazy(out) == (backend in LAZY)
+    assert type(nw.from_native(out).to_native()) is type(out)
+    rows = _collect(out)
+    assert {r["framework_id"] for r in rows} <= {onto}
+    assert {r["method"] for r in rows} <= {"derived"}
+    assert _projected_by_frames(out) == _projected_by_objects(items, onto)
+
+
+def _summary_by_objects(items: list[pf.Assessment]) -> dict[str, Any]:
+    s = pf.summarize(items, framework=EIGHT)
+    lo, hi = s.mean_bounds or (None, None)
+    return {
+        "assessments": s.assessments,
+        "lower_mean": lo,
+        "upper_mean": hi,
+        "undetermined": s.undetermined,
+        "unknown_findings": s.unknown_findings,
+        "all_adopted": len(s.all_adopted),
+        "none_adopted": len(s.none_adopted),
+    }
+
+
+def _close(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return a.keys() == b.keys() and all(
+        a[k] == pytest.approx(b[k]) if isinstance(b[k], float) else a[k] == b[k] for k in a
+    )
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=unique_eight.filter(bool))
+def test_summarize_equals_the_object_path(backend: str, items: list[pf.Assessment]) -> None:
+    native = BACKENDS[backend](_flat(items))
+    out = frames.summarize(native, EIGHT)
+    assert _is_lazy(out) == (backend in LAZY)
+    (row,) = _collect(out)
+    assert row["jurisdictions"] == row["assessments"] == row["weight"] == len(items)
+    got = {k: row[k] for k in _summary_by_objects(items)}
+    assert _close(got, _summary_by_objects(items))
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=unique_eight.filter(bool))
+def test_summarize_by_groups_equals_the_object_path_per_group(
+    backend: str, items: list[pf.Assessment]
+) -> None:
+    native = BACKENDS[backend](_flat(items))
+    rows = _collect(frames.summarize(native, "8cantwait-2020", by=["state"]))
+    assert {r["state"] for r in rows} == {a.jurisdiction.state for a in items}
+    for r in rows:
+        group = [a for a in items if a.jurisdiction.state == r["state"]]
+        assert _close({k: r[k] for k in _summary_by_objects(group)}, _summary_by_objects(group))
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=unique_eight.filter(bool), data=st.data())
+def test_weighted_summary_is_the_weighted_mean_of_the_scores(
+    backend: str, items: list[pf.Assessment], data: st.DataObject
+) -> None:
+    weights = data.draw(st.lists(st.integers(1, 10**7), min_size=len(items), max_size=len(items)))
+    table = _flat(items)
+    by_key = {frames.jurisdiction_key(a.jurisdiction): w for a, w in zip(items, weights, strict=True)}
+    table = table.append_column(
+        "population", pa.array([by_key[k] for k in table.column("jurisdiction_key").to_pylist()], pa.int64())
+    )
+    (row,) = _collect(frames.summarize(BACKENDS[backend](table), EIGHT, weights="population"))
+    ranges = [a.score().adopted_range for a in items]
+    total = sum(weights)
+    assert row["weight"] == pytest.approx(total)
+    assert row["lower_mean"] == pytest.approx(
+        sum(w * lo for w, (lo, _) in zip(weights, ranges, strict=True)) / total
+    )
+    assert row["upper_mean"] == pytest.approx(
+        sum(w * hi for w, (_, hi) in zip(weights, ranges, strict=True)) / total
+    )
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=unique_eight.filter(bool))
+def test_principle_counts_equal_the_object_path(backend: str, items: list[pf.Assessment]) -> None:
+    out = frames.principle_counts(BACKENDS[backend](_flat(items)), EIGHT)
+    got = sorted(_collect(out), key=lambda r: r["principle_id"])
+    expected = sorted(pf.summarize(items, framework=EIGHT).to_records(), key=lambda r: r["principle_id"])
+    assert got == expected  # floats equal to the integer counts
+
+
+def test_summarize_refuses_a_jurisdiction_assessed_twice_in_an_eager_frame() -> None:
+    a = pf.load_seed_assessments()[0]
+    twice = [
+        a,
+        pf.Assessment(
+            jurisdiction=a.jurisdiction,
+            framework_id=a.framework_id,
+            as_of="2021",
+            assessor=a.assessor,
+            method=a.method,
+        ),
+    ]
+    with pytest.raises(pf.ValidationError, match="more than once"):
+        frames.summarize(_flat(twice), EIGHT)
+    lazy = _polars_lazy(_flat(twice))
+    (row,) = _collect(frames.summarize(lazy, EIGHT))
+    assert (row["assessments"], row["jurisdictions"]) == (2, 1)
+
+
+def test_missing_columns_are_named() -> None:
+    t = _flat(pf.load_seed_assessments()).drop_columns(["status"])
+    with pytest.raises(pf.ValidationError, match="status: required column missing"):
+        frames.project(t, onto="uscm-2020")
+    with pytest.raises(pf.ValidationError, match="status: required column missing"):
+        frames.summarize(t, EIGHT)
+
+
+def test_unknown_target_framework_is_suggested() -> None:
+    with pytest.raises(pf.UnknownIdError, match="uscm-2020"):
+        frames.project(_flat(pf.load_seed_assessments()), onto="uscm-2021")
+
+
+def test_rules_are_cached_per_crosswalk() -> None:
+    assert frames.rules(CROSSWALK, "uscm-2020") is frames.rules(CROSSWALK, "uscm-2020")
+    smaller = pf.Crosswalk(CROSSWALK.mappings[:3])
+    assert frames.rules(smaller, "uscm-2020") != frames.rules(CROSSWALK, "uscm-2020")
+
+
+# ------------------------------------------------------------------ PySpark (local mode)
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    if shutil.which("java") is None:
+        pytest.skip("PySpark needs a Java runtime and none is on PATH (apt-get install default-jre-headless)")
+    pyspark_sql = pytest.importorskip("pyspark.sql")
+    session = (
+        pyspark_sql.SparkSession.builder.master("local[1]")
+        .appName("policeframeworks-tests")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.memory", "1g")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
+def test_project_and_summarize_on_spark(spark: Any) -> None:
+    items = list(_fixed_assessments(12))
+    t = _flat(items)
+    sdf = spark.createDataFrame(t.to_pandas())
+    out = frames.project(sdf, CROSSWALK, onto="uscm-2020")
+    assert _is_lazy(out)
+    assert _projected_by_frames(out) == _projected_by_objects(items, "uscm-2020")
+    (row,) = _collect(frames.summarize(sdf, EIGHT))
+    assert _close({k: row[k] for k in _summary_by_objects(items)}, _summary_by_objects(items))
+
+
+def _fixed_assessments(n: int) -> list[pf.Assessment]:
+    """n assessments of 8 Can't Wait in distinct cities, statuses cycling so every rule is exercised."""
+    statuses = ["adopted", "partial", "not_adopted", "unknown", "not_applicable", "adopted"]
+    leaves = [p.id for p in EIGHT.leaves()]
+    out = []
+    for i in range(n):
+        findings = [
+            pf.Finding(principle_id=pid, status=statuses[(i + k) % len(statuses)])
+            for k, pid in enumerate(leaves)
+            if (i + k) % 4
+        ]
+        out.append(
+            pf.Assessment(
+                jurisdiction=pf.Jurisdiction(name=f"City {i}", state="IL", kind="city"),
+                framework_id=EIGHT.id,
+                as_of="2020",
+                assessor="coder",
+                method="document-review",
+                findings=findings,
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------ tables round-trip
+
+
+def _key(a: pf.Assessment) -> tuple[Any, ...]:
+    return (a.jurisdiction.key, a.framework_id, a.as_of, a.assessor, str(a.method))
+
+
+@pytest.mark.parametrize("backend", ["pyarrow", "pandas", "polars", "duckdb"])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=st.lists(pfst.assessments(), max_size=4, unique_by=_key))
+def test_findings_round_trip(backend: str, items: list[pf.Assessment]) -> None:
+    table = frames.findings(items)
+    assert table.schema == frames.arrow_schema("findings")
+    assert frames.to_assessments(BACKENDS[backend](table)) == tuple(items)
+
+
+def test_rows_of_one_assessment_that_disagree_are_refused_not_merged() -> None:
+    a = pf.load_seed_assessments()[0]
+    other = pf.Assessment(
+        jurisdiction=pf.Jurisdiction(name="Kankakee", state="IL", kind="city", fips="1738934"),
+        framework_id=a.framework_id,
+        as_of=a.as_of,
+        assessor=a.assessor,
+        method=a.method,
+        findings=[pf.Finding(principle_id="8cantwait-2020:require-de-escalation", status="adopted")],
+    )
+    with pytest.raises(pf.ValidationError, match=r"rows\[1\]\.fips: differs from rows\[0\]"):
+        frames.to_assessments(frames.findings([a, other]))
+
+
+def test_projected_findings_round_trip_with_their_derivations() -> None:
+    projected = [a.project("uscm-2020", CROSSWALK) for a in _fixed_assessments(5)]
+    assert frames.to_assessments(frames.findings(projected)) == tuple(projected)
+
+
+@settings(max_examples=20, deadline=None)
+@given(cw=pfst.crosswalks(max_size=6))
+def test_mappings_round_trip(cw: pf.Crosswalk) -> None:
+    table = frames.mappings(cw, derived=True)
+    assert table.schema == frames.arrow_schema("mappings")
+    assert frames.to_crosswalk(table) == cw
+    derived = [r for r in table.to_pylist() if r["kind"] == "derived"]
+    assert len(derived) == len(cw.derive())
+    for row, d in zip(derived, cw.derive(), strict=True):
+        steps = [
+            cw.mappings[i].inverse() if back else cw.mappings[i]
+            for i, back in zip(row["path"], row["path_reversed"], strict=True)
+        ]
+        assert tuple(steps) == d.path
+
+
+@pytest.mark.parametrize("backend", ["pyarrow", "pandas", "polars"])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=st.lists(pfst.jurisdictions(), max_size=5, unique=True))
+def test_jurisdictions_round_trip(backend: str, items: list[pf.Jurisdiction]) -> None:
+    table = frames.jurisdictions(items)
+    assert frames.to_jurisdictions(BACKENDS[backend](table)) == tuple(items)
+
+
+def test_coverage_table_agrees_with_the_reports() -> None:
+    rows = frames.coverage(CROSSWALK, sources=["8cantwait-2020", "uscm-2020"]).to_pylist()
+    assert {(r["source"], r["target"]) for r in rows} == {
+        ("8cantwait-2020", "uscm-2020"),
+        ("uscm-2020", "8cantwait-2020"),
+    }
+    for r in rows:
+        assert r["status"] == str(CROSSWALK.coverage(r["source"], r["target"]).status(r["principle_id"]))
+    report = CROSSWALK.coverage("8cantwait-2020", "uscm-2020")
+    assert [r["principle_id"] for r in rows if r["target"] == "uscm-2020"] == list(report.leaves)
+
+
+def test_builders_return_the_asked_frame_type() -> None:
+    pd = pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    assert isinstance(frames.findings(pf.load_seed_assessments(), backend="pandas"), pd.DataFrame)
+    assert isinstance(
+        frames.coverage(CROSSWALK, sources=["8cantwait-2020", "uscm-2020"], backend="polars"), pl.DataFrame
+    )
+
+
+def test_reader_names_row_and_column_of_each_problem() -> None:
+    rows = frames.findings(pf.load_seed_assessments()).to_pylist()
+    bad = [
+        dict(rows[0], status="yes"),
+        dict(rows[0], principle_id="8cantwait-2020:duty-to-intervene", reported_total=4),
+    ]
+    with pytest.raises(pf.ValidationError) as info:
+        frames.to_assessments(pa.Table.from_pylist(bad, schema=frames.arrow_schema("findings")))
+    paths = [p.path for p in info.value.problems]
+    assert "rows[0].status" in paths
+    assert "rows[1].reported_total" in paths
+
+
+def test_reader_reports_missing_columns() -> None:
+    with pytest.raises(pf.ValidationError, match="framework_id: required column missing"):
+        frames.to_assessments(pa.table({"name": ["A"], "kind": ["city"]}))
+
+
+# ------------------------------------------------------------------ schemas, docs and imports
+
+
+@pytest.mark.parametrize("table", ["findings", "mappings", "coverage", "jurisdictions"])
+def test_frictionless_schema_files_are_in_sync(table: str) -> None:
+    path = DOCS / "tables" / f"{table}.schema.json"
+    assert json.loads(path.read_text(encoding="utf-8")) == frames.table_schema(table), (
+        f"regenerate {path.name}: json.dumps(frames.table_schema({table!r}), indent=2)"
+    )
+
+
+def test_docs_list_every_column() -> None:
+    from policeframeworks.frames._schema import TABLES
+
+    text = (DOCS / "tables.md").read_text(encoding="utf-8")
+    for table, columns in TABLES.items():
+        assert f"## `{table}`" in text
+        for c in columns:
+            assert f"| `{c.name}` | `{c.type}` |" in text, (table, c.name)
+
+
+def test_unknown_table_name_is_suggested() -> None:
+    with pytest.raises(pf.UnknownIdError, match="findings"):
+        frames.arrow_schema("finding")
+
+
+def test_import_policeframeworks_imports_no_dataframe_library() -> None:
+    code = (
+        "import sys, policeframeworks; "
+        "print([m for m in ('narwhals', 'pyarrow', 'pandas', 'polars', 'duckdb', 'pyspark') "
+        "if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
