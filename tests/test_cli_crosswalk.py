@@ -97,6 +97,9 @@ def test_export_reads_back_into_an_equal_crosswalk(tmp_path: Path, fmt: str) -> 
         back = Crosswalk.from_node_link(json.loads(path.read_text(encoding="utf-8")))
     else:
         back = Crosswalk.from_csv(path)
+        # CSV holds mappings only: the declared reviews are not in it.
+        assert (back.mappings, back.reviews) == (CW.mappings, ())
+        return
     assert back == CW
 
 

@@ -404,7 +404,11 @@ def test_bundled_crosswalk_repr_is_short_and_pretty_printers_agree() -> None:
             for m in cw.mappings
         )
     ]
-    assert repr(cw) == f"Crosswalk({len(cw.mappings)} mappings over {len(touched)} frameworks)"
+    reviews = len(cw.reviews)
+    assert reviews  # the bundled crosswalk declares its complete reviews
+    assert repr(cw) == (
+        f"Crosswalk({len(cw.mappings)} mappings over {len(touched)} frameworks, {reviews} declared reviews)"
+    )
     assert pretty(cw) == repr(cw)
     # Objects that hold a crosswalk in an init field (printed by Hypothesis even when repr=False).
     report = cw.coverage(CZ8, USCM)

@@ -153,17 +153,21 @@ def _crosswalk_with(catalog: Catalog, paths: list[Path], *, replace: bool) -> Cr
 
     Each file is read with :meth:`policeframeworks.Crosswalk.load`; every problem of every file is reported.
     """
-    from policeframeworks import Crosswalk, DataFileError, Mapping, Problem, ValidationError
+    from policeframeworks import Crosswalk, DataFileError, Mapping, Problem, Review, ValidationError
 
     mappings: list[Mapping] = [] if replace else list(catalog.crosswalk.mappings)
+    reviews: list[Review] = [] if replace else list(catalog.crosswalk.reviews)
     problems: list[Problem] = []
     for path in paths:
         try:
-            mappings += Crosswalk.load(path, catalog=catalog, include_bundled=False).mappings
+            mine = Crosswalk.load(path, catalog=catalog, include_bundled=False)
         except ValidationError as exc:
             problems += exc.problems
         except DataFileError as exc:
             problems.append(Problem("", str(exc)))
+        else:
+            mappings += mine.mappings
+            reviews += mine.reviews
     if problems:
         raise ValidationError(problems)
-    return Crosswalk(mappings, catalog=catalog)
+    return Crosswalk(mappings, reviews=reviews, catalog=catalog)
