@@ -43,7 +43,6 @@ CSV_TEXT = (
 )
 
 
-
 def csv_rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
@@ -625,3 +624,55 @@ def test_import_shows_progress_on_a_terminal(cities: Path, tmp_path: Path) -> No
     assert "\rreading cities.csv: rows: 2" in text
     assert "\rscoring: 2/2" in text
     assert text.rstrip().endswith(f"wrote {tmp_path / 't.json'}: 2 assessments of {CW} from {cities}")
+
+
+# --- bundled example assessments by name ----------------------------------------------------------------
+
+
+def test_score_bundled_by_name_equals_the_api() -> None:
+    (kankakee,) = load_seed_assessments()
+    code, out, err = run("assess", "score", "--bundled", "kankakee-2020", "--format", "json")
+    assert code == EXIT_OK, err
+    assert json.loads(out) == [pfio.score_record(kankakee, file="(bundled kankakee-2020)")]
+
+
+def test_bundled_and_files_together(kankakee: Path) -> None:
+    code, out, _ = run("assess", "score", str(kankakee), "--bundled", "kankakee-2020", "--format", "csv")
+    assert code == EXIT_OK
+    rows = csv_rows(out)
+    assert [r["file"] for r in rows] == ["(bundled kankakee-2020)", str(kankakee)]
+    assert rows[0]["lower"] == rows[1]["lower"] == "5"
+
+
+def test_project_and_summary_take_a_bundled_assessment() -> None:
+    (kankakee,) = load_seed_assessments()
+    code, out, _ = run(
+        "assess", "project", "--bundled", "kankakee-2020", "--onto", "uscm-2020", "--format", "json"
+    )
+    assert code == EXIT_OK
+    uscm = CATALOG.framework("uscm-2020")
+    assert json.loads(out) == [
+        pfio.projection_record(kankakee, kankakee.project("uscm-2020", CATALOG.crosswalk), uscm)
+    ]
+    code, out, _ = run("assess", "summary", "--bundled", "kankakee-2020", "--format", "json")
+    assert code == EXIT_OK
+    assert json.loads(out) == [pfio.summary_record(summarize([kankakee]))]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["score", "--bundled", "kankakee"],
+         "error: --bundled: no bundled assessment 'kankakee' (did you mean 'kankakee-2020'?); "
+         "the bundled ones: kankakee-2020\n"),
+        (["score"],
+         "error: assess score needs FILE or --bundled NAME (for example --bundled kankakee-2020)\n"),
+        (["project", "--onto", "uscm-2020", "--bundled", "kankakee-2020", "--bundled", "kankakee-2020"],
+         "error: assess project reads one FILE or one --bundled NAME\n"),
+    ],
+)  # fmt: skip
+def test_bundled_mistakes_are_usage_errors(argv: list[str], message: str) -> None:
+    code, out, err = run("assess", *argv)
+    assert code == EXIT_USAGE
+    assert out == ""
+    assert err == message

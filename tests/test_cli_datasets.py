@@ -114,3 +114,14 @@ def test_summary_by_state_weighted(datasets: tuple[Path, Path]) -> None:
     assert (mo["lower"], mo["upper"], mo["denominator"]) == ("0.0", "1.0", "508090.0")
     code, out, _ = run("assess", "summary", str(new), "--weights", "Population")
     assert "weighted by Population" in out
+
+
+def test_validate_reads_dataset_descriptors(tmp_path: Path, datasets: tuple[Path, Path]) -> None:
+    code, out, err = run("validate", str(tmp_path / "uof.toml"), "--format", "csv")
+    assert code == EXIT_OK, err
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert (row["kind"], row["status"]) == ("dataset", "ok")
+    (tmp_path / "bad.toml").write_text('path = "uof.csv"\nbased_on = "police-scorcard"\n', encoding="utf-8")
+    code, _, err = run("validate", str(tmp_path / "bad.toml"))
+    assert code == EXIT_DATA
+    assert "(did you mean 'police-scorecard'?)" in err

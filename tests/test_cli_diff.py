@@ -119,7 +119,7 @@ def test_crosswalk_table_lists_every_generated_mapping() -> None:
         assert " ".join(m.rationale.split()) in flat
     assert f"{len(cw.mappings)} generated mappings" in flat
     assert (
-        "without a counterpart, so not mapped: 1 principles in useofforce-2016, 1 in 8cantwait-2020" in flat
+        "without a counterpart, so not mapped: 1 principle in useofforce-2016, 1 in 8cantwait-2020" in flat
     )
 
 

@@ -322,3 +322,36 @@ def test_counts_agree_in_number(tmp_path: Path) -> None:
     assert "1 projected assessment\n" in err
     code, out, _ = run("assess", "summary", "--bundled", "kankakee-2020")
     assert "8cantwait-2020: 1 assessment\n" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", "uscm-2020"],
+        ["show", "uscm-2020:sanctity-of-life"],
+        ["diff", "useofforce-2016", "8cantwait-2020"],
+        ["frameworks"],
+        ["endorsements"],
+        ["coverage", "--matrix"],
+        ["assess", "summary", "--bundled", "kankakee-2020"],
+    ],
+)
+def test_text_fits_a_narrow_terminal_but_for_unbreakable_ids(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, _ = run(*argv)
+    assert code == EXIT_OK
+    for line in out.splitlines():
+        if len(line) > 60:  # only an id or a web address too long to fit on the line by itself
+            token = line.split()[-1]
+            assert len(token) > 60 - 8, line
+            assert line.strip() == token or line.startswith("Source: "), line
+
+
+def test_argparse_errors_escape_control_characters_too() -> None:
+    code, out, err = run("frameworks", "\x1b[2Jextra")  # argparse names unrecognized arguments as they are
+    assert code == EXIT_USAGE
+    assert out == ""
+    assert "\x1b" not in err
+    assert "unrecognized arguments: \\x1b[2Jextra" in err

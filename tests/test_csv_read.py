@@ -201,6 +201,15 @@ def test_other_delimiters_are_named_and_read_with_delimiter(tmp_path: Path, deli
     assert a.status_of(HOLDS) is Status.ADOPTED
 
 
+def test_old_mac_line_endings(tmp_path: Path) -> None:
+    path = write(tmp_path, "City,State,restrict holds\rA,IL,1\rB,IL,maybe\r")
+    (only,) = problems(path)
+    assert only.startswith("row 3, column 'restrict holds'")
+    sep = write(tmp_path, "sep=;\rCity;State\r", "sep.csv")
+    (only,) = problems(sep)
+    assert only.startswith("line 1: the first line 'sep=;'")
+
+
 def test_sep_line_is_named_with_its_delimiter(tmp_path: Path) -> None:
     path = write(tmp_path, "sep=;\nCity;State;restrict holds\nA;IL;1\n")
     assert problems(path) == [
@@ -221,6 +230,15 @@ def test_blank_means_unknown_unless_not_adopted_is_asked_and_recorded(tmp_path: 
     assert b.status_of(DEI) is Status.NOT_ADOPTED
     (note,) = b.notes
     assert "blank='not_adopted'" in note
+
+
+def test_blank_status_in_the_long_layout(tmp_path: Path) -> None:
+    path = write(tmp_path, "City,State,principle,status\nA,IL,restrict holds,\n")
+    (only,) = problems(path, layout="long")
+    assert only == "row 2, column 'status': no status for 'restrict holds'"
+    (a,) = read(path, layout="long", blank="not_adopted")
+    assert a.status_of(HOLDS) is Status.NOT_ADOPTED
+    assert "blank='not_adopted'" in a.notes[0]
 
 
 def test_half_is_partial_only_when_asked(tmp_path: Path) -> None:
@@ -260,6 +278,22 @@ def test_paired_policy_language_column_becomes_the_quote(tmp_path: Path) -> None
     assert b.finding(DEI).evidence == ()
     (c, _) = read(path, policy_language="attribute")
     assert c.jurisdiction.attributes["Require De-escalation (Policy Language)"].startswith("Officers")
+
+
+def test_bare_policy_language_columns_pair_with_the_column_to_their_left(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "City,State,Require De-escalation,(Policy Language),restrict holds,(Policy Language)\n"
+        "A,IL,1,Officers shall de-escalate.,0,\n",
+    )
+    (a,) = read(path)
+    assert a.finding(DEI).evidence[0].quote == "Officers shall de-escalate."
+    assert a.finding(HOLDS).evidence == ()
+    bad = write(tmp_path, "City,(Policy Language),State\nA,x,IL\n", "bad.csv")
+    assert problems(bad) == [
+        "row 1, column 2: '(Policy Language)' follows no principle column: it pairs with the column to its "
+        "left; map the columns in 'columns'"
+    ]
 
 
 def test_name_with_state_and_no_state_column(tmp_path: Path) -> None:

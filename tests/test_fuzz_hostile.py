@@ -254,6 +254,11 @@ COMMANDS: dict[str, tuple[Argv, tuple[str, ...], tuple[str, ...]]] = {
         (".json", ".toml"),
         ("assessments",),
     ),
+    "package build": (
+        lambda f: ["package", "build", "release", f, "--force"],
+        (".json", ".toml"),
+        ("assessment", "assessments"),
+    ),
 }
 
 

@@ -107,12 +107,14 @@ class Changes:
             crosswalk; None when both code the same framework.
         diffs: one per matched jurisdiction, in match order (every principle of the framework compared).
         match: how the jurisdictions were paired, with the ambiguous and unmatched ones.
+        principle_ids: the framework's scored (leaf) principles, in order: the rows of :meth:`to_records`.
     """
 
     framework_id: str
     projected_from: str | None
     diffs: tuple[AssessmentDiff, ...]
     match: JurisdictionMatch
+    principle_ids: tuple[str, ...] = ()
 
     def count(self, kind: ChangeKind, principle_id: str | None = None) -> int:
         """How many principle changes of one class (for one principle, or all), over the matched pairs."""
@@ -131,7 +133,7 @@ class Changes:
         if not self.diffs:
             return []
         out: list[dict[str, Any]] = []
-        for pid in _principles(self):
+        for pid in self.principle_ids:
             row: dict[str, Any] = {"principle_id": pid, "matched": len(self.diffs)}
             for side in ("before", "after"):
                 for status in (Status.ADOPTED, Status.UNKNOWN):
@@ -159,13 +161,6 @@ class Changes:
             for d in self.diffs
             for c in d.changes
         ]
-
-
-def _principles(c: Changes) -> list[str]:
-    seen: dict[str, None] = {}
-    for d in c.diffs:
-        seen.update(dict.fromkeys(d.after._by_principle))
-    return list(seen)
 
 
 def _one_framework(items: Sequence[Assessment], side: str) -> str:
@@ -252,7 +247,13 @@ def changes(
                 ),
             )
         )
-    return Changes(framework_id=target.id, projected_from=projected_from, diffs=tuple(diffs), match=match)
+    return Changes(
+        framework_id=target.id,
+        projected_from=projected_from,
+        diffs=tuple(diffs),
+        match=match,
+        principle_ids=tuple(p.id for p in target.leaves()),
+    )
 
 
 # --- Adoption events ------------------------------------------------------------------------------

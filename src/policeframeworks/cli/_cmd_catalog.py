@@ -27,8 +27,7 @@ import argparse
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, CommandGroup, Console, add_format, check_word
-from ._output import wrap
+from ._common import EXIT_OK, CommandGroup, Console, add_format, check_word, plural
 from ._userfiles import add_user_files, load_user_data
 
 if TYPE_CHECKING:
@@ -196,15 +195,16 @@ def _show_framework(fw: Framework, fmt: str, console: Console) -> None:
         return
     provisions = sum(1 for _ in fw.iter_principles())
     lines = [
-        wrap(f"{fw.id}: {fw.short_title}"),
-        wrap(fw.title),
-        wrap(
-            f"{fw.publisher}, {fw.date}; {fw.kind}; {len(fw.principles)} principles, {provisions} provisions"
+        console.wrap(f"{fw.id}: {fw.short_title}"),
+        console.wrap(fw.title),
+        console.wrap(
+            f"{fw.publisher}, {fw.date}; {fw.kind}; {plural(len(fw.principles), 'principle')}, "
+            f"{plural(provisions, 'provision')}"
         ),
         f"Source: {fw.citation.url}",
     ]
     if not fw.complete:
-        lines.append(wrap(f"Incomplete: {fw.missing}", indent="  ", first=""))
+        lines.append(console.wrap(f"Incomplete: {fw.missing}", indent="  ", first=""))
     current = None
     for group, depth, p in _tree(fw):
         if group != current:
@@ -212,9 +212,9 @@ def _show_framework(fw: Framework, fmt: str, console: Console) -> None:
             current = group
         indent = "  " + "    " * depth
         label = f"{p.number}. " if p.number else "- "
-        lines.append(wrap(f"{label}{p.title}", first=indent, indent=indent + " " * len(label)))
+        lines.append(console.wrap(f"{label}{p.title}", first=indent, indent=indent + " " * len(label)))
         # An id is never broken (it is for copying): a long one is indented less to fit 80 columns.
-        lines.append(" " * max(0, min(len(indent) + len(label), 80 - len(p.id))) + p.id)
+        lines.append(" " * max(0, min(len(indent) + len(label), min(80, console.width) - len(p.id))) + p.id)
     console.write("\n".join(lines) + "\n")
 
 
@@ -243,24 +243,24 @@ def _show_principle(catalog: Catalog, crosswalk: Crosswalk, p: Principle, fmt: s
         where += f", under {record['parent']}"
     if record["group"] == "framing":
         where += ", a framing statement (not counted in coverage)"
-    lines = [p.id, wrap(f"{p.number}. {p.title}" if p.number else p.title), ""]
-    lines.append(wrap(where, first="Framework: ", indent="           "))
+    lines = [p.id, console.wrap(f"{p.number}. {p.title}" if p.number else p.title), ""]
+    lines.append(console.wrap(where, first="Framework: ", indent="           "))
     lines.append(f"Wording:   {p.wording}")
-    lines.append(wrap(", ".join(str(t) for t in p.themes), first="Themes:    ", indent="           "))
-    lines += ["", wrap(p.text, indent="  "), ""]
+    lines.append(console.wrap(", ".join(str(t) for t in p.themes), first="Themes:    ", indent="           "))
+    lines += ["", console.wrap(p.text, indent="  "), ""]
     cited = ", ".join(x for x in (c.publisher, f'"{c.title}"', c.date, c.locator) if x)
-    lines.append(wrap(cited, first="Citation:  ", indent="           "))
+    lines.append(console.wrap(cited, first="Citation:  ", indent="           "))
     lines.append(f"           {c.url}")
     if p.aliases:
-        lines.append(wrap(", ".join(p.aliases), first="Aliases:   ", indent="           "))
+        lines.append(console.wrap(", ".join(p.aliases), first="Aliases:   ", indent="           "))
     if p.notes:
         lines.append("Notes:")
-        lines += [wrap(n, first="  - ", indent="    ") for n in p.notes]
+        lines += [console.wrap(n, first="  - ", indent="    ") for n in p.notes]
     if p.children:
         lines.append("Sub-provisions:")
-        lines += [wrap(f"{ch.title} ({ch.id})", first="  - ", indent="    ") for ch in p.children]
+        lines += [console.wrap(f"{ch.title} ({ch.id})", first="  - ", indent="    ") for ch in p.children]
     lines.append("")
-    lines += _mapping_lines(catalog, crosswalk, p.id, record["mappings"])
+    lines += _mapping_lines(catalog, crosswalk, p.id, record["mappings"], console)
     console.write("\n".join(lines) + "\n")
 
 
@@ -269,7 +269,11 @@ def _mapping_words(m: dict[str, Any]) -> str:
 
 
 def _mapping_lines(
-    catalog: Catalog, crosswalk: Crosswalk, principle_id: str, mappings: list[dict[str, Any]]
+    catalog: Catalog,
+    crosswalk: Crosswalk,
+    principle_id: str,
+    mappings: list[dict[str, Any]],
+    console: Console,
 ) -> list[str]:
     """The ``Mappings:`` part of ``show PRINCIPLE``: each mapping read from this principle's side."""
     import textwrap
@@ -277,7 +281,7 @@ def _mapping_lines(
     if not mappings:
         state = str(crosswalk.disposition(principle_id)).replace("_", " ")
         return [
-            wrap(
+            console.wrap(
                 f"none on this principle itself ({state}; mappings on its parent, children or framework "
                 "are not listed here)",
                 first="Mappings:  ",
@@ -289,7 +293,7 @@ def _mapping_lines(
         words = _mapping_words(m) + (", opposing" if m["opposing"] else "")
         lines += textwrap.wrap(
             words,
-            80,
+            min(80, console.width),
             initial_indent="  - ",
             subsequent_indent="      ",
             break_long_words=False,
@@ -299,7 +303,7 @@ def _mapping_lines(
             title = catalog.principle(m["target"]).title
         else:
             title = catalog.framework(m["target"]).short_title
-        lines.append(wrap(title, indent="      "))
+        lines.append(console.wrap(title, indent="      "))
     return lines
 
 

@@ -34,7 +34,6 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from ._common import EXIT_OK, CommandGroup, Console, UsageError, add_format, check_framework_ids
-from ._output import wrap
 from ._userfiles import add_user_files, load_user_data
 
 if TYPE_CHECKING:
@@ -120,21 +119,21 @@ def cmd_coverage(args: argparse.Namespace, console: Console) -> int:
     tgt = catalog.framework(report.target)
     reviewed = sum(1 for t in targets if t["status"] != "not_reviewed")
     lines = [
-        wrap(f"Coverage of {tgt.id} ({tgt.short_title}) by {src.id} ({src.short_title})"),
+        console.wrap(f"Coverage of {tgt.id} ({tgt.short_title}) by {src.id} ({src.short_title})"),
         f"lower bound {report.lower:.2f}: {len(report.covered)} of {n} leaf principles covered",
         f"upper bound {report.upper:.2f}: {len(report.touched)} of {n} touched",
         f"reviewed:    {reviewed} of {n} have a mapping (not_reviewed: no mapping either way)",
     ]
     if report.incomplete:
-        lines.append(wrap(f"incomplete in the catalog: {', '.join(report.incomplete)}"))
+        lines.append(console.wrap(f"incomplete in the catalog: {', '.join(report.incomplete)}"))
     console.write("\n".join(lines) + "\n\n")
     if not args.explain:
         console.emit(rows, columns, "table", table_columns=["target", "status"], keep=["target"])
         return EXIT_OK
     blocks = []
     for t in targets:
-        block = [wrap(f"{t['target']}: {t['status']}", first="", indent="  ")]
-        block += [wrap(_record_line(m), first="    ", indent="      ") for m in t["mappings"]]
+        block = [console.wrap(f"{t['target']}: {t['status']}", first="", indent="  ")]
+        block += [console.wrap(_record_line(m), first="    ", indent="      ") for m in t["mappings"]]
         blocks.append("\n".join(block))
     console.write("\n".join(blocks) + "\n")
     return EXIT_OK

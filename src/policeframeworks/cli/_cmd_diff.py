@@ -32,8 +32,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, CommandGroup, Console, UsageError, add_format, check_framework_ids
-from ._output import wrap
+from ._common import EXIT_OK, CommandGroup, Console, UsageError, add_format, check_framework_ids, plural
 from ._userfiles import add_user_files, load_user_data
 
 if TYPE_CHECKING:
@@ -114,16 +113,18 @@ def cmd_diff(args: argparse.Namespace, console: Console) -> int:
     elif args.format == "csv":
         console.emit(rows, DIFF_CSV, "csv")
     else:
-        console.write(_diff_text(a, b, d.same_family, rows))
+        console.write(_diff_text(a, b, d.same_family, rows, console))
     return EXIT_OK
 
 
-def _wrap_ids(text: str, *, first: str, indent: str) -> list[str]:
+def _wrap_ids(console: Console, text: str, *, first: str, indent: str) -> list[str]:
     """Wrap at spaces only, so ids stay whole for copying."""
-    return wrap(text, first=first, indent=indent).splitlines()
+    return console.wrap(text, first=first, indent=indent).splitlines()
 
 
-def _diff_text(a: Framework, b: Framework, same_family: bool, rows: list[dict[str, Any]]) -> str:
+def _diff_text(
+    a: Framework, b: Framework, same_family: bool, rows: list[dict[str, Any]], console: Console
+) -> str:
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in STATUSES}
     if same_family:
         family = f"same family: {a.family}"
@@ -133,9 +134,9 @@ def _diff_text(a: Framework, b: Framework, same_family: bool, rows: list[dict[st
             "matched only by equal slugs)"
         )
     lines = [
-        wrap(f"{a.id} ({a.short_title}) -> {b.id} ({b.short_title})"),
-        wrap(family),
-        wrap(
+        console.wrap(f"{a.id} ({a.short_title}) -> {b.id} ({b.short_title})"),
+        console.wrap(family),
+        console.wrap(
             f"{counts['removed']} removed, {counts['added']} added, {counts['reworded']} reworded, "
             f"{counts['changed']} otherwise changed, {counts['unchanged']} unchanged"
         ),
@@ -148,20 +149,20 @@ def _diff_text(a: Framework, b: Framework, same_family: bool, rows: list[dict[st
         mark = _MARKS[status]
         for r in group:
             if status == "removed":
-                lines += _wrap_ids(r["before"], first=f"  {mark} ", indent="    ")
-                lines.append(wrap(r["before_title"], indent="      "))
+                lines += _wrap_ids(console, r["before"], first=f"  {mark} ", indent="    ")
+                lines.append(console.wrap(r["before_title"], indent="      "))
                 continue
             if status == "added":
-                lines += _wrap_ids(r["after"], first=f"  {mark} ", indent="    ")
-                lines.append(wrap(r["after_title"], indent="      "))
+                lines += _wrap_ids(console, r["after"], first=f"  {mark} ", indent="    ")
+                lines.append(console.wrap(r["after_title"], indent="      "))
                 continue
             how = "same slug" if r["matched_by"] == "slug" else "declared"
             what = f"{how}; {', '.join(r['changed'])}" if r["changed"] else how
-            lines += _wrap_ids(r["before"], first=f"  {mark} ", indent="    ")
-            lines += _wrap_ids(f"-> {r['after']} ({what})", first="    ", indent="       ")
-            lines.append(wrap(r["before_title"], indent="      "))
+            lines += _wrap_ids(console, r["before"], first=f"  {mark} ", indent="    ")
+            lines += _wrap_ids(console, f"-> {r['after']} ({what})", first="    ", indent="       ")
+            lines.append(console.wrap(r["before_title"], indent="      "))
             if r["after_title"] != r["before_title"]:
-                lines.append(wrap(r["after_title"], first="      -> ", indent="         "))
+                lines.append(console.wrap(r["after_title"], first="      -> ", indent="         "))
     return "\n".join(lines) + "\n"
 
 
@@ -202,12 +203,20 @@ def _version_crosswalk(catalog: Catalog, a: Framework, b: Framework, fmt: str, c
     lone_a = sum(1 for p in a.iter_principles() if p.id not in mapped)
     lone_b = sum(1 for q in b.iter_principles() if q.id not in {m.target for m in cw.mappings})
     lines = [
-        wrap(f"Version crosswalk {a.id} -> {b.id}: {len(cw.mappings)} generated mappings (review them)"),
-        wrap(f"without a counterpart, so not mapped: {lone_a} principles in {a.id}, {lone_b} in {b.id}"),
+        console.wrap(
+            f"Version crosswalk {a.id} -> {b.id}: "
+            f"{plural(len(cw.mappings), 'generated mapping')} (review them)"
+        ),
+        console.wrap(
+            f"without a counterpart, so not mapped: {plural(lone_a, 'principle')} in {a.id}, "
+            f"{lone_b} in {b.id}"
+        ),
     ]
     for m in cw.mappings:
         lines.append("")
-        lines += _wrap_ids(f"{m.source} {m.relationship} {m.target} ({m.strength}/10)", first="", indent="  ")
-        lines.append(wrap(m.rationale, indent="    "))
+        lines += _wrap_ids(
+            console, f"{m.source} {m.relationship} {m.target} ({m.strength}/10)", first="", indent="  "
+        )
+        lines.append(console.wrap(m.rationale, indent="    "))
     console.write("\n".join(lines) + "\n")
     return EXIT_OK

@@ -3,10 +3,11 @@
 What a file holds is told from its top-level keys by :func:`policeframeworks.io._files.resolve_type`, so every
 kind of document the library registers is checked the same way: framework files, crosswalk files (JSON or
 TOML; crosswalks also as CSV), assessment files and assessments files (``{"assessments": [...]}``), whose
-frameworks must be bundled; and column-map files (a ``columns`` table for ``assess import --columns``), whose
-targets must be known fields or principle ids of one framework. A crosswalk file is also checked against the
-bundled catalog (unknown ids, with the closest suggested) and linted
-(:meth:`policeframeworks.Crosswalk.lint`); each lint problem is a data problem.
+frameworks must be bundled; column-map files (a ``columns`` table for ``assess import --columns``), whose
+targets must be known fields or principle ids of one framework; and dataset descriptors (``path`` and
+``based_on`` or ``framework``), checked and their CSV read as ``assess import --dataset`` reads it. A
+crosswalk file is also checked against the bundled catalog (unknown ids, with the closest suggested) and
+linted (:meth:`policeframeworks.Crosswalk.lint`); each lint problem is a data problem.
 
 Output: every problem is one line on stderr (``error: FILE: PATH: message (did you mean ...?)``). On stdout,
 one row per file; table and CSV columns ``file, kind, status, detail`` (status ``ok``, ``invalid`` or
@@ -79,7 +80,10 @@ def _check(name: str) -> tuple[dict[str, Any], list[str], int]:
             obj: object = _crosswalk(path)
         else:
             row["kind"] = io.file_kind(path)
-            if row["kind"] is None and _is_column_map(path):
+            if row["kind"] is None and _is_dataset(path):
+                row["kind"] = "dataset"
+                obj = Dataset(io.read_assessments(path))
+            elif row["kind"] is None and _is_column_map(path):
                 row["kind"] = "column-map"
                 obj = _column_map(path)
             elif row["kind"] == "crosswalk":
@@ -141,6 +145,26 @@ def _is_column_map(path: Path) -> bool:
     return True
 
 
+def _is_dataset(path: Path) -> bool:
+    """Whether a file of no known kind is a dataset descriptor (``path`` and ``based_on`` or a framework)."""
+    import json
+    import tomllib
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and "path" in data and ("based_on" in data or "framework" in data)
+
+
+class Dataset:
+    """The assessments a dataset descriptor reads (:func:`policeframeworks.io.read_assessments`)."""
+
+    def __init__(self, assessments: tuple[Any, ...]) -> None:
+        self.assessments = assessments
+
+
 class ColumnMap:
     """A column map file as read by :func:`policeframeworks.io.read_assessments_csv` (``columns=FILE``)."""
 
@@ -176,12 +200,15 @@ def _describe(obj: object) -> str:
 
     if isinstance(obj, Framework):
         n = sum(1 for _ in obj.iter_principles())
-        return f"{obj.id}: {len(obj.principles)} principles, {n} provisions"
+        return f"{obj.id}: {plural(len(obj.principles), 'principle')}, {plural(n, 'provision')}"
     if isinstance(obj, Assessment):
         return f"{obj.jurisdiction}, {obj.as_of}: {plural(len(obj.findings), 'finding')}"
     if isinstance(obj, AssessmentSet):
         fws = ", ".join(dict.fromkeys(a.framework_id for a in obj.assessments)) or "none"
         return f"{plural(len(obj), 'assessment')} of {fws}"
+    if isinstance(obj, Dataset):
+        fws = ", ".join(dict.fromkeys(a.framework_id for a in obj.assessments)) or "none"
+        return f"{plural(len(obj.assessments), 'assessment')} of {fws} read from its CSV"
     if isinstance(obj, ColumnMap):
         of = f", {obj.framework}" if obj.framework else ""
         return f"{plural(len(obj.columns), 'column')}{of}"

@@ -1,21 +1,24 @@
 """What every command of the command line shares: the parser, the console, exit codes, usage errors.
 
-How to add a command (nothing else needs to change: help, completion scripts and the CLI reference are
-generated from the parser):
+How to add a command (nothing else needs to change: ``--help`` and the completion scripts are generated
+from the parser, :func:`policeframeworks.cli.build_parser`):
 
 1. Write ``cli/_cmd_NAME.py`` with ``register(commands: CommandGroup) -> None``. In it,
    ``p = commands.add("name", help="one line for the list", description="what it does", handler=cmd_name)``
    adds the command (``commands.group(...)`` adds a group such as ``assess``, whose ``.add`` adds its
    subcommands); give ``p`` its arguments with ``p.add_argument`` and, for a listing, ``add_format(p)``.
 2. Write the handler, ``def cmd_name(args: argparse.Namespace, console: Console) -> int``: rows go out
-   through ``console.emit``, other text through ``console.write``, notes through ``console.note``. A mistake
+   through ``console.emit`` (build them with the ``policeframeworks.io`` records), other text through
+   ``console.write``, JSON or other data through ``console.data``, notes through ``console.note``. A mistake
    in the call raises :class:`UsageError` (exit code 2); the library's own errors are left to propagate
    (``_main`` turns them into one line each and an exit code).
 3. Import the module in ``cli/_main.py`` and add it to ``COMMAND_MODULES`` (the order ``--help`` lists them).
+   A new ``assess`` subcommand is a module ``cli/_assess_NAME.py`` with ``register(assess: CommandGroup)``,
+   added to ``SUBCOMMANDS`` in ``cli/_cmd_assess.py`` instead.
 
 To add an option to an existing command, add it in that command's ``register``. Import only the public
 ``policeframeworks`` API and this package's helpers, and import heavy libraries inside the handler, so that
-``policeframeworks --help`` stays fast.
+``policeframeworks --help`` stays fast. Test it with ``run(...)`` from ``tests/clihelpers.py``.
 """
 
 from __future__ import annotations
@@ -24,9 +27,10 @@ import argparse
 import difflib
 import os
 import re
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ..exceptions import PoliceFrameworksError
 from ._output import render, wrap
@@ -169,6 +173,11 @@ class Parser(argparse.ArgumentParser):
         action = super().add_argument(*args, **kwargs)
         self.arguments.append(action)
         return action
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the message (control characters escaped, as every line), exit with code 2."""
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {terminal_safe(message)}\n")
 
 
 class CommandGroup:

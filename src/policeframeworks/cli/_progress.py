@@ -76,7 +76,7 @@ class Progress:
             return
         self._last = now
         shown = f"{self.count}/{self.total}" if self.total is not None else str(self.count)
-        line = f"{self.label}: {shown}"[:79]
+        line = terminal_safe(f"{self.label}: {shown}")[:79]
         pad = max(0, self._width - len(line))
         self.stream.write("\r" + line + " " * pad)
         self.stream.flush()

@@ -45,8 +45,18 @@ Cells: surrounding spaces and case are ignored. A status cell is ``1``/``yes``/`
 ``unknown``, ``not_applicable``; an empty cell means no finding (``unknown``). States may be codes or
 spelled out (``Texas``, ``DC``, ``District of Columbia``). Jurisdiction names are kept as written; rows
 are matched to jurisdictions by :attr:`~policeframeworks.Jurisdiction.key`, so ``St Paul`` and
-``St. Paul`` are the same city. Every bad cell is reported in one :class:`ValidationError`, each with its
-row number (the header is row 1, as in a spreadsheet) and column.
+``St. Paul`` are the same city; with no state column (or an empty state cell) a name written with its
+state after a comma (``Kansas City, MO``) is read as name and state. Every bad cell is reported in one
+:class:`ValidationError`, each with its row number (the header is row 1, as in a spreadsheet; a cell with a
+line break does not add rows) and column; a problem repeated on many rows is stated once with their count
+(``_csv_problems``), and a field no row has and no default gives is one problem with the number of rows.
+
+Published files: the options of ``read_assessments_csv`` (``blank``, ``partial``, ``cell_quotes``,
+``policy_language``, ``encoding``, ``delimiter``, ``short_rows``, ``values``, ``source``) read the shapes
+they come in, each explicitly; a dataset descriptor (``_descriptor``) keeps them beside the file, and the
+headers of known published layouts (``_layouts``) are recognised without a column map. A row whose name is
+``Total`` (``Totals``, ``Sum``, ``Count``) is the publisher's per-principle totals: checked against the rows
+above it, not read as a jurisdiction. A row that repeats the header is skipped.
 
 Formula escaping: a spreadsheet runs a cell starting with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage
 return) as a formula. The writer puts an apostrophe before such a cell, and before a cell that already

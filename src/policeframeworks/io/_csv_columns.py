@@ -86,7 +86,7 @@ class Columns:
         seen: dict[str, int] = {}
         for i, h in enumerate(headers):
             first = seen.get(h.strip())
-            if first is not None:
+            if first is not None and not (layout == "wide" and _BARE_PAIRED.match(h)):
                 spaces = "" if headers[first] == h else f" ({headers[first]!r}: they differ only by spaces)"
                 self.problems.append(
                     Problem(f"row 1, column {i + 1}", f"header {h!r} repeats column {first + 1}{spaces}")
@@ -133,6 +133,18 @@ class Columns:
             key = hnorm(h)
             found_target = known.get(key) if known else None
             paired = _paired_principle(h, self.aliases, known) if layout == "wide" else None
+            if paired is None and layout == "wide" and _BARE_PAIRED.match(h):
+                paired = self.principle.get(i - 1)
+                if paired is None:
+                    self.problems.append(
+                        Problem(
+                            f"row 1, column {i + 1}",
+                            f"{h.strip()!r} follows no principle column: it pairs with the column to its "
+                            "left; map the columns in 'columns'",
+                        )
+                    )
+                    done.add(i)
+                    continue
             if key in synonyms:
                 self._set_field(synonyms[key], i, headers)
             elif found_target is not None and found_target == ATTRIBUTE:
@@ -208,6 +220,8 @@ class Columns:
             self.field[name] = i
 
 
+#: A policy-language column headed only ``(Policy Language)``: it pairs with the principle column to its left.
+_BARE_PAIRED = re.compile(r"\A\s*\(\s*policy\s+language\s*\)\s*\Z", re.IGNORECASE)
 _PAIRED = (
     re.compile(r"\A(?P<base>.*?)\s*\(\s*policy\s+language\s*\)\s*\Z", re.IGNORECASE),
     re.compile(r"\Apolicy[ _]language[ _](?P<base>.+)\Z", re.IGNORECASE),

@@ -149,7 +149,7 @@ def read_with_options(
     """Read a file with checked options (the shared path of ``read_assessments_csv`` and descriptors)."""
     name = str(path)
     text = decode(read_bytes(Path(path)), name, encoding=opts.encoding)
-    check_sep_line(text.split("\n", 1)[0], name)
+    check_sep_line((text.splitlines() or [""])[0], name)
     rows = csv.reader(_stdio.StringIO(text, newline=""), delimiter=opts.delimiter, strict=True)
     try:
         headers = next(rows)

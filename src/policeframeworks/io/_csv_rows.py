@@ -298,6 +298,13 @@ def read_long(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
         if pid_text is None and (status is not None or evidence or note):
             reader.problems.append(Problem(f"row {row}", "a status, note or evidence without a principle"))
             continue
+        if (
+            pid_text is not None
+            and status is None
+            and status_text is None
+            and reader.opts.blank == "not_adopted"
+        ):
+            status = Status.NOT_ADOPTED
         if pid_text is not None and status is None:
             if status_text is None:
                 reader.problems.append(
