@@ -100,7 +100,8 @@ def test_peel_records_attribution_and_chosen_wording() -> None:
     assert "Wording chosen" in notes
     # The items were checked against reproductions that cannot be cited, and the date is an attribution.
     assert {p.wording.value for p in fw.iter_principles()} == {"paraphrase"}
-    assert fw.date_note is not None and fw.date_note.startswith("Attributed")
+    assert fw.date_note is not None
+    assert fw.date_note.startswith("Attributed")
 
 
 def test_the_2016_and_2020_lists_share_one_family() -> None:
