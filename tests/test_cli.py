@@ -20,7 +20,6 @@ from policeframeworks.cli._common import EXIT_DATA, EXIT_OK, EXIT_USAGE
 CATALOG = load_catalog()
 
 
-
 def run_process(*argv: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "policeframeworks", *argv],

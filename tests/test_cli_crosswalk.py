@@ -18,7 +18,6 @@ CATALOG = load_catalog()
 CW = CATALOG.crosswalk
 
 
-
 @pytest.fixture
 def crosswalk_csv(tmp_path: Path) -> Path:
     path = tmp_path / "mine.csv"

@@ -22,7 +22,6 @@ VERSIONS = ("useofforce-2016", "8cantwait-2020")
 PAIRS = [VERSIONS, VERSIONS[::-1], ("uscm-2020", "uscm-2020"), ("policylink-2014", "policylink-pledge")]
 
 
-
 def expected_status(c: object) -> str:
     return "reworded" if c.reworded else "changed" if c.changed else "unchanged"  # type: ignore[attr-defined]
 
@@ -118,9 +117,7 @@ def test_crosswalk_table_lists_every_generated_mapping() -> None:
         assert f"{m.source} {m.relationship} {m.target} ({m.strength}/10)" in flat
         assert " ".join(m.rationale.split()) in flat
     assert f"{len(cw.mappings)} generated mappings" in flat
-    assert (
-        "without a counterpart, so not mapped: 1 principle in useofforce-2016, 1 in 8cantwait-2020" in flat
-    )
+    assert "without a counterpart, so not mapped: 1 principle in useofforce-2016, 1 in 8cantwait-2020" in flat
 
 
 def test_crosswalk_csv_is_the_export_format_and_reads_back(tmp_path: Path) -> None:

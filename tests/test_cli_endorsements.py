@@ -18,7 +18,6 @@ from policeframeworks.cli._common import EXIT_OK, EXIT_USAGE
 CATALOG = load_catalog()
 
 
-
 def keys(endorsements: object) -> list[tuple[str, str, str]]:
     return [(e.endorser, e.relation.value, e.target) for e in endorsements]  # type: ignore[attr-defined]
 

@@ -112,8 +112,11 @@ def test_coverage_with_replace_uses_the_files_alone(fixture: str, request: pytes
     )
     assert code == EXIT_OK
     alone = Crosswalk.load(path, include_bundled=False)
-    assert json.loads(out)["upper"] == alone.coverage("uscm-2020", "8cantwait-2020").upper == 0
-    assert CATALOG.crosswalk.coverage("uscm-2020", "8cantwait-2020").upper > 0
+    data = json.loads(out)
+    # the files join other frameworks: nothing of this pair is reviewed, so everything is still possible
+    assert (data["touched_share"], data["reviewed_share"], data["upper"], data["label"]) == (0, 0, 1, "n/r")
+    assert alone.coverage("uscm-2020", "8cantwait-2020").counts["not_reviewed"] == 8
+    assert CATALOG.crosswalk.coverage("uscm-2020", "8cantwait-2020").touched_share > 0
 
 
 def test_coverage_matrix_with_files(own_framework: Path, own_crosswalk: Path) -> None:
@@ -149,7 +152,8 @@ def test_coverage_of_an_own_framework_explained(own_framework: Path, own_crosswa
     assert "mine-2024:training superset policylink-pledge:training (8/10)" in out
     catalog = Catalog.from_paths(own_framework)
     expected = Crosswalk.load(own_crosswalk, catalog=catalog).coverage("mine-2024", "policylink-pledge")
-    assert f"lower bound {expected.lower:.2f}" in out
+    assert f"lower bound     {expected.lower:.2f}" in out
+    assert f"shown as        {expected.label}" in out
 
 
 # --- show, search, crosswalk export ------------------------------------------------------------------------

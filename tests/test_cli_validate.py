@@ -17,7 +17,6 @@ from policeframeworks.cli._common import EXIT_DATA, EXIT_OK, EXIT_USAGE
 CATALOG = load_catalog()
 
 
-
 @pytest.fixture
 def good(tmp_path: Path) -> Path:
     path = tmp_path / "good.toml"

@@ -14,6 +14,7 @@ from policeframeworks import (
     LintKind,
     Mapping,
     Relationship,
+    Review,
     UnknownIdError,
     ValidationError,
     load_catalog,
@@ -296,9 +297,17 @@ def test_dispositions() -> None:
     # a subset on the parent, read from the parent's side, is a superset: nothing certain for a child
     assert cw.disposition(f"{SOL}/foot-pursuits") is Disposition.NOT_REVIEWED
     assert cw.disposition("uscm-2020:community") is Disposition.NO_RELATIONSHIP
-    assert cw.disposition(f"{CZ8}:require-warning-before-shooting") is Disposition.NO_RELATIONSHIP
-    assert cw.disposition(f"{CZ8}:require-warning-before-shooting", against=IL) is Disposition.NOT_REVIEWED
+    # 8CW as a whole was compared with USCM's community only, not with the rest of USCM
+    assert cw.disposition(f"{CZ8}:require-warning-before-shooting") is Disposition.NOT_REVIEWED
     assert cw.disposition(f"{CZ8}:ban-chokeholds-and-strangleholds") is Disposition.MAPPED
+    done = cw.with_reviews(
+        [Review(source=USCM, target=CZ8, scope="complete", reviewer="tester", date="2026-12-05")]
+    )
+    assert done.disposition(f"{CZ8}:require-warning-before-shooting") is Disposition.NO_RELATIONSHIP
+    warning = f"{CZ8}:require-warning-before-shooting"
+    assert done.disposition(warning, against=USCM) is Disposition.NO_RELATIONSHIP
+    assert done.disposition(f"{CZ8}:require-warning-before-shooting", against=IL) is Disposition.NOT_REVIEWED
+    assert done.disposition(f"{SOL}/foot-pursuits") is Disposition.NO_RELATIONSHIP
 
 
 # ------------------------------------------------------------------ derive

@@ -237,7 +237,7 @@ def test_a_failed_write_leaves_the_old_folder(tmp_path: Path, monkeypatch: pytes
     out = tmp_path / "r"
     io.write_package(out)
     before = sorted(p.name for p in out.iterdir())
-    import policeframeworks.io._folder as folder
+    import policeframeworks.io._folders as folder
 
     real = folder.os.fsync
     calls = {"n": 0}

@@ -31,15 +31,14 @@ from .exceptions import (
 
 if TYPE_CHECKING:
     from . import io
+    from ._adjudication import Disagreement, Resolution, ResolutionMethod, disagreements, reconcile
+    from ._agreement import Agreement, AgreementStats, Estimate, Statistic, agreement
     from ._analysis import (
         AdoptionSummary,
-        Agreement,
-        AgreementStats,
         AssessmentDiff,
         Change,
         PrincipleCounts,
         Timeline,
-        agreement,
         diff_assessments,
         latest,
         summarize,
@@ -82,6 +81,7 @@ if TYPE_CHECKING:
     from ._mapping import CrosswalkDocument, Mapping, Review, ReviewScope
     from ._plot import plot_coverage_matrix, plot_crosswalk
     from ._relationship import Basis, RationaleType, Relationship
+    from ._study import DivergencePeriod, divergence_over_time, double_coding_sample
     from .crosswalk import (
         CoverageMatrix,
         CoverageReport,
@@ -92,6 +92,7 @@ if TYPE_CHECKING:
         Explanation,
         LintKind,
         LintProblem,
+        coverage_label,
     )
 
 __all__ = [
@@ -116,10 +117,13 @@ __all__ = [
     "DataFileError",
     "Derivation",
     "DerivedMapping",
+    "Disagreement",
     "Disposition",
+    "DivergencePeriod",
     "Endorsement",
     "EndorsementSet",
     "EndorserKind",
+    "Estimate",
     "Evidence",
     "Explanation",
     "Finding",
@@ -144,9 +148,12 @@ __all__ = [
     "RationaleType",
     "Relation",
     "Relationship",
+    "Resolution",
+    "ResolutionMethod",
     "Review",
     "ReviewScope",
     "Score",
+    "Statistic",
     "Status",
     "Theme",
     "Timeline",
@@ -159,8 +166,12 @@ __all__ = [
     "change_kind",
     "changes",
     "cite",
+    "coverage_label",
     "diff",
     "diff_assessments",
+    "disagreements",
+    "divergence_over_time",
+    "double_coding_sample",
     "io",
     "latest",
     "load_catalog",
@@ -168,6 +179,7 @@ __all__ = [
     "match_jurisdictions",
     "plot_coverage_matrix",
     "plot_crosswalk",
+    "reconcile",
     "summarize",
     "timeline",
     "version_crosswalk",
@@ -186,6 +198,7 @@ _LAZY_NAMES = {
     "Explanation": "crosswalk",
     "LintKind": "crosswalk",
     "LintProblem": "crosswalk",
+    "coverage_label": "crosswalk",
     "cite": "_cite",
     "FrameworkDiff": "_diff",
     "PrincipleChange": "_diff",
@@ -205,13 +218,23 @@ _LAZY_NAMES = {
     "RationaleType": "_relationship",
     "Relationship": "_relationship",
     "AdoptionSummary": "_analysis",
-    "Agreement": "_analysis",
-    "AgreementStats": "_analysis",
+    "Agreement": "_agreement",
+    "AgreementStats": "_agreement",
+    "Estimate": "_agreement",
+    "DivergencePeriod": "_study",
+    "divergence_over_time": "_study",
+    "double_coding_sample": "_study",
+    "Disagreement": "_adjudication",
+    "Resolution": "_adjudication",
+    "ResolutionMethod": "_adjudication",
+    "disagreements": "_adjudication",
+    "reconcile": "_adjudication",
+    "Statistic": "_agreement",
+    "agreement": "_agreement",
     "AssessmentDiff": "_analysis",
     "Change": "_analysis",
     "PrincipleCounts": "_analysis",
     "Timeline": "_analysis",
-    "agreement": "_analysis",
     "diff_assessments": "_analysis",
     "latest": "_analysis",
     "summarize": "_analysis",

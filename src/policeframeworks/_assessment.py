@@ -307,11 +307,13 @@ class Derivation:
     """One crosswalk mapping a projected finding came from, as read from the source principle's side.
 
     Attributes:
-        source: the principle of the assessed framework.
+        source: the principle of the assessed framework (or the assessed framework as a whole).
         relationship: how the source relates to the target (``superset``: meeting the source meets the
             target).
         target: the principle of the framework projected onto.
-        source_status: the source principle's status in the assessment projected.
+        source_status: the source's status in the assessment projected (for a parent principle without a
+            finding of its own, or the whole framework, the status its leaves add up to; see
+            :meth:`Assessment.project`).
 
     Example:
         >>> d = Derivation(source="a:x", relationship="superset", target="b:y", source_status="adopted")
@@ -326,10 +328,14 @@ class Derivation:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        for field in ("source", "target"):
-            value = getattr(self, field)
-            if not (isinstance(value, str) and is_principle_id(value)):
-                problems.append(Problem(field, f"{value!r} is not a principle id"))
+        if not (
+            isinstance(self.source, str) and (is_principle_id(self.source) or is_framework_id(self.source))
+        ):
+            problems.append(
+                Problem("source", f"{self.source!r} is neither a principle id nor a framework id")
+            )
+        if not (isinstance(self.target, str) and is_principle_id(self.target)):
+            problems.append(Problem("target", f"{self.target!r} is not a principle id"))
         for p in (
             _enum_problem("relationship", self.relationship, Relationship),
             _enum_problem("source_status", self.source_status, Status),
@@ -568,6 +574,20 @@ class _Related(Protocol):
     def related(self, principle_id: str, *, relationships: Any = None) -> tuple[Any, ...]: ...
 
 
+def _rollup(statuses: Iterable[Status]) -> Status:
+    """The status a parent (or a whole framework) has from its leaves' statuses (see ``project``)."""
+    found = [s for s in statuses if s is not Status.NOT_APPLICABLE]
+    if not found:
+        return Status.NOT_APPLICABLE
+    if all(s is Status.ADOPTED for s in found):
+        return Status.ADOPTED
+    if any(s in (Status.ADOPTED, Status.PARTIAL) for s in found):
+        return Status.PARTIAL
+    if all(s is Status.NOT_ADOPTED for s in found):
+        return Status.NOT_ADOPTED
+    return Status.UNKNOWN
+
+
 @attrs.frozen(kw_only=True)
 class Assessment:
     """One jurisdiction against one framework, on one date, by one assessor.
@@ -800,6 +820,21 @@ class Assessment:
     def project(self, onto_framework_id: str, crosswalk: _Related) -> Assessment:
         """This assessment seen through a crosswalk as an assessment of another framework.
 
+        With a :class:`~policeframeworks.Crosswalk` (anything with ``coverage(source, target)`` and a
+        ``catalog``), the mappings bearing on each **leaf** of the target are exactly those coverage uses
+        (:meth:`CoverageReport.explain <policeframeworks.CoverageReport.explain>`): mappings on the leaf,
+        an ancestor or the whole target framework, from a principle of the assessed framework at any depth
+        or from the assessed framework as a whole, ``opposing`` ones left out. A parent principle's status
+        is its own finding, or else what its leaves add up to, and the whole framework's is what all its
+        leaves add up to: ``adopted`` when every applicable leaf is, ``partial`` when some are adopted or
+        partial, ``not_adopted`` when every applicable leaf is not adopted, ``not_applicable`` when none
+        applies, ``unknown`` otherwise. So projecting an assessment that adopts every principle gives
+        ``adopted`` exactly on the leaves coverage calls covered and ``partial`` exactly on those it calls
+        touched. A not-adopted source counts only through a mapping on the target leaf itself (an ``equal``
+        to a parent says nothing certain against one of its leaves). With any other object that has only
+        ``related(principle_id)``, only mappings between two principles are read, each on the principle it
+        names.
+
         Rules (``../DESIGN.md``), for each target principle of ``onto_framework_id`` reached by a mapping
         from an assessed principle, the mapping read from the source's side:
 
@@ -844,27 +879,12 @@ class Assessment:
         if onto_framework_id == self.framework_id:
             return self
         target_fw = _bundled_framework(onto_framework_id)
-        framing = _scored(target_fw).framing if target_fw is not None else None
         reached: dict[str, list[Derivation]] = {}
-        for f in self.findings:
-            if f.status in (Status.UNKNOWN, Status.NOT_APPLICABLE):
-                continue
-            for m in crosswalk.related(f.principle_id):
-                target = str(m.target)
-                if (
-                    str(m.source) != f.principle_id
-                    or not is_principle_id(target)
-                    or framework_id_of(target) != onto_framework_id
-                    or (framing is not None and target in framing)
-                    or getattr(m, "opposing", False)
-                ):
-                    continue
-                rel = Relationship(str(m.relationship))
-                if rel is Relationship.NO_RELATIONSHIP:
-                    continue
-                reached.setdefault(target, []).append(
-                    Derivation(source=f.principle_id, relationship=rel, target=target, source_status=f.status)
-                )
+        if callable(getattr(crosswalk, "coverage", None)) and hasattr(crosswalk, "catalog"):
+            target_fw = crosswalk.catalog.framework(onto_framework_id)
+            reached = self._reached_by_coverage(onto_framework_id, crosswalk)
+        else:
+            reached = self._reached_by_related(onto_framework_id, crosswalk, target_fw)
         order = {pid: i for i, pid in enumerate(target_fw.principle_ids)} if target_fw else {}
         findings = []
         for target in sorted(reached, key=lambda t: (order.get(t, len(order)), t)):
@@ -888,6 +908,70 @@ class Assessment:
             findings=tuple(findings),
             notes=tuple(notes),
         )
+
+    def _reached_by_coverage(self, onto: str, crosswalk: Any) -> dict[str, list[Derivation]]:
+        """Per target leaf, the derivations from the mappings coverage reads as bearing on it."""
+        catalog = crosswalk.catalog
+        source_fw = catalog.framework(self.framework_id)
+        report = crosswalk.coverage(self.framework_id, onto)
+        statuses: dict[str, Status] = {}
+
+        def status_of(end: str) -> Status:
+            found = statuses.get(end)
+            if found is None:
+                own = self._by_principle.get(end)
+                if own is not None:
+                    found = own.status
+                elif end == source_fw.id:
+                    found = _rollup(self.status_of(p.id) for p in source_fw.leaves())
+                else:
+                    p = catalog.principle(end)
+                    leaves = [q.id for q in p.walk() if q.is_leaf]
+                    found = _UNKNOWN if leaves == [end] else _rollup(self.status_of(q) for q in leaves)
+                statuses[end] = found
+            return found
+
+        reached: dict[str, list[Derivation]] = {}
+        for leaf in report.leaves:
+            for m in report.explain(leaf).mappings:
+                if not m.relationship.touches or m.opposing:
+                    continue
+                st = status_of(m.source)
+                if st in (Status.UNKNOWN, Status.NOT_APPLICABLE):
+                    continue
+                if st is Status.NOT_ADOPTED and m.target != leaf:
+                    continue  # equal to a parent says nothing certain against one of its leaves
+                reached.setdefault(leaf, []).append(
+                    Derivation(source=m.source, relationship=m.relationship, target=leaf, source_status=st)
+                )
+        return reached
+
+    def _reached_by_related(
+        self, onto_framework_id: str, crosswalk: _Related, target_fw: Framework | None
+    ) -> dict[str, list[Derivation]]:
+        """Per target principle, the derivations from the mappings ``related`` returns on each finding."""
+        framing = _scored(target_fw).framing if target_fw is not None else None
+        reached: dict[str, list[Derivation]] = {}
+        for f in self.findings:
+            if f.status in (Status.UNKNOWN, Status.NOT_APPLICABLE):
+                continue
+            for m in crosswalk.related(f.principle_id):
+                target = str(m.target)
+                if (
+                    str(m.source) != f.principle_id
+                    or not is_principle_id(target)
+                    or framework_id_of(target) != onto_framework_id
+                    or (framing is not None and target in framing)
+                    or getattr(m, "opposing", False)
+                ):
+                    continue
+                rel = Relationship(str(m.relationship))
+                if rel is Relationship.NO_RELATIONSHIP:
+                    continue
+                reached.setdefault(target, []).append(
+                    Derivation(source=f.principle_id, relationship=rel, target=target, source_status=f.status)
+                )
+        return reached
 
 
 def _assessment_tuple(value: Iterable[Assessment]) -> tuple[Assessment, ...]:

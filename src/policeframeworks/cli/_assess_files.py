@@ -99,7 +99,10 @@ def bundled(names: Iterable[str]) -> list[Read]:
     wanted = list(names)
     if not wanted:
         return []
-    by_name = {bundled_name(a): a for a in load_seed_assessments()}
+    seeds = load_seed_assessments()
+    by_name = {bundled_name(a): a for a in seeds}
+    if len(by_name) != len(seeds):  # two bundled assessments of one jurisdiction and year: name them apart
+        raise RuntimeError("bundled assessments share a name (jurisdiction and year): " + ", ".join(by_name))
     lines = [
         f"--bundled: no bundled assessment {n!r}{did_you_mean(n, list(by_name))}; the bundled ones: "
         f"{', '.join(by_name)}"

@@ -3,8 +3,11 @@
 Without ``--out`` the report is printed to stdout as Markdown. With ``--out DIR`` (created if missing) it is
 written as ``report.md``, ``report.html`` (self-contained, figures inlined), ``report.json`` (every number,
 see :func:`policeframeworks.cli._report.report_data`) and, when matplotlib (the ``plot`` extra) is
-installed, one SVG file per heatmap. Files are written atomically; an existing file is only replaced with
-``--force`` (otherwise exit code 2 and nothing is written). What the report contains in this version, and
+installed, one SVG file per heatmap. The folder is one unit: it is written into a hidden folder beside DIR
+and swapped in whole (:func:`policeframeworks.io.write_folder_atomic`), so an interrupted run, a full disk
+or a second run at the same time leaves the old folder or none, never a mix. A folder that holds files is
+only replaced with ``--force`` (otherwise exit code 2 and nothing is written), and never one holding
+anything but a report's files. What the report contains in this version, and
 what it does not contain yet, is in :mod:`policeframeworks.cli._report`.
 """
 
@@ -19,6 +22,8 @@ from ._progress import Progress
 
 #: The files ``report --out DIR`` writes besides the figures.
 REPORT_FILES = ("report.md", "report.html", "report.json")
+#: What a report folder may hold: ``--force`` replaces such a folder whole, refuses one with anything else.
+OWNED = (*REPORT_FILES, "*.svg")
 
 
 def register(commands: CommandGroup) -> None:
@@ -41,9 +46,13 @@ def cmd_report(args: argparse.Namespace, console: Console) -> int:
 
     from . import _report
 
+    if args.out is not None and not args.out.strip():
+        raise UsageError("--out: an empty path names no folder; give the folder to write the report into")
     folder = Path(args.out) if args.out is not None else None
     if folder is not None and folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder}: is a file, expected a folder for the report")
+    if folder is not None and folder.is_dir() and any(folder.iterdir()) and not args.force:
+        raise UsageError(f"{folder}: already exists and holds files; use --force to replace the folder")
     with Progress(console.err, "report", total=3) as progress:
         progress.set(0, label="report: reading the catalog")
         data = _report.report_data(load_catalog())
@@ -64,20 +73,10 @@ def cmd_report(args: argparse.Namespace, console: Console) -> int:
             + "\n",
             **(figures or {}),
         }
-        targets = {name: folder / name for name in files}
-        clash = [str(p) for p in targets.values() if p.exists()]
-        if clash and not args.force:
-            raise UsageError(
-                f"{', '.join(clash)}: already exist{'s' if len(clash) == 1 else ''}; use --force"
-            )
-        for path in targets.values():
-            if path.is_dir():
-                raise UsageError(f"{path}: is a directory, expected a file")
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, text in files.items():
-            io.write_text_atomic(targets[name], text, overwrite=args.force)
+        io.write_folder_atomic(folder, files, overwrite=args.force, owned=OWNED)
         progress.set(3)
-    console.info(f"wrote {', '.join(str(p) for p in targets.values())}")
+    targets = [folder / name for name in files]
+    console.info(f"wrote {', '.join(str(p) for p in targets)}")
     if figures is None:
         console.note(f"tables only; for the heatmaps: {_report.PLOT_HINT}")
     return EXIT_OK

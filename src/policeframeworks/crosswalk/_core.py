@@ -17,7 +17,7 @@ from .._ids import parent_id_of
 from .._mapping import CrosswalkDocument, Mapping, Review, end_framework_id, review_problems
 from .._relationship import Relationship
 from ..exceptions import Problem, UnknownIdError, ValidationError
-from ._coverage import CoverageMatrix, CoverageReport, coverage_report
+from ._coverage import CoverageMatrix, CoverageReport, CoverageStatus, coverage_report
 from ._derive import DerivedMapping, derive_mappings
 from ._lint import LintProblem, lint_crosswalk
 
@@ -396,9 +396,15 @@ class Crosswalk:
         A principle is ``mapped`` when a mapping other than ``no_relationship`` is on it or on one of its
         descendants, or when one on an ancestor or its whole framework is, read from that side, ``equal``
         or ``subset`` (so it holds for every part; a ``superset`` or ``intersects`` on a parent says nothing
-        certain about a given child). It is ``no_relationship`` when it is not mapped but a
-        ``no_relationship`` mapping is on it, an ancestor or its whole framework; else ``not_reviewed``.
-        With ``against`` (a framework id), only mappings whose other end is in that framework count.
+        certain about a given child). It is ``no_relationship`` when it is not mapped and the whole of
+        another framework was reviewed against it with nothing related: every leaf at or below it is
+        ``no_relationship`` in that framework's coverage of its own (see :meth:`coverage`: a whole-framework
+        ``no_relationship`` mapping, ``no_relationship`` mappings that together take in the whole other
+        framework, or a declared complete review); else ``not_reviewed``. A ``no_relationship`` with one
+        principle of the other framework says nothing about its other principles. With ``against`` (a
+        framework id), only mappings whose other end is in that framework count, and only that framework's
+        review. A framing statement (never counted in coverage) is ``no_relationship`` when a
+        ``no_relationship`` mapping on it or an ancestor joins it to a whole framework.
 
         Example:
             >>> from policeframeworks import load_catalog
@@ -435,7 +441,30 @@ class Crosswalk:
                     return Disposition.MAPPED
                 if not rel.touches and n < len(own):
                     seen_no_relationship = True
-        return Disposition.NO_RELATIONSHIP if seen_no_relationship else Disposition.NOT_REVIEWED
+        if not seen_no_relationship and not self.reviews:
+            return Disposition.NOT_REVIEWED
+        st = self._structure()
+        leaves = st.leaves_below.get(principle_id)
+        if leaves is None:  # a framing statement
+            for end in own[:1] + own[2:]:
+                for i in by_end.get(end, ()):
+                    read = self.mappings[i].reads_from(end)
+                    if (
+                        read.relationship is Relationship.NO_RELATIONSHIP
+                        and read.target in st.framework_leaves
+                        and (against is None or read.target == against)
+                    ):
+                        return Disposition.NO_RELATIONSHIP
+            return Disposition.NOT_REVIEWED
+        own_fw = principle.framework_id
+        others = [against] if against is not None else [f for f in st.framework_leaves if f != own_fw]
+        for other in others:
+            if other == own_fw:
+                continue
+            report = coverage_report(self, other, own_fw)
+            if all(report.status(leaf) is CoverageStatus.NO_RELATIONSHIP for leaf in leaves):
+                return Disposition.NO_RELATIONSHIP
+        return Disposition.NOT_REVIEWED
 
     def derive(self, *, max_hops: int = 3) -> tuple[DerivedMapping, ...]:
         """Relationships implied by chaining asserted mappings across frameworks, each with its path.

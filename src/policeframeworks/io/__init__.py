@@ -43,20 +43,24 @@ from ._files import (
     serialize,
     write_text_atomic,
 )
+from ._folders import write_folder_atomic
 from ._oscal import crosswalk_from_oscal, crosswalk_to_oscal, read_oscal, write_oscal
 from ._package import Release, read_package, write_package
 from ._records import (
     citation_record,
     coverage_matrix_records,
+    coverage_record,
     diff_records,
     endorsement_record,
     framework_record,
     mapping_record,
     principle_record,
     projection_record,
+    review_record,
     score_record,
     summary_record,
 )
+from ._review_sheet import read_review_sheet, write_review_sheet
 from ._schema import json_schema
 from ._sssom import crosswalk_from_sssom, crosswalk_to_sssom, read_sssom, write_sssom
 
@@ -66,6 +70,7 @@ __all__ = [
     "Release",
     "citation_record",
     "coverage_matrix_records",
+    "coverage_record",
     "crosswalk_from_oscal",
     "crosswalk_from_sssom",
     "crosswalk_to_oscal",
@@ -86,8 +91,10 @@ __all__ = [
     "mapping_record",
     "principle_record",
     "projection_record",
+    "review_record",
     "read_assessments",
     "read_assessments_csv",
+    "read_review_sheet",
     "read_column_map",
     "read_oscal",
     "read_package",
@@ -98,8 +105,10 @@ __all__ = [
     "unescape_cell",
     "with_attributes",
     "write_assessments_csv",
+    "write_folder_atomic",
     "write_oscal",
     "write_package",
+    "write_review_sheet",
     "write_sssom",
     "write_summary_csv",
     "write_text_atomic",

@@ -49,7 +49,7 @@ from .._model import Framework, Principle
 from ..exceptions import DataFileError, Problem, ValidationError
 from ._cells import csv_text, unescape_cell
 from ._files import read_text
-from ._folder import write_folder_atomic
+from ._folders import write_folder_atomic
 from ._package_schema import TABLES, Column, package_descriptor
 
 if TYPE_CHECKING:

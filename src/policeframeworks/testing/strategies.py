@@ -10,7 +10,7 @@ Once the package is installed, ``st.from_type(Framework)`` (and the same for eve
 these strategies; see the top-level module ``_policeframeworks_hypothesis``.
 
 Model and catalog: :func:`citations`, :func:`principles`, :func:`frameworks`, :func:`bundled_frameworks`,
-:func:`catalogs`, :func:`framework_ids`. Crosswalks: :func:`mappings`, :func:`crosswalks`,
+:func:`catalogs`, :func:`framework_ids`. Crosswalks: :func:`mappings`, :func:`reviews`, :func:`crosswalks`,
 :func:`crosswalk_documents`. Assessments: :func:`jurisdictions`, :func:`evidence`, :func:`findings`,
 :func:`assessments`, :func:`assessment_sets`. Strategies over the bundled catalog read it on the first
 draw, not when called.
@@ -50,7 +50,7 @@ from .._assessment import (
     Status,
 )
 from .._catalog import Catalog, load_catalog
-from .._mapping import CrosswalkDocument, Mapping
+from .._mapping import CrosswalkDocument, Mapping, Review
 from .._model import Citation, Framework, FrameworkKind, Principle, Theme, Wording
 from .._relationship import Basis, RationaleType, Relationship
 from ..crosswalk import Crosswalk
@@ -72,6 +72,7 @@ __all__ = [
     "jurisdictions",
     "mappings",
     "principles",
+    "reviews",
 ]
 
 T = TypeVar("T")
@@ -661,7 +662,12 @@ def _bundled_ends() -> _Ends:
 
 @st.composite
 def _crosswalk(
-    draw: st.DrawFn, catalog: Catalog | None, choices: tuple[Relationship, ...], min_size: int, max_size: int
+    draw: st.DrawFn,
+    catalog: Catalog | None,
+    choices: tuple[Relationship, ...],
+    min_size: int,
+    max_size: int,
+    max_reviews: int = 0,
 ) -> Crosswalk:
     ends = _ends_of(catalog)
     cat = _catalog_or_bundled(catalog)
@@ -672,8 +678,54 @@ def _crosswalk(
         return (a, b)
 
     pairs = draw(st.lists(_pair(ends), min_size=min_size, max_size=max_size, unique_by=pair_key))
+    declared: list[Review] = []
+    if max_reviews and len(_complete_ids(cat)) >= 2:
+        declared = draw(st.lists(_review(cat), max_size=max_reviews, unique_by=lambda r: r.pair))
     # Built here, so that Hypothesis never prints the catalog (a Crosswalk's repr leaves it out).
-    return Crosswalk([draw(_mapping(ends, choices, pair, salt)) for pair in pairs], catalog=cat)
+    return Crosswalk(
+        [draw(_mapping(ends, choices, pair, salt)) for pair in pairs], reviews=declared, catalog=cat
+    )
+
+
+def _complete_ids(catalog: Catalog) -> tuple[str, ...]:
+    return tuple(fw.id for fw in catalog.frameworks if fw.complete)
+
+
+@st.composite
+def _review(draw: st.DrawFn, catalog: Catalog) -> Review:
+    ids = _complete_ids(catalog)
+    source, target = draw(st.permutations(ids).map(lambda found: found[:2]))
+    return Review(
+        source=source,
+        target=target,
+        scope="complete",
+        reviewer=draw(_text()),
+        date=draw(_dates()),
+        note=draw(st.just("") | _text()),
+    )
+
+
+def reviews(*, catalog: Catalog | None = None) -> st.SearchStrategy[Review]:
+    """Valid declared reviews of two different frameworks the catalog holds completely (lint-clean).
+
+    Args:
+        catalog: the catalog the framework ids come from (default: the bundled catalog).
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> from policeframeworks import load_catalog
+        >>> @settings(max_examples=10)
+        ... @given(reviews())
+        ... def test_known(r):
+        ...     assert load_catalog().framework(r.source).complete and r.source != r.target
+        >>> test_known()
+
+    Raises:
+        StrategyArgumentError: the catalog holds fewer than two frameworks completely.
+    """
+    if catalog is not None and len(_complete_ids(catalog)) < 2:
+        raise StrategyArgumentError("a review needs two frameworks the catalog holds completely")
+    return st.deferred(lambda: _review(_catalog_or_bundled(catalog)))
 
 
 def crosswalks(
@@ -682,6 +734,7 @@ def crosswalks(
     min_size: int = 0,
     max_size: int = 8,
     relationships: Sequence[Relationship | str] | None = None,
+    max_reviews: int = 0,
 ) -> st.SearchStrategy[Crosswalk]:
     """Valid crosswalks over a catalog, clean by :meth:`Crosswalk.lint <policeframeworks.Crosswalk.lint>`.
 
@@ -694,6 +747,9 @@ def crosswalks(
         min_size: the fewest mappings.
         max_size: the most mappings.
         relationships: the relationships to choose from (default: all five).
+        max_reviews: the most declared reviews (:func:`reviews`, one per framework pair; none by
+            default). A declared review may say two frameworks were compared completely whatever the
+            mappings drawn: use it to test what a review changes, not to model a real one.
 
     Example:
         >>> from hypothesis import given, settings
@@ -708,10 +764,11 @@ def crosswalks(
             with fewer than two ids.
     """
     _check_range("min_size", min_size, "max_size", max_size)
+    _check_count("max_reviews", max_reviews)
     choices = _relationship_choices(relationships)
     if catalog is not None:
         _check_mappable(_catalog_or_bundled(catalog))
-    return st.deferred(lambda: _crosswalk(catalog, choices, min_size, max_size))
+    return st.deferred(lambda: _crosswalk(catalog, choices, min_size, max_size, max_reviews))
 
 
 def crosswalk_documents(
@@ -1036,4 +1093,5 @@ FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[object]]] = {
     Jurisdiction: jurisdictions,
     Mapping: mappings,
     Principle: principles,
+    Review: reviews,
 }
