@@ -333,3 +333,38 @@ def test_python_dash_m_coverage_with_a_bad_file(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
     assert len(proc.stderr.splitlines()) == 1
     assert proc.stderr.startswith(f"error: {bad}: ")
+
+
+CONTRADICTION = [
+    {**m, "relationship": rel, "strength": strength, "rationale": "r", "mapped_by": "tests"}
+    for m, rel, strength in (
+        (
+            {
+                "source": "uscm-2020:sanctity-of-life/chokehold-ban",
+                "target": "8cantwait-2020:ban-chokeholds-and-strangleholds",
+                "rationale_type": "semantic",
+                "basis": "analytic",
+            },
+            rel,
+            strength,
+        )
+        for rel, strength in (("equal", 10), ("no_relationship", 0))
+    )
+]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["coverage", "uscm-2020", "8cantwait-2020"],
+        ["show", "8cantwait-2020:ban-chokeholds-and-strangleholds"],
+        ["crosswalk", "export", "--format", "csv"],
+    ],
+)
+def test_a_crosswalk_file_lint_refuses_is_refused_by_every_command(tmp_path: Path, argv: list[str]) -> None:
+    # Issue 13: coverage used a crosswalk stating a pair both equal and no_relationship without a word.
+    path = tmp_path / "contra.json"
+    path.write_text(json.dumps({"id": "c", "title": "C", "data_version": "1", "mappings": CONTRADICTION}))
+    code, _, err = run(*argv, "--crosswalk", str(path), "--replace")
+    assert code == EXIT_DATA
+    assert f"{path}: mappings[1], mappings[0]: related-and-unrelated" in err

@@ -302,6 +302,13 @@ class Evidence:
         _raise(problems)
 
 
+def _padded(field: str, value: object) -> Problem | None:
+    """A text with surrounding white space, which CSV cannot keep (its readers strip cells)."""
+    if isinstance(value, str) and value != value.strip():
+        return Problem(field, f"{value!r} has surrounding spaces; strip them")
+    return None
+
+
 @attrs.frozen(kw_only=True)
 class Derivation:
     """One crosswalk mapping a projected finding came from, as read from the source principle's side.
@@ -645,7 +652,7 @@ class Assessment:
             problems.append(Problem("framework_id", f"{self.framework_id!r} is not a framework id"))
         for p in (
             _date_problem("as_of", self.as_of, required=True),
-            _nonempty("assessor", self.assessor),
+            _nonempty("assessor", self.assessor) or _padded("assessor", self.assessor),
             _enum_problem("method", self.method, Method),
         ):
             if p:

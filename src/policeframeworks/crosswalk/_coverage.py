@@ -216,7 +216,9 @@ class CoverageReport:
     no_relationship: tuple[str, ...] = ()
     not_reviewed: tuple[str, ...] = ()
     reviews: tuple[Review, ...] = ()
-    _statuses: dict[str, CoverageStatus] = attrs.field(alias="_statuses", eq=False, repr=False)
+    _sets: tuple[frozenset[str], frozenset[str], frozenset[str]] = attrs.field(
+        alias="_sets", eq=False, repr=False
+    )
     _uses: dict[str, list[_Use]] = attrs.field(alias="_uses", eq=False, repr=False)
     _crosswalk: Crosswalk = attrs.field(alias="_crosswalk", eq=False, repr=False)
 
@@ -281,10 +283,26 @@ class CoverageReport:
         found += self._uses.get(self.target, ())
         return found
 
+    def _leaf_set(self) -> frozenset[str]:
+        found: frozenset[str] | None = self._crosswalk._cache.get(f"leaf-set:{self.target}")
+        if found is None:
+            found = self._crosswalk._cache[f"leaf-set:{self.target}"] = frozenset(self.leaves)
+        return found
+
+    def _leaf_status(self, leaf: str) -> CoverageStatus:
+        covers, touches, unrelated = self._sets
+        if leaf in covers:
+            return CoverageStatus.COVERED
+        if leaf in touches:
+            return CoverageStatus.TOUCHED
+        if leaf in unrelated:
+            return CoverageStatus.NO_RELATIONSHIP
+        return CoverageStatus.NOT_REVIEWED
+
     def status(self, target_id: str | None = None) -> CoverageStatus:
         """The status of a leaf, a parent or the whole target (see :meth:`explain`)."""
-        if target_id is not None and target_id in self._statuses:
-            return self._statuses[target_id]
+        if target_id is not None and target_id in self._leaf_set():
+            return self._leaf_status(target_id)
         return self.explain(target_id).status
 
     def explain(self, target_id: str | None = None) -> Explanation:
@@ -332,7 +350,7 @@ class CoverageReport:
         )
 
     def _explain_leaf(self, leaf: str) -> Explanation:
-        status = self._statuses[leaf]
+        status = self._leaf_status(leaf)
         read = [self._crosswalk._read(i, rev) for i, rev in sorted(set(self._uses_of(leaf)))]
         positive = status in (CoverageStatus.COVERED, CoverageStatus.TOUCHED)
         return Explanation(
@@ -413,55 +431,102 @@ def _build(cw: Crosswalk, source: str, target: str) -> CoverageReport:
     same = source == target
     covered_x: set[str] = set()
     touched_x: set[str] = set()
-    # For each target end x: the source leaves reviewed against it with nothing in F's favour.
+    # For each target end x: the source leaves reviewed against it with nothing in F's favour (whole_x: all).
     unrelated_x: dict[str, set[str]] = {}
+    whole_x: set[str] = set()
     uses: dict[str, list[_Use]] = {}
-    mappings = cw.mappings
+    opposing = _opposing(cw)
     for s, x, kind, use in cw._buckets().get((source, target), ()):
         if same and s == x:
             continue
         if x != target and x not in below:
             continue  # an id not in the catalog (a crosswalk built with check_ids=False)
-        uses.setdefault(x, []).append(use)
-        if mappings[use[0]].opposing:
+        found = uses.get(x)
+        if found is None:
+            uses[x] = [use]
+        else:
+            found.append(use)
+        if kind and use[0] in opposing:
             kind = 0
         if kind == 2:
             covered_x.add(x)
         elif kind == 1:
             touched_x.add(x)
+        elif s == source:
+            whole_x.add(x)
         else:
-            unrelated_x.setdefault(x, set()).update(source_leaves if s == source else below.get(s, (s,)))
+            compared = unrelated_x.get(x)
+            if compared is None:
+                compared = unrelated_x[x] = set()
+            compared.update(below.get(s, (s,)))
     reviews = tuple(r for r in cw.reviews if r.pair == {source, target})
-    statuses: dict[str, CoverageStatus] = {}
-    for leaf in leaves:
-        ends = [leaf, *_ancestors(leaf), target]
-        if same or any(x in covered_x for x in ends):
-            statuses[leaf] = CoverageStatus.COVERED
-        elif any(x in touched_x for x in ends):
-            statuses[leaf] = CoverageStatus.TOUCHED
-        elif reviews or _all_of(source_leaves, [unrelated_x.get(x, ()) for x in ends]):
-            statuses[leaf] = CoverageStatus.NO_RELATIONSHIP
-        else:
-            statuses[leaf] = CoverageStatus.NOT_REVIEWED
 
-    def having(*wanted: CoverageStatus) -> tuple[str, ...]:
-        return tuple(p for p in leaves if statuses[p] in wanted)
+    def below_of(x: str) -> tuple[str, ...]:
+        return leaves if x == target else below[x]
 
+    covers: set[str] = set(leaves) if same else set()
+    for x in covered_x:
+        covers.update(below_of(x))
+    touches: set[str] = set()
+    for x in touched_x:
+        touches.update(below_of(x))
+    unrelated: set[str] = set(leaves) if reviews else set()
+    if not reviews and source_leaves:
+        candidates: set[str] = set()
+        for x in whole_x:
+            unrelated.update(below_of(x))
+        for x, compared in unrelated_x.items():
+            if x not in whole_x:
+                (unrelated if compared >= source_leaves else candidates).update(below_of(x))
+        if candidates and not source_leaves <= set().union(*unrelated_x.values()):
+            candidates = set()  # the principle-level rows do not take in all of the source together
+        # A leaf whose ends (itself, its ancestors, the whole target) are each compared with part of the
+        # source may still be compared with all of it between them.
+        for leaf in candidates - unrelated - covers - touches:
+            ends = [leaf, *_ancestors(leaf), target]
+            if _all_of(source_leaves, [unrelated_x.get(x, ()) for x in ends]):
+                unrelated.add(leaf)
+    if not (covers or touches or unrelated):  # nothing known: a common case, kept cheap
+        covered: tuple[str, ...] = ()
+        touched: tuple[str, ...] = ()
+        no_relationship: tuple[str, ...] = ()
+        uncovered, not_reviewed = leaves, leaves
+    else:
+        touches -= covers
+        unrelated -= covers | touches
+        covered = tuple(p for p in leaves if p in covers) if covers else ()
+        touched = tuple(p for p in leaves if p in covers or p in touches) if touches else covered
+        uncovered = tuple(p for p in leaves if p not in covers) if covers else leaves
+        no_relationship = tuple(p for p in leaves if p in unrelated) if unrelated else ()
+        known = len(touched) + len(no_relationship)
+        not_reviewed = (
+            tuple(p for p in leaves if p not in covers and p not in touches and p not in unrelated)
+            if known < len(leaves)
+            else ()
+        )
     return CoverageReport(
         source=source,
         target=target,
         leaves=leaves,
-        covered=having(CoverageStatus.COVERED),
-        touched=having(CoverageStatus.COVERED, CoverageStatus.TOUCHED),
-        uncovered=tuple(p for p in leaves if statuses[p] is not CoverageStatus.COVERED),
+        covered=covered,
+        touched=touched,
+        uncovered=uncovered,
         incomplete=tuple(f for f in dict.fromkeys((source, target)) if not st.complete[f]),
-        no_relationship=having(CoverageStatus.NO_RELATIONSHIP),
-        not_reviewed=having(CoverageStatus.NOT_REVIEWED),
+        no_relationship=no_relationship,
+        not_reviewed=not_reviewed,
         reviews=reviews,
-        _statuses=statuses,
+        _sets=(frozenset(covers), frozenset(touches), frozenset(unrelated)),
         _uses=uses,
         _crosswalk=cw,
     )
+
+
+def _opposing(cw: Crosswalk) -> frozenset[int]:
+    """The positions of the mappings flagged ``opposing`` (cached per crosswalk)."""
+    found: frozenset[int] | None = cw._cache.get("opposing")
+    if found is None:
+        found = cw._cache["opposing"] = frozenset(i for i, m in enumerate(cw.mappings) if m.opposing)
+    return found
 
 
 def _ancestors(principle_id: str) -> Iterator[str]:
