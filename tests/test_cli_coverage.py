@@ -74,7 +74,7 @@ def test_explain_names_the_mappings_behind_every_covered_target() -> None:
     for leaf in report.covered:
         for m in report.explain(leaf).covering:
             assert m.source in out
-    assert "uscm-2020:sanctity-of-life/chokehold-ban: covered" in out
+    assert "uscm-2020:sanctity-of-life/moving-vehicles: covered" in out
 
 
 def test_csv_rows() -> None:

@@ -88,7 +88,9 @@ def own_crosswalk(tmp_path: Path) -> Path:
 
 
 def test_coverage_with_a_crosswalk_file_extends_the_bundled_one(versions_csv: Path) -> None:
-    code, out, _ = run("coverage", *VERSIONS, "--crosswalk", str(versions_csv), "--format", "json")
+    code, out, _ = run(
+        "coverage", *VERSIONS, "--crosswalk", str(versions_csv), "--format", "json", "--explain"
+    )
     assert code == EXIT_OK
     report = Crosswalk.load(versions_csv).coverage(*VERSIONS)
     data = json.loads(out)
@@ -97,9 +99,9 @@ def test_coverage_with_a_crosswalk_file_extends_the_bundled_one(versions_csv: Pa
         report.upper,
         list(report.touched),
     )
-    before = CATALOG.crosswalk.coverage(*VERSIONS)
-    assert data["touched_share"] > before.touched_share  # the file made a difference
-    assert data["reviewed_share"] > before.reviewed_share
+    # The file made a difference: its generated mappings stand beside the bundled ones in the explanation.
+    by = {m["mapped_by"] for t in data["targets"] for m in t["mappings"]}
+    assert {"generated", "policeframeworks maintainers"} <= by
 
 
 @pytest.mark.parametrize("fixture", ["versions_csv", "versions_toml"])

@@ -266,6 +266,11 @@ _LAZY_NAMES = {
 }
 
 
+def __dir__() -> list[str]:
+    """Every public name, the lazily imported ones included (so completion offers ``Crosswalk``)."""
+    return sorted({*globals(), *__all__, "__version__"})
+
+
 def __getattr__(name: str) -> Any:
     if name in _LAZY_MODULES:
         return importlib.import_module(f"{__name__}.{name}")

@@ -379,6 +379,9 @@ class Framework:
         short_title: a short name for tables.
         publisher: who published it.
         date: ISO date, possibly reduced (``2020-06``).
+        date_note: how ``date`` is known when it is not the document's own stated date: the framework is
+            undated and the date is inferred, or the date is an attribution rather than the date of the
+            text (``None``: the source states it).
         kind: what sort of document it is.
         data_version: the version of the data for this framework.
         citation: the source of the framework.
@@ -423,6 +426,7 @@ class Framework:
     complete: bool = True
     missing: str | None = None
     notes: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    date_note: str | None = None
     _index: dict[str, Principle] = attrs.field(init=False, eq=False, repr=False, alias="_index")
 
     def __attrs_post_init__(self) -> None:
@@ -449,6 +453,8 @@ class Framework:
             problems.append(
                 Problem("date", f"{self.date!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
             )
+        if self.date_note is not None and (blank := _nonempty("date_note", self.date_note)) is not None:
+            problems.append(blank)
         if not isinstance(self.citation, Citation):
             problems.append(Problem("citation", "expected a Citation"))
         if not isinstance(self.complete, bool):

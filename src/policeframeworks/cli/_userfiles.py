@@ -155,14 +155,14 @@ def _crosswalk_with(catalog: Catalog, paths: list[Path], *, replace: bool) -> Cr
     (:meth:`policeframeworks.Crosswalk.lint`, as ``crosswalk lint`` does); every problem of every file is
     reported, and a file with any is not used.
     """
-    from policeframeworks import Crosswalk, DataFileError, Mapping, Problem, ValidationError
+    from policeframeworks import Crosswalk, DataFileError, Mapping, Problem, Review, ValidationError
 
     mappings: list[Mapping] = [] if replace else list(catalog.crosswalk.mappings)
+    reviews: list[Review] = [] if replace else list(catalog.crosswalk.reviews)
     problems: list[Problem] = []
     for path in paths:
         try:
             own = Crosswalk.load(path, catalog=catalog, include_bundled=False)
-            mappings += own.mappings
             # A file `crosswalk lint` refuses (contradictions, duplicates, ...) is refused here too, with
             # the same problems, rather than used without a word.
             csv_rows = path.suffix.lower() == ".csv"
@@ -178,6 +178,9 @@ def _crosswalk_with(catalog: Catalog, paths: list[Path], *, replace: bool) -> Cr
             problems += exc.problems
         except DataFileError as exc:
             problems.append(Problem("", str(exc)))
+        else:
+            mappings += own.mappings
+            reviews += own.reviews
     if problems:
         raise ValidationError(problems)
-    return Crosswalk(mappings, catalog=catalog)
+    return Crosswalk(mappings, reviews=reviews, catalog=catalog)

@@ -8,7 +8,7 @@
     >>> report = cw.coverage("8cantwait-2020", "uscm-2020")
     >>> report.lower <= report.upper
     True
-    >>> "uscm-2020:sanctity-of-life/chokehold-ban" in report.covered
+    >>> "uscm-2020:sanctity-of-life/moving-vehicles" in report.covered
     True
 
 Coverage (the rule, precisely) is described in :mod:`policeframeworks.crosswalk._coverage` and

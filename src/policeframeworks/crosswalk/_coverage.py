@@ -5,7 +5,7 @@
     >>> report = cw.coverage("8cantwait-2020", "uscm-2020")
     >>> report.lower <= report.touched_share <= report.upper
     True
-    >>> "uscm-2020:sanctity-of-life/chokehold-ban" in report.covered
+    >>> "uscm-2020:sanctity-of-life/moving-vehicles" in report.covered
     True
 
 The rule (``docs/explanation/coverage-bounds.md`` says it at length). ``coverage(F, T)`` counts the **leaf
@@ -200,8 +200,8 @@ class CoverageReport:
     Example:
         >>> from policeframeworks import load_catalog
         >>> r = load_catalog().crosswalk.coverage("8cantwait-2020", "uscm-2020")
-        >>> [m.source for m in r.explain("uscm-2020:sanctity-of-life/chokehold-ban").covering]
-        ['8cantwait-2020:ban-chokeholds-and-strangleholds']
+        >>> [m.source for m in r.explain("uscm-2020:sanctity-of-life/moving-vehicles").covering]
+        ['8cantwait-2020:ban-shooting-at-moving-vehicles']
         >>> sum(r.counts.values()) == len(r.leaves)
         True
     """

@@ -57,8 +57,8 @@ def rules(crosswalk: Crosswalk, onto: str) -> tuple[tuple[str, str, str, int], .
     Example:
         >>> from policeframeworks import frames, load_catalog
         >>> r = frames.rules(load_catalog().crosswalk, "uscm-2020")
-        >>> ("8cantwait-2020:ban-chokeholds-and-strangleholds", "adopted",
-        ...  "uscm-2020:sanctity-of-life/chokehold-ban", 3) in r
+        >>> ("8cantwait-2020:ban-shooting-at-moving-vehicles", "adopted",
+        ...  "uscm-2020:sanctity-of-life/moving-vehicles", 3) in r
         True
     """
     key = (id(crosswalk), crosswalk.catalog.data_version, onto)
@@ -190,7 +190,7 @@ def project(findings: Any, crosswalk: Crosswalk | None = None, *, onto: str) -> 
         ...                      "8cantwait-2020:duty-to-intervene"], "status": ["adopted", "partial"]})
         >>> out = frames.project(df, onto="uscm-2020").sort("principle_id")
         >>> out.select("principle_id", "status").rows()
-        [('uscm-2020:sanctity-of-life/chokehold-ban', 'adopted'), \
+        [('uscm-2020:sanctity-of-life/chokehold-ban', 'partial'), \
 ('uscm-2020:sanctity-of-life/duty-to-intervene', 'partial'), \
 ('uscm-2020:sanctity-of-life/peer-intervention', 'unknown')]
     """
