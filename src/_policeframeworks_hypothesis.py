@@ -39,7 +39,7 @@ __all__: list[str] = []
 TYPES_BY_MODULE: dict[str, tuple[str, ...]] = {
     "policeframeworks._model": ("Citation", "Framework", "Principle"),
     "policeframeworks._catalog": ("Catalog",),
-    "policeframeworks._mapping": ("CrosswalkDocument", "Mapping"),
+    "policeframeworks._mapping": ("CrosswalkDocument", "Mapping", "Review"),
     "policeframeworks.crosswalk": ("Crosswalk",),
     "policeframeworks._assessment": ("Assessment", "AssessmentSet"),
     "policeframeworks._finding": ("Evidence", "Finding"),

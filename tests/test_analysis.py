@@ -1,4 +1,4 @@
-"""Aggregation, history and agreement (policeframeworks._summary, _history, _agreement)."""
+"""Aggregation and history (policeframeworks._summary, _history)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,12 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from policeframeworks import (
-    AgreementStats,
     Assessment,
     Finding,
     Jurisdiction,
-    Status,
     ValidationError,
-    agreement,
     diff_assessments,
     io,
     latest,
@@ -221,82 +216,3 @@ def test_latest() -> None:
     assert latest([a, other, b], as_of="2019-12") == (a,)
     with pytest.raises(ValidationError, match="2 assessments of 8cantwait-2020 on 2020"):
         latest([other, attrs.evolve(other, assessor="Z")])
-
-
-# --- Agreement --------------------------------------------------------------------------------
-
-
-def test_kappa_by_hand() -> None:
-    # 10 items: 4 both adopted, 3 both not_adopted, 2 adopted/not_adopted, 1 not_adopted/adopted.
-    pairs = [("adopted", "adopted")] * 4 + [("not_adopted", "not_adopted")] * 3
-    pairs += [("adopted", "not_adopted")] * 2 + [("not_adopted", "adopted")]
-    s = AgreementStats.from_pairs(pairs)
-    # first: adopted 6, not 4; second: adopted 5, not 5 -> expected (30 + 20) / 100 = 0.5
-    assert (s.items, s.agreed, s.percent, s.expected) == (10, 7, 70.0, 0.5)
-    assert s.kappa == pytest.approx((0.7 - 0.5) / 0.5)
-    assert not s.degenerate
-
-
-def test_kappa_when_expected_agreement_is_one() -> None:
-    s = AgreementStats.from_pairs([("unknown", "unknown")] * 5)
-    assert (s.expected, s.kappa, s.degenerate) == (1.0, 1.0, True)
-    with pytest.raises(ValidationError):
-        AgreementStats.from_pairs([])
-
-
-def test_agreement_per_framework_and_pooled() -> None:
-    first = [
-        city("A", {CW_IDS[0]: "adopted"}),
-        city("B", {CW_IDS[0]: "adopted", CW_IDS[1]: "not_adopted"}),
-        city("A", {"uscm-2020:community": "adopted"}, framework_id="uscm-2020"),
-    ]
-    second = [
-        city("a.", {CW_IDS[0]: "adopted"}, assessor="B"),
-        city("B", {CW_IDS[0]: "not_adopted", CW_IDS[1]: "not_adopted"}, assessor="B"),
-        city("A", {"uscm-2020:community": "partial"}, framework_id="uscm-2020", assessor="B"),
-    ]
-    result = agreement(first, second)
-    assert result.pairs == 3
-    cw = result.per_framework[CW]
-    assert (cw.items, cw.agreed) == (16, 15)
-    uscm_leaves = len(load_catalog().framework("uscm-2020").leaves())
-    uscm = result.per_framework["uscm-2020"]
-    assert (uscm.items, uscm.agreed) == (uscm_leaves, uscm_leaves - 1)
-    assert result.pooled.items == 16 + uscm_leaves
-    assert result.pooled.agreed == 15 + uscm_leaves - 1
-
-
-def test_agreement_requires_partners() -> None:
-    with pytest.raises(ValidationError) as info:
-        agreement([city("A", {}), city("B", {})], [city("A", {}, assessor="x"), city("C", {}, assessor="x")])
-    assert [p.path for p in info.value.problems] == ["first", "second"]
-    with pytest.raises(ValidationError, match="a second assessment"):
-        agreement([city("A", {}), city("A", {}, assessor="z")], [city("A", {})])
-
-
-codings = st.lists(
-    st.dictionaries(st.sampled_from(CW_IDS), st.sampled_from([s.value for s in Status])),
-    min_size=1,
-    max_size=6,
-)
-
-
-@given(codings)
-def test_kappa_is_one_for_identical_codings(rows: list[dict[str, str]]) -> None:
-    first = [city(f"City {i}", r) for i, r in enumerate(rows)]
-    second = [attrs.evolve(a, assessor="second") for a in first]
-    result = agreement(first, second)
-    assert result.pooled.kappa == 1.0
-    assert result.pooled.percent == 100.0
-    assert result.per_framework[CW].kappa == 1.0
-
-
-@given(st.lists(st.tuples(st.sampled_from("abc"), st.sampled_from("abc")), min_size=1))
-def test_kappa_bounds_and_symmetry(pairs: list[tuple[str, str]]) -> None:
-    s = AgreementStats.from_pairs(pairs)
-    flipped = AgreementStats.from_pairs([(b, a) for a, b in pairs])
-    assert -1.0 <= s.kappa <= 1.0
-    assert s.kappa == pytest.approx(flipped.kappa)
-    assert 0.0 <= s.expected <= 1.0
-    if s.agreed == s.items:
-        assert s.kappa == 1.0

@@ -49,6 +49,11 @@ OVERSIZED_EXEMPT = {
     # Owned by other changes in flight (SSSOM export; dataframe tables).
     "policeframeworks/io/_sssom.py",
     "policeframeworks/frames/_tables.py",
+    # Grew past the limit on main while the split was in flight (four coverage statuses and declared
+    # reviews; projection following coverage): to split, the report types from the report building, and
+    # the dataframe operations by kind.
+    "policeframeworks/crosswalk/_coverage.py",
+    "policeframeworks/frames/_ops.py",
 }
 MAX_LINES = 500
 

@@ -33,6 +33,7 @@ def test_uscm_sanctity_of_life_has_its_sub_provisions() -> None:
     sol = CATALOG.principle("uscm-2020:sanctity-of-life")
     children = " ".join(c.text.lower() for c in sol.children)
     for words in (
+        "the duty to protect all human life",
         "intervene",
         "minimum amount of force",
         "chokeholds",
@@ -43,13 +44,18 @@ def test_uscm_sanctity_of_life_has_its_sub_provisions() -> None:
         "foot pursuits",
     ):
         assert words in children, words
-    assert len(sol.children) == 8
+    assert len(sol.children) == 9
+    # Every child is an excerpt of the parent's text (the parts around an ellipsis each appear in it).
+    for child in sol.children:
+        for part in child.text.split(" … "):
+            assert part.strip(" …") in sol.text, (child.id, part)
 
 
 def test_uscm_transparency_children_and_peel_framing() -> None:
     ta = next(p for p in CATALOG.framework("uscm-2020").principles if p.title.startswith("Transparency"))
     text = " ".join(c.text.lower() for c in ta.children)
     for words in (
+        "build trust and legitimacy through transparency",
         "policies publicly available",
         "body cameras",
         "prompt release",
@@ -57,6 +63,9 @@ def test_uscm_transparency_children_and_peel_framing() -> None:
         "state laws",
     ):
         assert words in text, words
+    for child in ta.children:
+        for part in child.text.split(" … "):
+            assert part.strip(" …") in ta.text, (child.id, part)
     framing = CATALOG.framework("uscm-2020").framing
     assert len(framing) == 1
     assert "Peel" in framing[0].text

@@ -15,8 +15,6 @@ import pytest
 from clihelpers import run
 from policeframeworks import (
     AssessmentSet,
-    Finding,
-    agreement,
     load_catalog,
     load_seed_assessments,
     summarize,
@@ -24,7 +22,6 @@ from policeframeworks import (
 from policeframeworks import io as pfio
 from policeframeworks.cli import main
 from policeframeworks.cli._cmd_assess import (
-    AGREEMENT_COLUMNS,
     DISTRIBUTION_COLUMNS,
     IMPORT_TABLE_ROWS,
     PROJECT_COLUMNS,
@@ -474,45 +471,6 @@ def test_summary_duplicates_name_both_places_and_latest_keeps_one(kankakee: Path
     assert code == EXIT_OK
     assert json.loads(out)[0]["assessments"] == 1
     assert json.loads(out)[0]["mean"] is None  # the 2021 assessment names one adopted, 7 unknown
-
-
-# --- agreement ----------------------------------------------------------------------------------
-
-
-def test_agreement_every_format_equals_the_api(kankakee: Path, tmp_path: Path) -> None:
-    k = load_seed_assessments()[0]
-    other = attrs.evolve(
-        k,
-        assessor="second coder",
-        reported_total=None,
-        findings=(*k.findings, Finding(principle_id=f"{CW}:require-de-escalation", status="adopted")),
-    )
-    second = tmp_path / "second.json"
-    pfio.dump(AssessmentSet(assessments=[other]), second)
-    expected = agreement([k], [other])
-    code, out, _ = run("assess", "agreement", str(kankakee), str(second), "--format", "json")
-    assert code == EXIT_OK
-    rows = json.loads(out)
-    assert [r["scope"] for r in rows] == [CW, "pooled"]
-    assert rows[1]["kappa"] == expected.pooled.kappa
-    assert (rows[1]["agreed"], rows[1]["items"], rows[1]["pairs"]) == (7, 8, 1)
-    code, out, _ = run("assess", "agreement", str(kankakee), str(second), "--format", "csv")
-    table = csv_rows(out)
-    assert list(table[0]) == list(AGREEMENT_COLUMNS)
-    assert float(table[0]["percent"]) == expected.per_framework[CW].percent
-    code, out, _ = run("assess", "agreement", str(kankakee), str(second))
-    assert code == EXIT_OK
-    assert fits(out)
-    assert f"{expected.pooled.kappa:.3f}" in out
-
-
-def test_agreement_without_partner_names_the_file(kankakee: Path, imported: Path) -> None:
-    code, _, err = run("assess", "agreement", str(kankakee), str(imported))
-    assert code == EXIT_DATA
-    lines = err.splitlines()
-    assert len(lines) == 3
-    assert lines[0] == f"error: {kankakee}: Kankakee, IL, {CW}, 2020-06-15 has no partner in the other coding"
-    assert all(line.startswith(f"error: {imported}: ") for line in lines[1:])
 
 
 def test_assess_without_subcommand_is_a_usage_error() -> None:

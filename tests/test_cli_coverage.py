@@ -54,8 +54,12 @@ def test_table_summary_and_rows(source: str, target: str) -> None:
     code, out, _ = run("coverage", source, target)
     assert code == EXIT_OK
     report = CW.coverage(source, target)
-    assert f"lower bound {report.lower:.2f}: {len(report.covered)} of {len(report.leaves)}" in out
-    assert f"upper bound {report.upper:.2f}: {len(report.touched)} of {len(report.leaves)}" in out
+    n, c = len(report.leaves), report.counts
+    assert f"shown as        {report.label}\n" in out
+    assert f"lower bound     {report.lower:.2f}: {c['covered']} of {n} leaf principles covered" in out
+    assert f"touched share   {report.touched_share:.2f}: {len(report.touched)} of {n} covered or" in out
+    assert f"upper bound     {report.upper:.2f}: {n - c['no_relationship']} of {n} not known" in out
+    assert f"reviewed share  {report.reviewed_share:.2f}: {n - c['not_reviewed']} of {n} reviewed" in out
     long_ids = any(len(leaf) > 60 for leaf in report.leaves)  # kept whole, they widen the table
     for line in out.splitlines():
         assert len(line) <= 80 or long_ids
@@ -70,7 +74,7 @@ def test_explain_names_the_mappings_behind_every_covered_target() -> None:
     for leaf in report.covered:
         for m in report.explain(leaf).covering:
             assert m.source in out
-    assert "uscm-2020:sanctity-of-life/chokehold-ban: covered" in out
+    assert "uscm-2020:sanctity-of-life/moving-vehicles: covered" in out
 
 
 def test_csv_rows() -> None:
@@ -88,20 +92,57 @@ def test_matrix_equals_the_api(fmt: str) -> None:
     code, out, _ = run("coverage", "--matrix", "--format", fmt)
     assert code == EXIT_OK
     matrix = CW.matrix()
+    pairs = [(s, t) for s in matrix.frameworks for t in matrix.frameworks]
     if fmt == "json":
         rows = json.loads(out)
         assert [(r["source"], r["target"], r["lower"], r["upper"]) for r in rows] == list(matrix.rows())
+        for r, (s, t) in zip(rows, pairs, strict=True):
+            rep = matrix.report(s, t)
+            assert r["label"] == rep.label
+            assert (r["covered"], r["touched"], r["reviewed"], r["leaves"]) == (
+                len(rep.covered),
+                len(rep.touched),
+                len(rep.leaves) - len(rep.not_reviewed),
+                len(rep.leaves),
+            )
+            assert (r["no_relationship"], r["not_reviewed"]) == (
+                len(rep.no_relationship),
+                len(rep.not_reviewed),
+            )
+            assert (r["touched_share"], r["reviewed_share"]) == (rep.touched_share, rep.reviewed_share)
     elif fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(out)))
         assert tuple(rows[0]) == MATRIX_COLUMNS
         for r, (s, t, lower, upper) in zip(rows, matrix.rows(), strict=True):
-            assert (r["source"], r["target"]) == (s, t)
+            rep = matrix.report(s, t)
+            assert (r["source"], r["target"], r["label"]) == (s, t, rep.label)
             assert float(r["lower"]) == pytest.approx(lower, abs=5e-4)
             assert float(r["upper"]) == pytest.approx(upper, abs=5e-4)
+            assert int(r["not_reviewed"]) == len(rep.not_reviewed)
     else:
         lines = out.splitlines()
         assert all(len(line) <= 80 for line in lines)
-        assert len(lines) == 2 + len(CATALOG.frameworks) ** 2
+        table = lines[: 2 + len(pairs)]
+        assert table[0].split() == ["source", "target", "coverage", "cov", "tch", "unrel", "unrev", "of"]
+        for line, (s, t) in zip(table[2:], pairs, strict=True):
+            rep = matrix.report(s, t)
+            assert line.split() == [s, t, rep.label, *map(str, rep.counts.values()), str(len(rep.leaves))]
+        assert "* partly reviewed" in " ".join(lines[2 + len(pairs) :])
+
+
+def test_unreviewed_pairs_are_never_a_bare_percentage_in_the_matrix() -> None:
+    code, out, _ = run("coverage", "--matrix", "--format", "csv")
+    assert code == EXIT_OK
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert any(r["label"] == "n/r" for r in rows)
+    for r in rows:
+        if r["not_reviewed"] == r["leaves"]:
+            assert r["label"] == "n/r"
+        elif r["not_reviewed"] != "0":
+            assert r["label"].endswith("%*"), r
+            assert "-" in r["label"]
+        else:
+            assert not r["label"].endswith("*")
 
 
 @pytest.mark.parametrize(

@@ -53,12 +53,13 @@ def test_lint_finds_a_duplicate_with_its_row(crosswalk_csv: Path) -> None:
 def test_lint_bad_cells_each_on_one_line(crosswalk_csv: Path) -> None:
     text = crosswalk_csv.read_text(encoding="utf-8")
     bad = text.replace(",equal,10,", ",equl,10,", 1)
+    row = next(n for n, line in enumerate(bad.splitlines(), start=1) if ",equl,10," in line)
     crosswalk_csv.write_text(bad, encoding="utf-8")
     code, _, err = run("crosswalk", "lint", str(crosswalk_csv))
     assert code == EXIT_DATA
     lines = err.splitlines()
     assert len(lines) == 1
-    assert "row 2, column 'STRM Relationship'" in lines[0]
+    assert f"row {row}, column 'STRM Relationship'" in lines[0]
     assert "did you mean 'equal'" in lines[0]
 
 
@@ -95,6 +96,9 @@ def test_export_reads_back_into_an_equal_crosswalk(tmp_path: Path, fmt: str) -> 
         back = Crosswalk.from_node_link(json.loads(path.read_text(encoding="utf-8")))
     else:
         back = Crosswalk.from_csv(path)
+        # CSV holds mappings only: the declared reviews are not in it.
+        assert (back.mappings, back.reviews) == (CW.mappings, ())
+        return
     assert back == CW
 
 

@@ -117,9 +117,7 @@ def test_crosswalk_table_lists_every_generated_mapping() -> None:
         assert f"{m.source} {m.relationship} {m.target} ({m.strength}/10)" in flat
         assert " ".join(m.rationale.split()) in flat
     assert f"{len(cw.mappings)} generated mappings" in flat
-    assert (
-        "without a counterpart, so not mapped: 1 principle in useofforce-2016, 1 in 8cantwait-2020" in flat
-    )
+    assert "without a counterpart, so not mapped: 1 principle in useofforce-2016, 1 in 8cantwait-2020" in flat
 
 
 def test_crosswalk_csv_is_the_export_format_and_reads_back(tmp_path: Path) -> None:

@@ -88,7 +88,9 @@ def own_crosswalk(tmp_path: Path) -> Path:
 
 
 def test_coverage_with_a_crosswalk_file_extends_the_bundled_one(versions_csv: Path) -> None:
-    code, out, _ = run("coverage", *VERSIONS, "--crosswalk", str(versions_csv), "--format", "json")
+    code, out, _ = run(
+        "coverage", *VERSIONS, "--crosswalk", str(versions_csv), "--format", "json", "--explain"
+    )
     assert code == EXIT_OK
     report = Crosswalk.load(versions_csv).coverage(*VERSIONS)
     data = json.loads(out)
@@ -97,7 +99,9 @@ def test_coverage_with_a_crosswalk_file_extends_the_bundled_one(versions_csv: Pa
         report.upper,
         list(report.touched),
     )
-    assert data["upper"] > CATALOG.crosswalk.coverage(*VERSIONS).upper  # the file made a difference
+    # The file made a difference: its generated mappings stand beside the bundled ones in the explanation.
+    by = {m["mapped_by"] for t in data["targets"] for m in t["mappings"]}
+    assert {"generated", "policeframeworks maintainers"} <= by
 
 
 @pytest.mark.parametrize("fixture", ["versions_csv", "versions_toml"])
@@ -108,8 +112,11 @@ def test_coverage_with_replace_uses_the_files_alone(fixture: str, request: pytes
     )
     assert code == EXIT_OK
     alone = Crosswalk.load(path, include_bundled=False)
-    assert json.loads(out)["upper"] == alone.coverage("uscm-2020", "8cantwait-2020").upper == 0
-    assert CATALOG.crosswalk.coverage("uscm-2020", "8cantwait-2020").upper > 0
+    data = json.loads(out)
+    # the files join other frameworks: nothing of this pair is reviewed, so everything is still possible
+    assert (data["touched_share"], data["reviewed_share"], data["upper"], data["label"]) == (0, 0, 1, "n/r")
+    assert alone.coverage("uscm-2020", "8cantwait-2020").counts["not_reviewed"] == 8
+    assert CATALOG.crosswalk.coverage("uscm-2020", "8cantwait-2020").touched_share > 0
 
 
 def test_coverage_matrix_with_files(own_framework: Path, own_crosswalk: Path) -> None:
@@ -145,7 +152,8 @@ def test_coverage_of_an_own_framework_explained(own_framework: Path, own_crosswa
     assert "mine-2024:training superset policylink-pledge:training (8/10)" in out
     catalog = Catalog.from_paths(own_framework)
     expected = Crosswalk.load(own_crosswalk, catalog=catalog).coverage("mine-2024", "policylink-pledge")
-    assert f"lower bound {expected.lower:.2f}" in out
+    assert f"lower bound     {expected.lower:.2f}" in out
+    assert f"shown as        {expected.label}" in out
 
 
 # --- show, search, crosswalk export ------------------------------------------------------------------------
@@ -325,3 +333,38 @@ def test_python_dash_m_coverage_with_a_bad_file(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
     assert len(proc.stderr.splitlines()) == 1
     assert proc.stderr.startswith(f"error: {bad}: ")
+
+
+CONTRADICTION = [
+    {**m, "relationship": rel, "strength": strength, "rationale": "r", "mapped_by": "tests"}
+    for m, rel, strength in (
+        (
+            {
+                "source": "uscm-2020:sanctity-of-life/chokehold-ban",
+                "target": "8cantwait-2020:ban-chokeholds-and-strangleholds",
+                "rationale_type": "semantic",
+                "basis": "analytic",
+            },
+            rel,
+            strength,
+        )
+        for rel, strength in (("equal", 10), ("no_relationship", 0))
+    )
+]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["coverage", "uscm-2020", "8cantwait-2020"],
+        ["show", "8cantwait-2020:ban-chokeholds-and-strangleholds"],
+        ["crosswalk", "export", "--format", "csv"],
+    ],
+)
+def test_a_crosswalk_file_lint_refuses_is_refused_by_every_command(tmp_path: Path, argv: list[str]) -> None:
+    # Issue 13: coverage used a crosswalk stating a pair both equal and no_relationship without a word.
+    path = tmp_path / "contra.json"
+    path.write_text(json.dumps({"id": "c", "title": "C", "data_version": "1", "mappings": CONTRADICTION}))
+    code, _, err = run(*argv, "--crosswalk", str(path), "--replace")
+    assert code == EXIT_DATA
+    assert f"{path}: mappings[1], mappings[0]: related-and-unrelated" in err

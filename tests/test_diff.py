@@ -188,7 +188,8 @@ def test_version_crosswalk_2016_to_2020_claims_no_equal_for_reworded_items() -> 
     assert [m.target for m in declared] == ["8cantwait-2020:duty-to-intervene"]
     assert cw.lint() == ()
     report = cw.coverage("useofforce-2016", "8cantwait-2020")
-    assert (report.lower, report.upper) == (0.0, 7 / 8)
+    assert (report.lower, report.touched_share, report.upper) == (0.0, 7 / 8, 1.0)
+    assert report.not_reviewed == ("8cantwait-2020:ban-shooting-at-moving-vehicles",)
     assert cw.disposition("useofforce-2016:life-preservation") is Disposition.NOT_REVIEWED
 
 

@@ -20,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import policeframeworks as pf
+from builders import framework, principle
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 API = DOCS / "reference" / "api.md"
@@ -247,21 +248,28 @@ def test_framework_section_gives_coverage_both_ways_for_each_joined_framework() 
     section = "\n".join(gen.framework_crosswalk_section(catalog, catalog.framework("8cantwait-2020")))
     r = cw.coverage("8cantwait-2020", "uscm-2020")
     back = cw.coverage("uscm-2020", "8cantwait-2020")
-    cells = f"{gen.percent(back.lower, back.upper)} | {gen.percent(r.lower, r.upper)}"
+    cells = f"{gen.cell(back)} | {gen.cell(r)}"
     row = f"| {gen.ref('uscm-2020')} | {cells} |"
     assert row in section
     for m in cw.related("8cantwait-2020"):
         assert gen.mapping_line(m, catalog) in section
-    joined = gen.crosswalk_frameworks(cw)
-    alone = next(f for f in catalog.framework_ids if f not in joined)
+    # Every bundled framework is joined; a framework no mapping joins gets a sentence that says so.
+    assert set(gen.crosswalk_frameworks(cw)) == set(catalog.framework_ids)
+    alone = pf.Catalog((*catalog.frameworks, framework("alone-2020", principle("alone-2020:one"))))
     assert "No mapping of the bundled crosswalk joins" in "\n".join(
-        gen.framework_crosswalk_section(catalog, catalog.framework(alone))
+        gen.framework_crosswalk_section(alone, alone.framework("alone-2020"))
     )
 
 
-def test_percent_shows_one_number_when_the_bounds_agree() -> None:
-    assert gen.percent(0.25, 0.25) == "25%"
-    assert gen.percent(0.18, 0.41) == "18\N{EN DASH}41%"
+def test_cell_is_the_library_label_with_the_four_counts() -> None:
+    catalog = pf.load_catalog()
+    one = catalog.crosswalk.related("8cantwait-2020:duty-to-intervene", relationships=["equal"])[:1]
+    cw = pf.Crosswalk(one, catalog=catalog)
+    partly = cw.coverage("uscm-2020", "8cantwait-2020")
+    assert list(partly.counts.values()) == [1, 0, 0, 7]
+    assert gen.cell(partly) == "12\\-100\\%\\* (1/0/0/7)"
+    assert gen.cell(cw.coverage("uscm-2020", "uscm-2020")) == "100\\% (19/0/0/0)"
+    assert gen.cell(cw.coverage("peel-principles", "uscm-2020")) == "n\\/r (0/0/0/19)"
 
 
 def test_crosswalk_page_holds_the_matrix_the_figures_and_every_mapping() -> None:
@@ -273,7 +281,7 @@ def test_crosswalk_page_holds_the_matrix_the_figures_and_every_mapping() -> None
     joined = gen.crosswalk_frameworks(cw)
     matrix = cw.matrix(joined)
     for s in joined:
-        cells = " | ".join(gen.percent(matrix.lower(s, t), matrix.upper(s, t)) for t in joined)
+        cells = " | ".join(gen.cell(matrix.report(s, t)) for t in joined)
         assert f"| {gen.escape(catalog.framework(s).short_title)} | {cells} |" in page
     for name in gen.FIGURE_NAMES:
         assert f"```{{figure}} figures/{name}.svg" in page

@@ -39,6 +39,7 @@ def test_the_bundled_endorsements_are_the_ones_the_issue_lists() -> None:
         (USCM, "builds-on", "21cp-2015", None),
         (USCM, "builds-on", "perf-2016", None),
         (USCM, "builds-on", "peel-principles", None),
+        (USCM, "endorsed", "peel-principles", "uscm-2020:peel-framing"),
         ("Campaign Zero", "integrates", "21cp-2015", "campaignzero-2015"),
         ("#8toAbolition", "answers", "8cantwait-2020", "8toabolition-2020"),
     }
@@ -86,7 +87,7 @@ def test_endorsements_of_a_principle_target() -> None:
 
 def test_endorsed_by_ignores_case_and_suggests_names() -> None:
     cat = load_catalog()
-    assert len(cat.endorsed_by(USCM.upper())) == 4
+    assert len(cat.endorsed_by(USCM.upper())) == 5
     assert [e.target for e in cat.endorsed_by(USCM, relation=Relation.ADOPTED)] == ["uscm-2020"]
     with pytest.raises(UnknownIdError) as info:
         cat.endorsed_by("Campaign Zeroo")

@@ -245,7 +245,8 @@ def test_crosswalk_csv_escapes_and_reads_back(files: Files) -> None:
     assert text is not None
     rows = _assert_safe(text)
     assert any(HOSTILE[0] == unescape_cell(c) for row in rows for c in row)
-    assert Crosswalk.from_csv("x.csv", text=text, catalog=catalog) == cw
+    back = Crosswalk.from_csv("x.csv", text=text, catalog=catalog)
+    assert back.mappings == cw.mappings  # CSV holds mappings only; declared reviews are not in it
 
 
 @pytest.mark.parametrize("layout", ["wide", "long"])

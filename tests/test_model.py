@@ -187,3 +187,15 @@ class TestFramework:
                 citation=SRC,
                 principles=(),
             )
+
+
+def test_framework_date_note_is_optional_and_never_blank() -> None:
+    from policeframeworks import io as pf_io
+    from policeframeworks import load_catalog
+
+    held = {fw.id: fw.date_note for fw in load_catalog() if fw.date_note is not None}
+    assert set(held) == {"peel-principles", "policylink-2014", "policylink-pledge"}
+    fw = load_catalog().framework("policylink-pledge")
+    assert pf_io.from_dict(pf_io.to_dict(fw), Framework) == fw
+    with pytest.raises(ValidationError, match="date_note: must not be empty"):
+        attrs.evolve(fw, date_note=" ")

@@ -28,6 +28,9 @@ RESULT_TYPES = {
     "CoverageReport",
     "Derivation",
     "DerivedMapping",
+    "Disagreement",
+    "DivergencePeriod",
+    "Estimate",
     "Explanation",
     "FrameworkDiff",
     "GroupShare",
@@ -43,7 +46,7 @@ RESULT_TYPES = {
     "Unmatched",
 }
 #: Data types still without a strategy (listed so that a new type cannot be forgotten silently).
-NOT_YET = {"Endorsement", "EndorsementSet", "Review"}
+NOT_YET = {"Endorsement", "EndorsementSet", "Resolution"}
 
 
 def test_every_public_model_type_is_registered_or_listed() -> None:

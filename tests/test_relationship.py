@@ -111,3 +111,10 @@ def test_covers_and_touches() -> None:
 def test_other_vocabularies() -> None:
     assert [t.value for t in RationaleType] == ["syntactic", "semantic", "functional"]
     assert [b.value for b in Basis] == ["explicit", "analytic"]
+
+
+@pytest.mark.parametrize("word", ["None", "none", "NULL", "nan", "N/A", "na"])
+def test_a_missing_value_word_is_not_no_relationship(word: str) -> None:
+    # Issue 13: "None" (pandas' and Excel's empty cell) was read as a reviewed no_relationship.
+    with pytest.raises(ValidationError, match=r"reads as a missing value .* write no_relationship"):
+        Relationship.parse(word)

@@ -33,7 +33,15 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from sphinx.application import Sphinx
 
-    from policeframeworks import Catalog, Citation, Crosswalk, Endorsement, Framework, Principle
+    from policeframeworks import (
+        Catalog,
+        Citation,
+        CoverageReport,
+        Crosswalk,
+        Endorsement,
+        Framework,
+        Principle,
+    )
     from policeframeworks import Mapping as PfMapping
 
 #: Pages written with the features they describe, listed in the index's toctree; while one is absent,
@@ -286,8 +294,9 @@ def _disposition_line(cw: Crosswalk, principle_id: str) -> str:
         )
     if disposition == "no_relationship":
         return (
-            "No mapping names this principle itself; a `no_relationship` mapping on an enclosing principle "
-            "or its whole framework says it was reviewed and shares nothing."
+            "No mapping names this principle itself; the whole of another framework was reviewed against "
+            "it (a `no_relationship` mapping on an enclosing principle or its whole framework, or a declared "
+            "complete review) and shares nothing with it."
         )
     framework_id, _, path = principle_id.partition(":")
     enclosing = [framework_id] + [
@@ -322,10 +331,25 @@ def crosswalk_links(catalog: Catalog, fw: Framework) -> dict[str, list[str]]:
     return out
 
 
-def percent(lower: float, upper: float) -> str:
-    """``25%`` when both bounds round to the same percent, else ``25-50%`` with an en dash."""
-    lo, hi = round(100 * lower), round(100 * upper)
-    return f"{lo}%" if lo == hi else f"{lo}\N{EN DASH}{hi}%"
+def cell(report: CoverageReport) -> str:
+    """A coverage cell as every output of the library prints it (:attr:`CoverageReport.label`), with counts.
+
+    ``29-71% (2/3/2/0)``: the label (escaped for Markdown), then covered / touched / no_relationship /
+    not_reviewed leaves.
+    """
+    counts = "/".join(str(n) for n in report.counts.values())
+    return f"{escape(report.label)} ({counts})"
+
+
+def counts_note() -> str:
+    """What the brackets and marks of :func:`cell` mean, in one Markdown sentence or two."""
+    from policeframeworks.crosswalk import PARTLY_REVIEWED_NOTE
+
+    return (
+        "The numbers in brackets count the target's leaf principles covered / touched (not covered) / "
+        "no_relationship / not_reviewed. A pair not wholly reviewed is never shown as a bare percentage: "
+        f"{escape(PARTLY_REVIEWED_NOTE)}."
+    )
 
 
 def _partners(cw: Crosswalk, framework_id: str) -> list[str]:
@@ -358,7 +382,8 @@ def framework_crosswalk_section(catalog: Catalog, fw: Framework) -> list[str]:
     out += [
         f"Coverage between this framework and each framework the crosswalk joins it to, as lower to upper "
         f"bounds (see {{doc}}`../explanation/coverage-bounds` and {{ref}}`the crosswalk overview "
-        f"<{CROSSWALK_LABEL}>`). Each principle below lists the mappings on it.",
+        f"<{CROSSWALK_LABEL}>`). " + counts_note() + " Each principle "
+        "below lists the mappings on it.",
         "",
         f"| other framework | how much of {escape(fw.short_title)} it covers | how much of it "
         f"{escape(fw.short_title)} covers |",
@@ -368,8 +393,7 @@ def framework_crosswalk_section(catalog: Catalog, fw: Framework) -> list[str]:
         of_this = cw.coverage(other, fw.id)
         of_other = cw.coverage(fw.id, other)
         out.append(
-            f"| {ref(other)} | {percent(of_this.lower, of_this.upper)} "
-            f"| {percent(of_other.lower, of_other.upper)} |"
+            f"| {ref(other)} | {cell(of_this)} | {cell(of_other)} |"
         )
     out.append("")
     whole = cw.related(fw.id)
@@ -468,8 +492,10 @@ def crosswalk_page(catalog: Catalog) -> str:
         "",
         "Each cell says how much of the column's framework (the target) the row's framework (the source) "
         "covers: the lower bound (share of the target's leaf principles certainly met by meeting all of "
-        "the source) and, when higher, the upper bound (share it touches at all). The colour is the lower "
-        "bound. Why there are two numbers: {doc}`../explanation/coverage-bounds`.",
+        "the source) and, when higher, the upper bound (share not known to be unrelated: a leaf nobody "
+        "compared with the whole source may be covered). The colour is the lower bound; pairs only partly "
+        "reviewed are hatched and marked `*`, pairs nothing of which was reviewed are grey and marked "
+        "`n/r`. Why there are several numbers: {doc}`../explanation/coverage-bounds`.",
         "",
         "```{figure} figures/coverage-matrix.svg",
         ":alt: Heatmap of the coverage matrix of the bundled frameworks",
@@ -479,14 +505,15 @@ def crosswalk_page(catalog: Catalog) -> str:
         "{download}`PNG <figures/coverage-matrix.png>`.",
         "```",
         "",
-        "The same numbers as a table (rows: source; columns: target):",
+        "The same numbers as a table (rows: source; columns: target). "
+        + counts_note(),
         "",
         "| source \\\\ target | " + " | ".join(ref(t) for t in joined) + " |",
         "|---|" + "---|" * len(joined),
     ]
     matrix = cw.matrix(joined)
     for s in joined:
-        cells = [percent(matrix.lower(s, t), matrix.upper(s, t)) for t in joined]
+        cells = [cell(matrix.report(s, t)) for t in joined]
         out.append(f"| {escape(labels[s])} | " + " | ".join(cells) + " |")
     out += [
         "",

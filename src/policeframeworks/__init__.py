@@ -30,7 +30,8 @@ from .exceptions import (
 
 if TYPE_CHECKING:
     from . import io
-    from ._agreement import Agreement, AgreementStats, agreement
+    from ._adjudication import Disagreement, Resolution, ResolutionMethod, disagreements, reconcile
+    from ._agreement import Agreement, AgreementStats, Estimate, Statistic, agreement
     from ._assessment import Assessment, AssessmentSet
     from ._catalog import Catalog, load_catalog
     from ._changes import (
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
     from ._relationship import Basis, RationaleType, Relationship
     from ._score import Score
     from ._seeds import load_seed_assessments
+    from ._study import DivergencePeriod, divergence_over_time, double_coding_sample
     from ._summary import AdoptionSummary, PrincipleCounts, summarize
     from .crosswalk import (
         CoverageMatrix,
@@ -73,6 +75,7 @@ if TYPE_CHECKING:
         Explanation,
         LintKind,
         LintProblem,
+        coverage_label,
     )
 
 __all__ = [
@@ -97,10 +100,13 @@ __all__ = [
     "DataFileError",
     "Derivation",
     "DerivedMapping",
+    "Disagreement",
     "Disposition",
+    "DivergencePeriod",
     "Endorsement",
     "EndorsementSet",
     "EndorserKind",
+    "Estimate",
     "Evidence",
     "Explanation",
     "Finding",
@@ -125,9 +131,12 @@ __all__ = [
     "RationaleType",
     "Relation",
     "Relationship",
+    "Resolution",
+    "ResolutionMethod",
     "Review",
     "ReviewScope",
     "Score",
+    "Statistic",
     "Status",
     "Theme",
     "Timeline",
@@ -140,8 +149,12 @@ __all__ = [
     "change_kind",
     "changes",
     "cite",
+    "coverage_label",
     "diff",
     "diff_assessments",
+    "disagreements",
+    "divergence_over_time",
+    "double_coding_sample",
     "io",
     "latest",
     "load_catalog",
@@ -149,12 +162,14 @@ __all__ = [
     "match_jurisdictions",
     "plot_coverage_matrix",
     "plot_crosswalk",
+    "reconcile",
     "summarize",
     "timeline",
     "version_crosswalk",
 ]
 
-_LAZY_MODULES = {"io"}
+# policeframeworks.frames needs the frames extra; reaching it as an attribute imports it then.
+_LAZY_MODULES = {"io", "frames"}
 
 #: Names imported on first use, so ``import policeframeworks`` stays light (about the cost of attrs alone).
 _LAZY_NAMES = {
@@ -169,6 +184,7 @@ _LAZY_NAMES = {
     "Explanation": "crosswalk",
     "LintKind": "crosswalk",
     "LintProblem": "crosswalk",
+    "coverage_label": "crosswalk",
     "cite": "_cite",
     "FrameworkDiff": "_diff",
     "PrincipleChange": "_diff",
@@ -190,11 +206,21 @@ _LAZY_NAMES = {
     "AdoptionSummary": "_summary",
     "Agreement": "_agreement",
     "AgreementStats": "_agreement",
+    "Estimate": "_agreement",
+    "DivergencePeriod": "_study",
+    "divergence_over_time": "_study",
+    "double_coding_sample": "_study",
+    "Disagreement": "_adjudication",
+    "Resolution": "_adjudication",
+    "ResolutionMethod": "_adjudication",
+    "disagreements": "_adjudication",
+    "reconcile": "_adjudication",
+    "Statistic": "_agreement",
+    "agreement": "_agreement",
     "AssessmentDiff": "_history",
     "Change": "_history",
     "PrincipleCounts": "_summary",
     "Timeline": "_history",
-    "agreement": "_agreement",
     "diff_assessments": "_history",
     "latest": "_history",
     "summarize": "_summary",

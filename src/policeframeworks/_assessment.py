@@ -36,6 +36,7 @@ from ._validate import (
     date_problem,
     enum_problem,
     nonempty,
+    padded,
     raise_problems,
     string_tuple_problems,
     typed_tuple_problems,
@@ -106,7 +107,7 @@ class Assessment:
             )
         for p in (
             date_problem("as_of", self.as_of, required=True),
-            nonempty("assessor", self.assessor),
+            nonempty("assessor", self.assessor) or padded("assessor", self.assessor),
             enum_problem("method", self.method, Method),
         ):
             if p:
@@ -254,6 +255,21 @@ class Assessment:
 
     def project(self, onto_framework_id: str, crosswalk: Related) -> Assessment:
         """This assessment seen through a crosswalk as an assessment of another framework.
+
+        With a :class:`~policeframeworks.Crosswalk` (anything with ``coverage(source, target)`` and a
+        ``catalog``), the mappings bearing on each **leaf** of the target are exactly those coverage uses
+        (:meth:`CoverageReport.explain <policeframeworks.CoverageReport.explain>`): mappings on the leaf,
+        an ancestor or the whole target framework, from a principle of the assessed framework at any depth
+        or from the assessed framework as a whole, ``opposing`` ones left out. A parent principle's status
+        is its own finding, or else what its leaves add up to, and the whole framework's is what all its
+        leaves add up to: ``adopted`` when every applicable leaf is, ``partial`` when some are adopted or
+        partial, ``not_adopted`` when every applicable leaf is not adopted, ``not_applicable`` when none
+        applies, ``unknown`` otherwise. So projecting an assessment that adopts every principle gives
+        ``adopted`` exactly on the leaves coverage calls covered and ``partial`` exactly on those it calls
+        touched. A not-adopted source counts only through a mapping on the target leaf itself (an ``equal``
+        to a parent says nothing certain against one of its leaves). With any other object that has only
+        ``related(principle_id)``, only mappings between two principles are read, each on the principle it
+        names.
 
         Rules (``../DESIGN.md``), for each target principle of ``onto_framework_id`` reached by a mapping
         from an assessed principle, the mapping read from the source's side:

@@ -266,6 +266,7 @@ class Catalog:
             >>> from policeframeworks import load_catalog
             >>> for fw in load_catalog().incomplete():
             ...     print(fw.id)
+            21cp-2015
             campaignzero-2015
             perf-2016
         """

@@ -16,6 +16,10 @@ Each principle's change is put in exactly one class, from its status before and 
 * ``known_before_only``: known before, ``unknown`` after;
 * ``other``: any other change (``partial`` <-> ``not_adopted``, to or from ``not_applicable``).
 
+Note that :attr:`AssessmentDiff.newly_adopted <policeframeworks.AssessmentDiff.newly_adopted>` lists every
+principle adopted after and not before, ``unknown`` before included; the classes here (:func:`change_kind`,
+:meth:`Changes.count`) keep those apart as ``known_after_only``.
+
 :func:`adoption_events` turns the assessments of many dates into one row per jurisdiction and principle,
 for survival analysis: the last date seen not adopted and the first date seen adopted, so that adoption
 happened in between (interval-censored), before the first observation (left-censored) or not yet

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._ids import is_principle_id
+from ._ids import is_framework_id, is_principle_id
 from ._relationship import Relationship
 from ._validate import date_problem, enum_problem, nonempty, raise_problems, to_enum, typed_tuple_problems
 from .exceptions import Problem
@@ -131,11 +131,13 @@ class Derivation:
     """One crosswalk mapping a projected finding came from, as read from the source principle's side.
 
     Attributes:
-        source: the principle of the assessed framework.
+        source: the principle of the assessed framework (or the assessed framework as a whole).
         relationship: how the source relates to the target (``superset``: meeting the source meets the
             target).
         target: the principle of the framework projected onto.
-        source_status: the source principle's status in the assessment projected.
+        source_status: the source's status in the assessment projected (for a parent principle without a
+            finding of its own, or the whole framework, the status its leaves add up to; see
+            :meth:`~policeframeworks.Assessment.project`).
 
     Example:
         >>> d = Derivation(source="a:x", relationship="superset", target="b:y", source_status="adopted")
@@ -150,10 +152,14 @@ class Derivation:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        for field in ("source", "target"):
-            value = getattr(self, field)
-            if not (isinstance(value, str) and is_principle_id(value)):
-                problems.append(Problem(field, f"{value!r} is not a principle id", code="id"))
+        if not (
+            isinstance(self.source, str) and (is_principle_id(self.source) or is_framework_id(self.source))
+        ):
+            problems.append(
+                Problem("source", f"{self.source!r} is neither a principle id nor a framework id", code="id")
+            )
+        if not (isinstance(self.target, str) and is_principle_id(self.target)):
+            problems.append(Problem("target", f"{self.target!r} is not a principle id", code="id"))
         for p in (
             enum_problem("relationship", self.relationship, Relationship),
             enum_problem("source_status", self.source_status, Status),

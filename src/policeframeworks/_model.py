@@ -339,6 +339,9 @@ class Framework:
         short_title: a short name for tables.
         publisher: who published it.
         date: ISO date, possibly reduced (``2020-06``).
+        date_note: how ``date`` is known when it is not the document's own stated date: the framework is
+            undated and the date is inferred, or the date is an attribution rather than the date of the
+            text (``None``: the source states it).
         kind: what sort of document it is.
         data_version: the version of the data for this framework.
         citation: the source of the framework.
@@ -386,6 +389,7 @@ class Framework:
     complete: bool = True
     missing: str | None = None
     notes: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
+    date_note: str | None = None
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -412,6 +416,8 @@ class Framework:
             if p
         ]
         problems += [p for p in [date_problem("date", self.date, required=True)] if p]
+        if self.date_note is not None and (blank := nonempty("date_note", self.date_note)) is not None:
+            problems.append(blank)
         if not isinstance(self.citation, Citation):
             problems.append(Problem("citation", "expected a Citation", code="type"))
         if not isinstance(self.complete, bool):

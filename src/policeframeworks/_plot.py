@@ -7,7 +7,8 @@ matplotlib is imported inside the functions (``pip install 'policeframeworks[doc
 
 Both functions take what the crosswalk returns and read it through a few attributes only, so anything shaped
 the same way can be drawn: a coverage matrix needs ``frameworks`` and ``lower(source, target)`` /
-``upper(source, target)``; a crosswalk graph needs networkx's ``nodes(data=True)`` and ``edges(data=True)``
+``upper(source, target)`` (and ``reviewed_share(source, target)`` to mark pairs not wholly reviewed); a
+crosswalk graph needs networkx's ``nodes(data=True)`` and ``edges(data=True)``
 with the attributes :meth:`Crosswalk.to_networkx` writes (``framework`` on nodes, ``relationship`` and
 ``opposing`` on edges).
 """
@@ -44,10 +45,9 @@ RELATIONSHIP_STYLE: dict[str, tuple[str, Any, bool]] = {
 OPPOSING_COLOUR = "#c0392b"
 
 
-def _cell(lower: float, upper: float) -> str:
-    """``25%`` when both bounds round to the same percent, else ``25-50%``."""
-    lo, hi = round(100 * lower), round(100 * upper)
-    return f"{lo}%" if lo == hi else f"{lo}-{hi}%"
+#: How cells of pairs not wholly reviewed are drawn: (hatch, colour) for partly reviewed, colour for none.
+PARTLY_REVIEWED_HATCH = ("////", "#7f8c8d")
+NOT_REVIEWED_COLOUR = "#d5d8dc"
 
 
 def plot_coverage_matrix(
@@ -55,47 +55,93 @@ def plot_coverage_matrix(
     *,
     labels: Mapping[str, str] | None = None,
     title: str | None = "Coverage of each column's framework by each row's framework",
+    bound: str = "lower",
 ) -> Figure:
     """Draw a coverage matrix as a heatmap: rows are sources, columns are targets.
 
-    Each cell is coloured by the lower bound (the share of the target's principles the source covers) and
-    labelled ``lower%`` or ``lower-upper%`` when the upper bound (the share it touches) is higher.
+    Each cell is coloured by one bound (``bound``: ``"lower"``, the share of the target's leaves the
+    source covers, or ``"upper"``) and labelled as every output labels it
+    (:func:`~policeframeworks.coverage_label`): ``25%``, ``25-50%``, ``18-53%*`` for a pair only partly
+    reviewed, ``n/r`` for a pair nothing of which was reviewed. Partly reviewed cells are hatched, and cells
+    with nothing reviewed are grey instead of coloured (their upper bound is 100% only because nothing is
+    known); the legend says so. Whether a pair is reviewed is read from ``matrix.reviewed_share(source,
+    target)`` when the matrix has it (a :class:`~policeframeworks.CoverageMatrix` does), else every pair
+    counts as wholly reviewed.
 
     Args:
         matrix: a coverage matrix (``Crosswalk.matrix()``), or anything with ``frameworks``, ``lower`` and
-            ``upper``.
+            ``upper`` (and optionally ``reviewed_share``).
         labels: a display name for each framework id (for example its short title); ids otherwise.
         title: the figure's title, or None for none.
+        bound: which bound colours the cells, ``"lower"`` or ``"upper"``.
 
     Returns:
-        A new matplotlib figure with one heatmap and a colour bar.
+        A new matplotlib figure with one heatmap, a colour bar and, when some pair is not wholly reviewed,
+        a legend.
+
+    Raises:
+        ValueError: ``bound`` is neither ``"lower"`` nor ``"upper"``.
 
     Example:
         >>> class Matrix:  # two made-up frameworks; use Crosswalk.matrix() for real ones
-        ...     frameworks = ("a", "b")
+        ...     frameworks = ("a", "b", "c")
         ...     def lower(self, s, t): return 1.0 if s == t else 0.25
         ...     def upper(self, s, t): return 1.0 if s == t else 0.5
+        ...     def reviewed_share(self, s, t): return {"b": 0.5, "c": 0.0}.get(t, 1.0) if s != t else 1.0
         >>> fig = plot_coverage_matrix(Matrix(), labels={"a": "A", "b": "B"})
         >>> [t.get_text() for t in fig.axes[0].texts]
-        ['100%', '25-50%', '25-50%', '100%']
+        ['100%', '25-50%*', 'n/r', '25-50%', '100%', 'n/r', '25-50%', '25-50%*', '100%']
         >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
-        ['A', 'B']
+        ['A', 'B', 'c']
+        >>> [t.get_text() for t in fig.legends[0].get_texts()]  # doctest: +NORMALIZE_WHITESPACE
+        ['partly reviewed (*): the upper bound counts not-reviewed leaves as possibly covered',
+         'nothing reviewed (n/r)']
     """
     from matplotlib.figure import Figure
+    from matplotlib.patches import Patch, Rectangle
 
+    from .crosswalk import coverage_label
+
+    if bound not in ("lower", "upper"):
+        raise ValueError(f"bound must be 'lower' or 'upper', not {bound!r}")
     ids = list(matrix.frameworks)
     names = [(labels or {}).get(i, i) for i in ids]
     lower = [[matrix.lower(s, t) for t in ids] for s in ids]
     upper = [[matrix.upper(s, t) for t in ids] for s in ids]
+    reviewed_of = getattr(matrix, "reviewed_share", None)
+    reviewed = [[1.0 if reviewed_of is None else float(reviewed_of(s, t)) for t in ids] for s in ids]
+    shown = lower if bound == "lower" else upper
     size = 1.1 + 1.05 * len(ids)
-    fig = Figure(figsize=(size + 2.2, size + 1.2), layout="constrained")
+    fig = Figure(figsize=(size + 2.2, size + 1.6), layout="constrained")
     ax = fig.add_subplot()
-    image = ax.imshow(lower, cmap="Blues", vmin=0.0, vmax=1.0)
+    image = ax.imshow(shown, cmap="Blues", vmin=0.0, vmax=1.0)
+    hatch, hatch_colour = PARTLY_REVIEWED_HATCH
+    partly = nothing = False
     for i in range(len(ids)):
         for j in range(len(ids)):
-            lo, hi = lower[i][j], upper[i][j]
-            text = _cell(lo, hi)
-            ax.text(j, i, text, ha="center", va="center", fontsize=8, color="white" if lo > 0.6 else "black")
+            lo, hi, rev = lower[i][j], upper[i][j], reviewed[i][j]
+            dark = shown[i][j] > 0.6
+            if rev <= 0:
+                nothing = True
+                dark = False
+                ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=NOT_REVIEWED_COLOUR, linewidth=0))
+            elif rev < 1:
+                partly = True
+                ax.add_patch(
+                    Rectangle(
+                        (j - 0.5, i - 0.5), 1, 1, fill=False, hatch=hatch, edgecolor=hatch_colour, linewidth=0
+                    )
+                )
+            ax.text(
+                j,
+                i,
+                coverage_label(lo, hi, rev),
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if dark else "black",
+                bbox={"facecolor": "white", "alpha": 0.7, "linewidth": 0, "pad": 1} if 0 < rev < 1 else None,
+            )
     ax.set_xticks(range(len(ids)), names, rotation=35, ha="right")
     ax.set_yticks(range(len(ids)), names)
     ax.set_xlabel("target (whose principles are counted)")
@@ -103,7 +149,25 @@ def plot_coverage_matrix(
     if title:
         ax.set_title(title, fontsize=10)
     bar = fig.colorbar(image, ax=ax, shrink=0.8)
-    bar.set_label("lower bound: share of the target covered")
+    bar.set_label(
+        "lower bound: share of the target covered"
+        if bound == "lower"
+        else "upper bound: share of the target not known to be unrelated"
+    )
+    handles: list[Any] = []
+    if partly:
+        handles.append(
+            Patch(
+                facecolor="white",
+                edgecolor=hatch_colour,
+                hatch=hatch,
+                label="partly reviewed (*): the upper bound counts not-reviewed leaves as possibly covered",
+            )
+        )
+    if nothing:
+        handles.append(Patch(facecolor=NOT_REVIEWED_COLOUR, label="nothing reviewed (n/r)"))
+    if handles:
+        fig.legend(handles=handles, loc="outside lower center", fontsize=8, frameon=False)
     return fig
 
 

@@ -112,7 +112,8 @@ class Relationship(enum.StrEnum):
         (``not related to``, ``equal``), OSCAL (``equal-to``, ``equivalent-to``, ``subset-of``,
         ``superset-of``, ``intersects-with``, ``no-relationship``), CISO Assistant (``not_related``,
         ``intersect``), MITRE mappings explorer (``non_mappable``) and a few plain forms (``equals``,
-        ``equivalent``, ``identical``, ``unrelated``, ``none``).
+        ``equivalent``, ``identical``, ``unrelated``). ``none``, ``null``, ``nan`` and ``n/a`` are refused:
+        spreadsheets and dataframes write them for an empty cell, which is not a review.
 
         Raises:
             ValidationError: anything else, with the closest accepted spelling suggested. The NIST IR 8477
@@ -144,6 +145,13 @@ class Relationship(enum.StrEnum):
         found = _SPELLINGS.get(key)
         if found is not None:
             return found
+        if key in _MISSING:
+            message = (
+                f"{text!r} reads as a missing value (what a spreadsheet or dataframe writes for an empty "
+                "cell), not as a relationship; write no_relationship if the pair was reviewed and nothing "
+                "relates"
+            )
+            raise ValidationError([Problem("relationship", message)])
         if key in _SUPPORTIVE:
             message = (
                 f"{text!r} is a NIST IR 8477 supportive relationship, not a set relationship; "
@@ -196,12 +204,12 @@ _SPELLINGS: dict[str, Relationship] = {
             "not related to",
             "non mappable",
             "unrelated",
-            "none",
         ],
         Relationship.NO_RELATIONSHIP,
     ),
 }
 
+_MISSING = {"none", "null", "nan", "n/a", "na", "nil"}
 _SUPPORTIVE = {"supports", "is supported by", "supported by", "contrary", "contrary to"}
 
 

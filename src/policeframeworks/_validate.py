@@ -63,6 +63,13 @@ def nonempty(field: str, value: object) -> Problem | None:
     return None
 
 
+def padded(field: str, value: object) -> Problem | None:
+    """None unless a text has surrounding white space, which CSV cannot keep (its readers strip cells)."""
+    if isinstance(value, str) and value != value.strip():
+        return Problem(field, f"{value!r} has surrounding spaces; strip them", code="invalid")
+    return None
+
+
 def date_problem(field: str, value: object, *, required: bool) -> Problem | None:
     """None for an ISO date (possibly reduced: a year, a month) or an allowed None, else the problem."""
     if value is None and not required:

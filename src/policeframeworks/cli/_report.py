@@ -125,10 +125,10 @@ def report_data(catalog: Any) -> dict[str, Any]:
             touched_by = [s for s, st in statuses.items() if st == "touched"]
             if touched_by:
                 status = "touched"
-            elif "no_relationship" in statuses.values():
-                status = "no_relationship"
-            else:
+            elif "not_reviewed" in statuses.values():  # unknown: some other framework may still cover it
                 status = "not_reviewed"
+            else:
+                status = "no_relationship"
             rows.append(
                 {
                     "id": leaf,
@@ -239,12 +239,14 @@ def _other_end(m: Any, framework_id: str) -> bool:
     return _fw(m.source) != _fw(m.target)
 
 
+def _counts(row: Mapping[str, Any]) -> str:
+    """A matrix row's leaves by status: covered / touched (not covered) / no_relationship / not_reviewed."""
+    touched_only = row["touched"] - row["covered"]
+    return f"{row['covered']}/{touched_only}/{row['no_relationship']}/{row['not_reviewed']}"
+
+
 def _share(count: int, total: int) -> str:
     return f"{round(100 * count / total)}%" if total and count else "-"
-
-
-def _percent(x: float) -> str:
-    return f"{round(100 * x)}%"
 
 
 def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[Block]:
@@ -261,6 +263,8 @@ def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[B
         >>> bs[0]
         ('h1', 'Police-reform frameworks: a cross-framework report')
     """
+    from ..crosswalk import PARTLY_REVIEWED_NOTE
+
     fws = data["frameworks"]
     titles = {f["id"]: f["short_title"] for f in fws}
     out: list[Block] = [("h1", "Police-reform frameworks: a cross-framework report")]
@@ -336,36 +340,42 @@ def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[B
             (
                 "p",
                 "How much of each target framework (columns) each source framework (rows) covers, counting "
-                "the target's leaf principles. Lower bound: leaves covered (a source principle is equal to "
-                "the leaf or a superset of it). Upper bound: leaves touched by any relationship. The "
-                "diagonal is each framework covering itself.",
+                "the target's leaf principles, each covered (a source principle is equal to the leaf or a "
+                "superset of it), touched (another positive relationship), no_relationship (the whole source "
+                "was reviewed against it, nothing relates) or not_reviewed. Lower bound: covered / leaves. "
+                "Upper bound: all leaves but the no_relationship ones, since a leaf nobody reviewed may be "
+                "covered. The diagonal is each framework covering itself. "
+                + PARTLY_REVIEWED_NOTE.replace("* ", "A * marks a pair only ", 1)
+                + ".",
             )
         )
-        for bound, label in (("lower", "Lower bound (covered)"), ("upper", "Upper bound (touched)")):
-            out.append(("p", f"{label}:"))
-            out.append(
-                (
-                    "table",
-                    ["source \\ target", *ids],
-                    [[s, *(_percent(cells[(s, t)][bound]) for t in ids)] for s in ids],
-                )
-            )
+        out.append(("p", "Coverage (lower-upper bound):"))
+        out.append(
+            ("table", ["source \\ target", *ids], [[s, *(cells[(s, t)]["label"] for t in ids)] for s in ids])
+        )
+        out.append(
+            ("p", "Leaves of each target by status, covered / touched / no_relationship / not_reviewed:")
+        )
+        out.append(
+            ("table", ["source \\ target", *ids], [[s, *(_counts(cells[(s, t)]) for t in ids)] for s in ids])
+        )
         if figures is not None and "coverage.svg" in figures:
-            caption = "Coverage matrix: each cell the lower bound, or lower-upper where they differ"
+            caption = (
+                "Coverage matrix: each cell coloured by the lower bound and labelled as above; pairs only "
+                "partly reviewed hatched, pairs with nothing reviewed grey"
+            )
             out.append(("figure", "coverage.svg", caption))
+        never = [
+            f"{r['source']} -> {r['target']}"
+            for r in data["matrix"]
+            if r["not_reviewed"] == r["leaves"] and r["source"] != r["target"]
+        ]
         out.append(
             (
                 "p",
-                "Pairs with no mapping at all in either direction were never reviewed: "
-                + (
-                    ", ".join(
-                        f"{r['source']} -> {r['target']}"
-                        for r in data["matrix"]
-                        if r["reviewed"] == 0 and r["source"] != r["target"]
-                    )
-                    or "none"
-                )
-                + ". Their 0% means unknown, not nothing in common.",
+                "Pairs nothing of which was reviewed (shown n/r, not 0%: unknown, not nothing in common): "
+                + (", ".join(never) or "none")
+                + ".",
             )
         )
         out.append(("h2", "Principles no other framework covers"))
@@ -768,6 +778,9 @@ class _Matrix:
 
     def upper(self, source: str, target: str) -> float:
         return float(self._cells[(source, target)]["upper"])
+
+    def reviewed_share(self, source: str, target: str) -> float:
+        return float(self._cells[(source, target)]["reviewed_share"])
 
 
 def _svg(fig: Any) -> str:

@@ -151,19 +151,36 @@ def _catalog_with(paths: list[Path]) -> Catalog:
 def _crosswalk_with(catalog: Catalog, paths: list[Path], *, replace: bool) -> Crosswalk:
     """The catalog's crosswalk extended (or, with ``replace``, replaced) by the user's crosswalk files.
 
-    Each file is read with :meth:`policeframeworks.Crosswalk.load`; every problem of every file is reported.
+    Each file is read with :meth:`policeframeworks.Crosswalk.load` and linted on its own
+    (:meth:`policeframeworks.Crosswalk.lint`, as ``crosswalk lint`` does); every problem of every file is
+    reported, and a file with any is not used.
     """
-    from policeframeworks import Crosswalk, DataFileError, Mapping, Problem, ValidationError
+    from policeframeworks import Crosswalk, DataFileError, Mapping, Problem, Review, ValidationError
 
     mappings: list[Mapping] = [] if replace else list(catalog.crosswalk.mappings)
+    reviews: list[Review] = [] if replace else list(catalog.crosswalk.reviews)
     problems: list[Problem] = []
     for path in paths:
         try:
-            mappings += Crosswalk.load(path, catalog=catalog, include_bundled=False).mappings
+            own = Crosswalk.load(path, catalog=catalog, include_bundled=False)
+            # A file `crosswalk lint` refuses (contradictions, duplicates, ...) is refused here too, with
+            # the same problems, rather than used without a word.
+            csv_rows = path.suffix.lower() == ".csv"
+            for lint in own.lint():
+                where = ", ".join(
+                    [
+                        *(f"row {i + 2}" if csv_rows else f"mappings[{i}]" for i in lint.indices),
+                        *(f"reviews[{i}]" for i in lint.review_indices),
+                    ]
+                )
+                problems.append(Problem(where, f"{lint.kind}: {lint.message}", file=str(path)))
         except ValidationError as exc:
             problems += exc.problems
         except DataFileError as exc:
             problems.append(Problem("", str(exc)))
+        else:
+            mappings += own.mappings
+            reviews += own.reviews
     if problems:
         raise ValidationError(problems)
-    return Crosswalk(mappings, catalog=catalog)
+    return Crosswalk(mappings, reviews=reviews, catalog=catalog)

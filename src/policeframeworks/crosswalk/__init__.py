@@ -8,14 +8,27 @@ Example:
     >>> report = load_catalog().crosswalk.coverage("8cantwait-2020", "uscm-2020")
     >>> report.lower <= report.upper
     True
+    >>> "uscm-2020:sanctity-of-life/moving-vehicles" in report.covered
+    True
+
+Each target leaf is covered, touched, no_relationship or not_reviewed, and a report gives four figures
+(lower, touched share, upper, reviewed share); see ``docs/explanation/coverage-bounds.md``.
 """
 
 from ._core import Crosswalk, Disposition
-from ._coverage import CoverageMatrix, CoverageReport, CoverageStatus, Explanation
+from ._coverage import (
+    PARTLY_REVIEWED_NOTE,
+    CoverageMatrix,
+    CoverageReport,
+    CoverageStatus,
+    Explanation,
+    coverage_label,
+)
 from ._derive import DerivedMapping
 from ._lint import LintKind, LintProblem
 
 __all__ = [
+    "PARTLY_REVIEWED_NOTE",
     "CoverageMatrix",
     "CoverageReport",
     "CoverageStatus",
@@ -25,4 +38,5 @@ __all__ = [
     "Explanation",
     "LintKind",
     "LintProblem",
+    "coverage_label",
 ]

@@ -20,7 +20,7 @@ from .._relationship import Relationship
 from .._validate import unknown_id
 from ..exceptions import Problem, UnknownIdError, ValidationError
 from ._checks import id_problems, review_id_problems
-from ._coverage import CoverageMatrix, CoverageReport, coverage_report
+from ._coverage import CoverageMatrix, CoverageReport, CoverageStatus, coverage_report
 from ._derive import DerivedMapping, derive_mappings
 from ._lint import LintProblem, lint_crosswalk
 
@@ -85,12 +85,11 @@ class Crosswalk:
     Example:
         >>> from policeframeworks import Crosswalk, Mapping, load_catalog
         >>> cw = load_catalog().crosswalk
-        >>> for m in cw.related("policylink-pledge:training"):
+        >>> for m in cw.related("policylink-2014:reject-militarization"):
         ...     print(m.source, m.relationship.value, m.target)
-        policylink-pledge:training superset ilacp-naacp-2018:de-escalation-training
-        policylink-pledge:training superset policylink-2014:training
-        policylink-pledge:training intersects campaignzero-2015:training/implicit-bias
-        policylink-pledge:training intersects campaignzero-2015:training/rigorous-and-sustained-training
+        policylink-2014:reject-militarization subset policylink-pledge:preserve-life
+        policylink-2014:reject-militarization intersects campaignzero-2015:demilitarization
+        policylink-2014:reject-militarization intersects 8toabolition-2020:demilitarize-communities
         >>> Crosswalk([Mapping(source="uscm-2020:comunity", relationship="equal", target="uscm-2020",
         ...     rationale_type="semantic", strength=10, basis="analytic", rationale="r", mapped_by="me")])
         Traceback (most recent call last):
@@ -286,6 +285,26 @@ class Crosswalk:
                 found[m.target].append(i)
         return found
 
+    @functools.cached_property
+    def _related_memo(self) -> dict[str, tuple[Mapping, ...]]:
+        """Per id, its mappings read from its side (filled by :meth:`related`, each id once)."""
+        return {}
+
+    @functools.cached_property
+    def _coverage_memo(self) -> dict[tuple[str, str], CoverageReport]:
+        """Coverage reports by (source, target), filled by ``coverage_report``."""
+        return {}
+
+    @functools.cached_property
+    def _leaf_sets_memo(self) -> dict[str, frozenset[str]]:
+        """Per target framework id, its leaves as a set (filled by ``CoverageReport``)."""
+        return {}
+
+    @functools.cached_property
+    def _opposing_memo(self) -> frozenset[int]:
+        """The positions of the mappings flagged ``opposing``."""
+        return frozenset(i for i, m in enumerate(self.mappings) if m.opposing)
+
     def _buckets(self) -> dict[tuple[str, str], list[_Oriented]]:
         """Mapping uses by (source framework, target framework), each read from the first one's side.
 
@@ -348,22 +367,26 @@ class Crosswalk:
         Example:
             >>> from policeframeworks import load_catalog
             >>> cw = load_catalog().crosswalk
-            >>> [m.target for m in cw.related("policylink-2014:diversity", relationships=["subset"])]
+            >>> [m.target for m in cw.related("policylink-pledge:training", relationships=["subset"])]
             []
-            >>> [m.target for m in cw.related("policylink-2014:diversity", relationships=["superset"])]
-            ['ilacp-naacp-2018:diversity']
+            >>> [m.target for m in cw.related("policylink-pledge:training", relationships=["superset"])]
+            ['policylink-2014:training']
 
         Raises:
             UnknownIdError: the id is not in the catalog (close ids are suggested).
         """
-        self._check_end(principle_id)
-        wanted = None if relationships is None else {Relationship.parse(r) for r in relationships}
-        out = []
-        for i in self._by_end().get(principle_id, ()):
-            read = self.mappings[i].reads_from(principle_id)
-            if wanted is None or read.relationship in wanted:
-                out.append(read)
-        return tuple(out)
+        reads = self._related_memo
+        found = reads.get(principle_id)
+        if found is None:
+            # Each id's mappings are read (and inverted, which builds and checks a new Mapping) once.
+            self._check_end(principle_id)
+            ends = self._by_end().get(principle_id, ())
+            found = tuple(self.mappings[i].reads_from(principle_id) for i in ends)
+            reads[principle_id] = found
+        if relationships is None:
+            return found
+        wanted = {Relationship.parse(r) for r in relationships}
+        return tuple(m for m in found if m.relationship in wanted)
 
     def coverage(self, source_framework_id: str, target_framework_id: str) -> CoverageReport:
         """How much of the target framework the source framework covers (see the module docs for the rule).
@@ -373,7 +396,6 @@ class Crosswalk:
             >>> r = load_catalog().crosswalk.coverage("policylink-2014", "policylink-pledge")
             >>> for target in r.covered:
             ...     print(target)
-            policylink-pledge:accountable-to-the-community
             policylink-pledge:reflect-and-respect-the-community
             >>> print(r.explain("policylink-pledge:training"))
             policylink-pledge:training: touched
@@ -393,7 +415,7 @@ class Crosswalk:
             >>> from policeframeworks import load_catalog
             >>> m = load_catalog().crosswalk.matrix(["policylink-2014", "policylink-pledge"])
             >>> [(s, t, round(lo, 2), round(up, 2)) for s, t, lo, up in m.rows()][1]
-            ('policylink-2014', 'policylink-pledge', 0.29, 0.71)
+            ('policylink-2014', 'policylink-pledge', 0.14, 0.71)
         """
         ids = tuple(self.catalog.framework_ids if frameworks is None else frameworks)
         for f in ids:
@@ -407,9 +429,15 @@ class Crosswalk:
         A principle is ``mapped`` when a mapping other than ``no_relationship`` is on it or on one of its
         descendants, or when one on an ancestor or its whole framework is, read from that side, ``equal``
         or ``subset`` (so it holds for every part; a ``superset`` or ``intersects`` on a parent says nothing
-        certain about a given child). It is ``no_relationship`` when it is not mapped but a
-        ``no_relationship`` mapping is on it, an ancestor or its whole framework; else ``not_reviewed``.
-        With ``against`` (a framework id), only mappings whose other end is in that framework count.
+        certain about a given child). It is ``no_relationship`` when it is not mapped and the whole of
+        another framework was reviewed against it with nothing related: every leaf at or below it is
+        ``no_relationship`` in that framework's coverage of its own (see :meth:`coverage`: a whole-framework
+        ``no_relationship`` mapping, ``no_relationship`` mappings that together take in the whole other
+        framework, or a declared complete review); else ``not_reviewed``. A ``no_relationship`` with one
+        principle of the other framework says nothing about its other principles. With ``against`` (a
+        framework id), only mappings whose other end is in that framework count, and only that framework's
+        review. A framing statement (never counted in coverage) is ``no_relationship`` when a
+        ``no_relationship`` mapping on it or an ancestor joins it to a whole framework.
 
         Example:
             >>> from policeframeworks import load_catalog
@@ -446,7 +474,30 @@ class Crosswalk:
                     return Disposition.MAPPED
                 if not rel.touches and n < len(own):
                     seen_no_relationship = True
-        return Disposition.NO_RELATIONSHIP if seen_no_relationship else Disposition.NOT_REVIEWED
+        if not seen_no_relationship and not self.reviews:
+            return Disposition.NOT_REVIEWED
+        st = self._structure()
+        leaves = st.leaves_below.get(principle_id)
+        if leaves is None:  # a framing statement
+            for end in own[:1] + own[2:]:
+                for i in by_end.get(end, ()):
+                    read = self.mappings[i].reads_from(end)
+                    if (
+                        read.relationship is Relationship.NO_RELATIONSHIP
+                        and read.target in st.framework_leaves
+                        and (against is None or read.target == against)
+                    ):
+                        return Disposition.NO_RELATIONSHIP
+            return Disposition.NOT_REVIEWED
+        own_fw = principle.framework_id
+        others = [against] if against is not None else [f for f in st.framework_leaves if f != own_fw]
+        for other in others:
+            if other == own_fw:
+                continue
+            report = coverage_report(self, other, own_fw)
+            if all(report.status(leaf) is CoverageStatus.NO_RELATIONSHIP for leaf in leaves):
+                return Disposition.NO_RELATIONSHIP
+        return Disposition.NOT_REVIEWED
 
     def derive(self, *, max_hops: int = 3) -> tuple[DerivedMapping, ...]:
         """Relationships implied by chaining asserted mappings across frameworks, each with its path.
@@ -498,7 +549,7 @@ class Crosswalk:
             >>> cw = load_catalog().crosswalk
             >>> cw.lint()
             ()
-            >>> m = cw.mappings[0]
+            >>> m = next(m for m in cw.mappings if m.relationship.value == "equal")
             >>> bad = cw.with_mappings([attrs.evolve(m, relationship="intersects", strength=5)])
             >>> [p.kind.value for p in bad.lint()]
             ['conflicting']
@@ -622,7 +673,7 @@ class Crosswalk:
             Traceback (most recent call last):
             ...
             policeframeworks.exceptions.ValidationError: 1 problem in mine.csv:
-              mine.csv: row 3, column 'STRM Relationship': 'intersectz' is not a relationship; expected one of equal, subset, superset, intersects, no_relationship or a known spelling of one (did you mean 'intersects'?)
+              mine.csv: row 2, column 'STRM Relationship': 'intersectz' is not a relationship; expected one of equal, subset, superset, intersects, no_relationship or a known spelling of one (did you mean 'intersects'?)
         """  # noqa: E501
         from ..io._crosswalk import crosswalk_from_csv
 

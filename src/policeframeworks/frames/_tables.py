@@ -209,8 +209,10 @@ def mappings(
 
     Example:
         >>> from policeframeworks import Crosswalk, frames, load_catalog
-        >>> bundled = load_catalog().crosswalk.mappings
-        >>> cw = Crosswalk([bundled[2], bundled[37]])  # uscm equal 8cantwait, 8cantwait subset perf
+        >>> pick = {(m.source, m.target): m for m in load_catalog().crosswalk.mappings}
+        >>> cw = Crosswalk([  # uscm equal 8cantwait, 8cantwait subset perf
+        ...     pick["uscm-2020:sanctity-of-life/duty-to-intervene", "8cantwait-2020:duty-to-intervene"],
+        ...     pick["8cantwait-2020:duty-to-intervene", "perf-2016:duty-to-intervene"]])
         >>> t = frames.mappings(cw, derived=True)
         >>> for row in t.select(["kind", "source", "relationship", "target", "path"]).to_pylist():
         ...     print(*row.values())
@@ -290,9 +292,9 @@ def coverage(
     Example:
         >>> from policeframeworks import frames, load_catalog
         >>> t = frames.coverage(load_catalog().crosswalk, sources=["8cantwait-2020"], targets=["uscm-2020"])
-        >>> [r for r in t.to_pylist() if r["principle_id"] == "uscm-2020:sanctity-of-life/chokehold-ban"]
+        >>> [r for r in t.to_pylist() if r["principle_id"] == "uscm-2020:sanctity-of-life/moving-vehicles"]
         [{'source': '8cantwait-2020', 'target': 'uscm-2020', \
-'principle_id': 'uscm-2020:sanctity-of-life/chokehold-ban', 'status': 'covered'}]
+'principle_id': 'uscm-2020:sanctity-of-life/moving-vehicles', 'status': 'covered'}]
     """
     import pyarrow as pa
 

@@ -50,15 +50,18 @@ from ._package import Release, read_package, write_package
 from ._records import (
     citation_record,
     coverage_matrix_records,
+    coverage_record,
     diff_records,
     endorsement_record,
     framework_record,
     mapping_record,
     principle_record,
     projection_record,
+    review_record,
     score_record,
     summary_record,
 )
+from ._review_sheet import read_review_sheet, write_review_sheet
 from ._schema import json_schema
 from ._sssom import crosswalk_from_sssom, crosswalk_to_sssom, read_sssom, write_sssom
 
@@ -68,6 +71,7 @@ __all__ = [
     "Release",
     "citation_record",
     "coverage_matrix_records",
+    "coverage_record",
     "crosswalk_from_oscal",
     "crosswalk_from_sssom",
     "crosswalk_to_oscal",
@@ -89,8 +93,10 @@ __all__ = [
     "mapping_record",
     "principle_record",
     "projection_record",
+    "review_record",
     "read_assessments",
     "read_assessments_csv",
+    "read_review_sheet",
     "read_column_map",
     "read_oscal",
     "read_package",
@@ -104,6 +110,7 @@ __all__ = [
     "write_folder_atomic",
     "write_oscal",
     "write_package",
+    "write_review_sheet",
     "write_sssom",
     "write_summary_csv",
     "write_text_atomic",

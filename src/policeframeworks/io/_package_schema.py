@@ -59,6 +59,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("short_title", "string", "a short title", required=True),
         Column("publisher", "string", "who published it", required=True),
         Column("date", "string", "its date, ISO 8601, possibly reduced", required=True),
+        Column("date_note", "string", "how the date is known when the source does not state it"),
         Column("kind", "string", "principles, policy-checklist, pledge or pillars", required=True),
         Column("data_version", "string", "the version of this framework's data file", required=True),
         *_citation("the framework"),

@@ -22,21 +22,23 @@ if TYPE_CHECKING:
     from .._assessment import Assessment
     from .._diff import FrameworkDiff
     from .._endorsement import Endorsement
-    from .._mapping import Mapping
+    from .._mapping import Mapping, Review
     from .._model import Citation, Framework, Principle
     from .._score import Score
     from .._summary import AdoptionSummary
-    from ..crosswalk import CoverageMatrix
+    from ..crosswalk import CoverageMatrix, CoverageReport
 
 __all__ = [
     "citation_record",
     "coverage_matrix_records",
+    "coverage_record",
     "diff_records",
     "endorsement_record",
     "framework_record",
     "mapping_record",
     "principle_record",
     "projection_record",
+    "review_record",
     "score_record",
     "summary_record",
 ]
@@ -317,12 +319,41 @@ def summary_record(summary: AdoptionSummary) -> dict[str, Any]:
     }
 
 
-def coverage_matrix_records(matrix: CoverageMatrix) -> list[dict[str, Any]]:
-    """One row per (source, target) pair of a coverage matrix.
+def coverage_record(report: CoverageReport) -> dict[str, Any]:
+    """One (source, target) pair of coverage: its figures and counts, as ``coverage --matrix`` lists it.
 
-    Keys: ``source, target, lower, upper`` (the bounds, exact), ``covered, touched`` (target leaves),
-    ``reviewed`` (target leaves with any mapping from the source, ``no_relationship`` included, so 0 means
-    never reviewed rather than nothing in common) and ``leaves``.
+    Keys: ``source, target, lower, upper`` (the lower and upper bound, exact), ``covered, touched`` (target
+    leaves covered, and covered or touched), ``reviewed`` (target leaves not ``not_reviewed``), ``leaves``,
+    then ``label`` (:func:`~policeframeworks.coverage_label`: ``n/r`` for nothing reviewed, ``*`` for a pair
+    partly reviewed), ``touched_share, reviewed_share`` and the leaves ``no_relationship`` and
+    ``not_reviewed``. With ``touched`` minus ``covered``, the four counts by status add up to ``leaves``.
+
+    Example:
+        >>> from policeframeworks import load_catalog
+        >>> r = coverage_record(load_catalog().crosswalk.coverage("uscm-2020", "uscm-2020"))
+        >>> r["label"], r["covered"], r["not_reviewed"], r["upper"], r["reviewed"] == r["leaves"]
+        ('100%', 17, 0, 1.0, True)
+    """
+    r = report
+    return {
+        "source": r.source,
+        "target": r.target,
+        "lower": r.lower,
+        "upper": r.upper,
+        "covered": len(r.covered),
+        "touched": len(r.touched),
+        "reviewed": len(r.leaves) - len(r.not_reviewed),
+        "leaves": len(r.leaves),
+        "label": r.label,
+        "touched_share": r.touched_share,
+        "reviewed_share": r.reviewed_share,
+        "no_relationship": len(r.no_relationship),
+        "not_reviewed": len(r.not_reviewed),
+    }
+
+
+def coverage_matrix_records(matrix: CoverageMatrix) -> list[dict[str, Any]]:
+    """One :func:`coverage_record` per (source, target) pair of a coverage matrix, sources in order.
 
     Example:
         >>> from policeframeworks import load_catalog
@@ -330,22 +361,27 @@ def coverage_matrix_records(matrix: CoverageMatrix) -> list[dict[str, Any]]:
         >>> [(r["source"], r["target"]) for r in rows][:2]
         [('8cantwait-2020', '8cantwait-2020'), ('8cantwait-2020', 'uscm-2020')]
     """
-    rows = []
-    for s, t, lower, upper in matrix.rows():
-        r = matrix.report(s, t)
-        rows.append(
-            {
-                "source": s,
-                "target": t,
-                "lower": lower,
-                "upper": upper,
-                "covered": len(r.covered),
-                "touched": len(r.touched),
-                "reviewed": sum(1 for leaf in r.leaves if str(r.status(leaf)) != "not_reviewed"),
-                "leaves": len(r.leaves),
-            }
-        )
-    return rows
+    return [coverage_record(matrix.report(s, t)) for s, t, _, _ in matrix.rows()]
+
+
+def review_record(review: Review) -> dict[str, Any]:
+    """A declared review as ``{"source", "target", "scope", "reviewer", "date", "note"}``.
+
+    Example:
+        >>> from policeframeworks import Review
+        >>> r = Review(source="a", target="b", scope="complete", reviewer="me", date="2026")
+        >>> review_record(r)["scope"]
+        'complete'
+    """
+    r = review
+    return {
+        "source": r.source,
+        "target": r.target,
+        "scope": str(r.scope),
+        "reviewer": r.reviewer,
+        "date": r.date,
+        "note": r.note,
+    }
 
 
 def diff_records(framework_diff: FrameworkDiff) -> list[dict[str, Any]]:

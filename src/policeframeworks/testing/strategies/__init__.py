@@ -10,7 +10,7 @@ Once the package is installed, ``st.from_type(Framework)`` (and the same for eve
 these strategies; see the top-level module ``_policeframeworks_hypothesis``.
 
 Model and catalog: :func:`citations`, :func:`principles`, :func:`frameworks`, :func:`bundled_frameworks`,
-:func:`catalogs`, :func:`framework_ids`. Crosswalks: :func:`mappings`, :func:`crosswalks`,
+:func:`catalogs`, :func:`framework_ids`. Crosswalks: :func:`mappings`, :func:`reviews`, :func:`crosswalks`,
 :func:`crosswalk_documents`. Assessments: :func:`jurisdictions`, :func:`evidence`, :func:`findings`,
 :func:`assessments`, :func:`assessment_sets`. Strategies over the bundled catalog read it on the first
 draw, not when called.
@@ -36,12 +36,12 @@ from ..._assessment import Assessment, AssessmentSet
 from ..._catalog import Catalog
 from ..._finding import Evidence, Finding
 from ..._jurisdiction import Jurisdiction
-from ..._mapping import CrosswalkDocument, Mapping
+from ..._mapping import CrosswalkDocument, Mapping, Review
 from ..._model import Citation, Framework, Principle
 from ...crosswalk import Crosswalk
 from ._assessment import assessment_sets, assessments, evidence, findings, jurisdictions
 from ._base import StrategyArgumentError, framework_ids
-from ._crosswalk import crosswalk_documents, crosswalks, mappings
+from ._crosswalk import crosswalk_documents, crosswalks, mappings, reviews
 from ._model import bundled_frameworks, catalogs, citations, frameworks, principles
 
 __all__ = [
@@ -60,6 +60,7 @@ __all__ = [
     "jurisdictions",
     "mappings",
     "principles",
+    "reviews",
 ]
 
 
@@ -77,4 +78,5 @@ FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[object]]] = {
     Jurisdiction: jurisdictions,
     Mapping: mappings,
     Principle: principles,
+    Review: reviews,
 }

@@ -215,7 +215,7 @@ def _assessment(
         "jurisdiction": draw(jurisdictions()),
         "framework_id": fw.id,
         "as_of": draw(_dates()),
-        "assessor": draw(_text(max_size=20)),
+        "assessor": draw(_text(max_size=20)).strip() or "0",
         "method": draw(st.sampled_from(Method)),
         "findings": tuple(found),
         "reported_total": total,

@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from ..._catalog import Catalog, load_catalog
-from ..._mapping import CrosswalkDocument, Mapping
+from ..._mapping import CrosswalkDocument, Mapping, Review
 from ..._relationship import Basis, RationaleType, Relationship
 from ...crosswalk import Crosswalk
 from ...exceptions import PoliceFrameworksError
@@ -18,6 +18,7 @@ from ._base import (
     StrategyArgumentError,
     _check_count,
     _check_range,
+    _dates,
     _optional,
     _slugs,
     _text,
@@ -188,7 +189,12 @@ def _bundled_ends() -> _Ends:
 
 @st.composite
 def _crosswalk(
-    draw: st.DrawFn, catalog: Catalog | None, choices: tuple[Relationship, ...], min_size: int, max_size: int
+    draw: st.DrawFn,
+    catalog: Catalog | None,
+    choices: tuple[Relationship, ...],
+    min_size: int,
+    max_size: int,
+    max_reviews: int = 0,
 ) -> Crosswalk:
     ends = _ends_of(catalog)
     cat = _catalog_or_bundled(catalog)
@@ -199,8 +205,54 @@ def _crosswalk(
         return (a, b)
 
     pairs = draw(st.lists(_pair(ends), min_size=min_size, max_size=max_size, unique_by=pair_key))
+    declared: list[Review] = []
+    if max_reviews and len(_complete_ids(cat)) >= 2:
+        declared = draw(st.lists(_review(cat), max_size=max_reviews, unique_by=lambda r: r.pair))
     # Built here, so that Hypothesis never prints the catalog (a Crosswalk's repr leaves it out).
-    return Crosswalk([draw(_mapping(ends, choices, pair, salt)) for pair in pairs], catalog=cat)
+    return Crosswalk(
+        [draw(_mapping(ends, choices, pair, salt)) for pair in pairs], reviews=declared, catalog=cat
+    )
+
+
+def _complete_ids(catalog: Catalog) -> tuple[str, ...]:
+    return tuple(fw.id for fw in catalog.frameworks if fw.complete)
+
+
+@st.composite
+def _review(draw: st.DrawFn, catalog: Catalog) -> Review:
+    ids = _complete_ids(catalog)
+    source, target = draw(st.permutations(ids).map(lambda found: found[:2]))
+    return Review(
+        source=source,
+        target=target,
+        scope="complete",
+        reviewer=draw(_text()),
+        date=draw(_dates()),
+        note=draw(st.just("") | _text()),
+    )
+
+
+def reviews(*, catalog: Catalog | None = None) -> st.SearchStrategy[Review]:
+    """Valid declared reviews of two different frameworks the catalog holds completely (lint-clean).
+
+    Args:
+        catalog: the catalog the framework ids come from (default: the bundled catalog).
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> from policeframeworks import load_catalog
+        >>> @settings(max_examples=10)
+        ... @given(reviews())
+        ... def test_known(r):
+        ...     assert load_catalog().framework(r.source).complete and r.source != r.target
+        >>> test_known()
+
+    Raises:
+        StrategyArgumentError: the catalog holds fewer than two frameworks completely.
+    """
+    if catalog is not None and len(_complete_ids(catalog)) < 2:
+        raise StrategyArgumentError("a review needs two frameworks the catalog holds completely")
+    return st.deferred(lambda: _review(_catalog_or_bundled(catalog)))
 
 
 def crosswalks(
@@ -209,6 +261,7 @@ def crosswalks(
     min_size: int = 0,
     max_size: int = 8,
     relationships: Sequence[Relationship | str] | None = None,
+    max_reviews: int = 0,
 ) -> st.SearchStrategy[Crosswalk]:
     """Valid crosswalks over a catalog, clean by :meth:`Crosswalk.lint <policeframeworks.Crosswalk.lint>`.
 
@@ -221,6 +274,9 @@ def crosswalks(
         min_size: the fewest mappings.
         max_size: the most mappings.
         relationships: the relationships to choose from (default: all five).
+        max_reviews: the most declared reviews (:func:`reviews`, one per framework pair; none by
+            default). A declared review may say two frameworks were compared completely whatever the
+            mappings drawn: use it to test what a review changes, not to model a real one.
 
     Example:
         >>> from hypothesis import given, settings
@@ -235,10 +291,11 @@ def crosswalks(
             with fewer than two ids.
     """
     _check_range("min_size", min_size, "max_size", max_size)
+    _check_count("max_reviews", max_reviews)
     choices = _relationship_choices(relationships)
     if catalog is not None:
         _check_mappable(_catalog_or_bundled(catalog))
-    return st.deferred(lambda: _crosswalk(catalog, choices, min_size, max_size))
+    return st.deferred(lambda: _crosswalk(catalog, choices, min_size, max_size, max_reviews))
 
 
 def crosswalk_documents(
