@@ -238,10 +238,20 @@ def test_show_principle_lists_every_mapping_touching_it() -> None:
         assert f"{m.relationship} {m.target}" in out
 
 
-def test_show_principle_without_mappings_says_why() -> None:
-    code, out, _ = run("show", "ilacp-naacp-2018:understanding-of-the-law")
+@pytest.mark.parametrize(
+    ("pid", "why"),
+    [
+        # Reviewed against a whole framework with nothing related (the declared seed-pair reviews).
+        ("ilacp-naacp-2018:understanding-of-the-law", "no relationship"),
+        ("21cp-2015:officer-wellness-and-safety", "not reviewed"),
+    ],
+)
+def test_show_principle_without_mappings_says_why(pid: str, why: str) -> None:
+    assert CATALOG.crosswalk.related(pid) == ()
+    assert CATALOG.crosswalk.disposition(pid).value == why.replace(" ", "_")
+    code, out, _ = run("show", pid)
     assert code == EXIT_OK
-    assert "Mappings:  none on this principle itself (not reviewed" in out
+    assert f"Mappings:  none on this principle itself ({why};" in out
 
 
 def test_show_framing_statement_says_it_is_not_counted() -> None:
