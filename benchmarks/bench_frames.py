@@ -97,20 +97,38 @@ def child_project_polars(src: str, out: str) -> dict[str, float]:
 
 
 HAND_SQL = """
-WITH per AS (
-    SELECT jurisdiction_key, state, max(population)::DOUBLE AS w,
-           sum((principle_id IN ({leaves}) AND status = 'adopted')::INT) AS a,
-           sum((principle_id IN ({leaves}) AND status = 'partial')::INT) AS p,
-           sum((principle_id IN ({leaves}) AND status = 'not_adopted')::INT) AS x,
-           sum((principle_id IN ({leaves}) AND status = 'not_applicable')::INT) AS na
-    FROM src WHERE framework_id = '{fw}'
+WITH per AS (  -- one row per assessment: its weight; never-assessed ones (no finding) would be left out
+    SELECT jurisdiction_key, state, max(population)::DOUBLE AS w
+    FROM src WHERE framework_id = '{fw}' AND state IS NOT NULL AND population IS NOT NULL
     GROUP BY jurisdiction_key, framework_id, as_of, assessor, method, state
+    HAVING count(principle_id) > 0
+), totals AS (
+    SELECT state, sum(w) AS total, count(*) AS n FROM per GROUP BY state
+), cells AS (
+    SELECT state, principle_id,
+           sum(population::DOUBLE * (status = 'adopted')::INT) AS adopted,
+           sum(population::DOUBLE * (status = 'unknown')::INT) AS unknown_found,
+           sum(population::DOUBLE * (status = 'not_applicable')::INT) AS na,
+           sum((status = 'not_applicable')::INT) AS na_n,
+           sum(population::DOUBLE) AS seen
+    FROM src
+    WHERE framework_id = '{fw}' AND state IS NOT NULL AND population IS NOT NULL
+      AND principle_id IN ({leaves})
+    GROUP BY state, principle_id
 )
-SELECT state, count(*) AS assessments, sum(w) AS weight,
-       sum(w * a) / sum(w) AS lower_mean,
-       sum(w * ({n} - p - x - na)) / sum(w) AS upper_mean
-FROM per GROUP BY state ORDER BY state
+SELECT state, principle_id, assessments, d AS denominator, a AS adopted, u AS unknown,
+       CASE WHEN d > 0 THEN a / d END AS lower, CASE WHEN d > 0 THEN (a + u) / d END AS upper
+FROM (
+    SELECT t.state, p.principle_id, t.n - coalesce(c.na_n, 0) AS assessments,
+           t.total - coalesce(c.na, 0) AS d, coalesce(c.adopted, 0) AS a,
+           coalesce(c.unknown_found, 0) + t.total - coalesce(c.seen, 0) AS u
+    FROM totals t CROSS JOIN (SELECT unnest([{leaves}]) AS principle_id) p
+    LEFT JOIN cells c ON c.state = t.state AND c.principle_id = p.principle_id
+)
+ORDER BY 1, 2
 """
+
+COLUMNS = "state, principle_id, assessments, denominator, adopted, unknown, lower, upper"
 
 
 def child_summarize(src: str) -> dict[str, object]:
@@ -127,9 +145,7 @@ def child_summarize(src: str) -> dict[str, object]:
     for _ in range(3):
         start = time.perf_counter()
         out = frames.summarize(rel, EIGHT, by="state", weights="population")
-        got = (
-            out.select("state", "assessments", "weight", "lower_mean", "upper_mean").order("state").fetchall()
-        )
+        got = out.project(COLUMNS).order("state, principle_id").fetchall()
         times["frames"].append(time.perf_counter() - start)
         results["frames"] = got
         start = time.perf_counter()
@@ -138,11 +154,8 @@ def child_summarize(src: str) -> dict[str, object]:
         times["sql"].append(time.perf_counter() - start)
         results["sql"] = got
     same = len(results["frames"]) == len(results["sql"]) and all(
-        a[0] == b[0]
-        and a[1] == b[1]
-        and abs(a[2] - b[2]) < 1e-6 * max(1.0, abs(b[2]))
-        and abs(a[3] - b[3]) < 1e-9
-        and abs(a[4] - b[4]) < 1e-9
+        a[:3] == b[:3]
+        and all(abs(x - y) <= 1e-9 * max(1.0, abs(y)) for x, y in zip(a[3:], b[3:], strict=True))
         for a, b in zip(results["frames"], results["sql"], strict=True)
     )
     return {"frames": min(times["frames"]), "sql": min(times["sql"]), "same": same, "peak_mib": peak_mib()}
@@ -206,12 +219,15 @@ CHILDREN = {
 
 
 def run_child(name: str, *args: str) -> dict[str, object]:
+    """Run one measurement in a fresh interpreter (so its peak memory is its own); print its raw result."""
     out = subprocess.run(
         [sys.executable, __file__, "--child", name, *args], capture_output=True, text=True, check=False
     )
     if out.returncode:
         raise SystemExit(f"{name} failed:\n{out.stderr}")
-    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    result = dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    print(f"  ({name}: {result})", flush=True)
+    return result
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -117,12 +118,37 @@ def _projected_by_frames(out: Any) -> set[tuple[str, str, str, str]]:
 @given(items=unique_eight, onto=st.sampled_from(["uscm-2020", "useofforce-2016", "campaignzero-2015"]))
 def test_project_equals_the_object_path(backend: str, items: list[pf.Assessment], onto: str) -> None:
     native = BACKENDS[backend](_flat(items))
+    if items and EIGHT.id in frames.needs_rollup(CROSSWALK, onto):
+        with pytest.raises(pf.ValidationError, match="rolled up"):
+            frames.project(native, CROSSWALK, onto=onto)
+        return
     out = frames.project(native, CROSSWALK, onto=onto)
     assert _is_lazy(out) == (backend in LAZY)
     assert type(nw.from_native(out).to_native()) is type(out)
     rows = _collect(out)
     assert {r["framework_id"] for r in rows} <= {onto}
     assert {r["method"] for r in rows} <= {"derived"}
+    assert _projected_by_frames(out) == _projected_by_objects(items, onto)
+
+
+USCM = CATALOG.framework("uscm-2020")
+
+
+@pytest.mark.parametrize("backend", ["pyarrow", "duckdb"])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    items=st.lists(pfst.assessments(framework=USCM), max_size=4, unique_by=lambda a: a.jurisdiction.key),
+    onto=st.sampled_from(["8cantwait-2020", "campaignzero-2015", "ilacp-naacp-2018"]),
+)
+def test_project_from_a_framework_with_parents_equals_the_object_path(
+    backend: str, items: list[pf.Assessment], onto: str
+) -> None:
+    native = BACKENDS[backend](_flat(items))
+    if items and USCM.id in frames.needs_rollup(CROSSWALK, onto):
+        with pytest.raises(pf.ValidationError, match="rolled up"):
+            frames.project(native, CROSSWALK, onto=onto)
+        return
+    out = frames.project(native, CROSSWALK, onto=onto)
     assert _projected_by_frames(out) == _projected_by_objects(items, onto)
 
 
@@ -149,9 +175,9 @@ def _close(a: dict[str, Any], b: dict[str, Any]) -> bool:
 @pytest.mark.parametrize("backend", sorted(BACKENDS))
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(items=unique_eight.filter(bool))
-def test_summarize_equals_the_object_path(backend: str, items: list[pf.Assessment]) -> None:
+def test_adoption_equals_the_object_path(backend: str, items: list[pf.Assessment]) -> None:
     native = BACKENDS[backend](_flat(items))
-    out = frames.summarize(native, EIGHT)
+    out = frames.adoption(native, EIGHT)
     assert _is_lazy(out) == (backend in LAZY)
     (row,) = _collect(out)
     assert row["jurisdictions"] == row["assessments"] == row["weight"] == len(items)
@@ -162,11 +188,11 @@ def test_summarize_equals_the_object_path(backend: str, items: list[pf.Assessmen
 @pytest.mark.parametrize("backend", sorted(BACKENDS))
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(items=unique_eight.filter(bool))
-def test_summarize_by_groups_equals_the_object_path_per_group(
+def test_adoption_by_groups_equals_the_object_path_per_group(
     backend: str, items: list[pf.Assessment]
 ) -> None:
     native = BACKENDS[backend](_flat(items))
-    rows = _collect(frames.summarize(native, "8cantwait-2020", by=["state"]))
+    rows = _collect(frames.adoption(native, "8cantwait-2020", by=["state"]))
     assert {r["state"] for r in rows} == {a.jurisdiction.state for a in items}
     for r in rows:
         group = [a for a in items if a.jurisdiction.state == r["state"]]
@@ -176,7 +202,7 @@ def test_summarize_by_groups_equals_the_object_path_per_group(
 @pytest.mark.parametrize("backend", sorted(BACKENDS))
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(items=unique_eight.filter(bool), data=st.data())
-def test_weighted_summary_is_the_weighted_mean_of_the_scores(
+def test_weighted_adoption_is_the_weighted_mean_of_the_scores(
     backend: str, items: list[pf.Assessment], data: st.DataObject
 ) -> None:
     weights = data.draw(st.lists(st.integers(1, 10**7), min_size=len(items), max_size=len(items)))
@@ -185,7 +211,7 @@ def test_weighted_summary_is_the_weighted_mean_of_the_scores(
     table = table.append_column(
         "population", pa.array([by_key[k] for k in table.column("jurisdiction_key").to_pylist()], pa.int64())
     )
-    (row,) = _collect(frames.summarize(BACKENDS[backend](table), EIGHT, weights="population"))
+    (row,) = _collect(frames.adoption(BACKENDS[backend](table), EIGHT, weights="population"))
     ranges = [a.score().adopted_range for a in items]
     total = sum(weights)
     assert row["weight"] == pytest.approx(total)
@@ -195,6 +221,77 @@ def test_weighted_summary_is_the_weighted_mean_of_the_scores(
     assert row["upper_mean"] == pytest.approx(
         sum(w * hi for w, (_, hi) in zip(weights, ranges, strict=True)) / total
     )
+
+
+def _with_population(items: list[pf.Assessment], weights: list[int | None]) -> list[pf.Assessment]:
+    out = []
+    for a, w in zip(items, weights, strict=True):
+        attributes = {k: v for k, v in a.jurisdiction.attributes.items() if k != "population"}
+        if w is not None:
+            attributes["population"] = str(w)
+        out.append(attrs.evolve(a, jurisdiction=attrs.evolve(a.jurisdiction, attributes=attributes)))
+    return out
+
+
+def _flat_with_population(items: list[pf.Assessment]) -> Any:
+    table = _flat(items)
+    by_key = {
+        frames.jurisdiction_key(a.jurisdiction): a.jurisdiction.attributes.get("population") for a in items
+    }
+    column = [by_key[k] for k in table.column("jurisdiction_key").to_pylist()]
+    return table.append_column(
+        "population", pa.array([None if v is None else int(v) for v in column], pa.int64())
+    )
+
+
+def _same_shares(got: list[dict[str, Any]], expected: list[dict[str, Any]], by: str | None) -> bool:
+    def norm(rows: list[dict[str, Any]], group: str | None) -> list[tuple[Any, ...]]:
+        return sorted(
+            (
+                r[group] if group else None,
+                r["principle_id"],
+                r["assessments"],
+                r["denominator"],
+                r["adopted"],
+                r["unknown"],
+                r["lower"],
+                r["upper"],
+            )
+            for r in rows
+        )
+
+    a, b = norm(got, by), norm(expected, "group")
+    return len(a) == len(b) and all(
+        x[:3] == y[:3] and all(u == pytest.approx(v) for u, v in zip(x[3:], y[3:], strict=True))
+        for x, y in zip(a, b, strict=True)
+    )
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+@pytest.mark.parametrize(("by", "weights"), [("state", None), (None, "population"), ("state", "population")])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=unique_eight, data=st.data())
+def test_summarize_equals_the_object_path(
+    backend: str, by: str | None, weights: str | None, items: list[pf.Assessment], data: st.DataObject
+) -> None:
+    pops = data.draw(
+        st.lists(st.one_of(st.none(), st.integers(0, 10**7)), min_size=len(items), max_size=len(items))
+    )
+    items = _with_population(items, pops)
+    out = frames.summarize(BACKENDS[backend](_flat_with_population(items)), EIGHT, by=by, weights=weights)
+    assert _is_lazy(out) == (backend in LAZY)
+    expected = pf.summarize(items, by=by, weights=weights, framework=EIGHT)  # type: ignore[call-overload]
+    assert _same_shares(_collect(out), expected.to_records(), by)
+
+
+def test_summarize_refuses_negative_weights_in_an_eager_frame() -> None:
+    items = _with_population(_fixed_assessments(2), [10, 20])
+    table = _flat_with_population(items)
+    table = table.set_column(
+        table.schema.get_field_index("population"), "population", pa.array([-1] * len(table), pa.int64())
+    )
+    with pytest.raises(pf.ValidationError, match="2 assessment"):
+        frames.summarize(table, EIGHT, weights="population")
 
 
 @pytest.mark.parametrize("backend", sorted(BACKENDS))
@@ -207,7 +304,7 @@ def test_principle_counts_equal_the_object_path(backend: str, items: list[pf.Ass
     assert got == expected  # floats equal to the integer counts
 
 
-def test_summarize_refuses_a_jurisdiction_assessed_twice_in_an_eager_frame() -> None:
+def test_adoption_refuses_a_jurisdiction_assessed_twice_in_an_eager_frame() -> None:
     a = pf.load_seed_assessments()[0]
     twice = [
         a,
@@ -220,9 +317,11 @@ def test_summarize_refuses_a_jurisdiction_assessed_twice_in_an_eager_frame() -> 
         ),
     ]
     with pytest.raises(pf.ValidationError, match="more than once"):
-        frames.summarize(_flat(twice), EIGHT)
+        frames.adoption(_flat(twice), EIGHT)
+    with pytest.raises(pf.ValidationError, match="more than once"):
+        frames.summarize(_flat(twice), EIGHT, by="state")
     lazy = _polars_lazy(_flat(twice))
-    (row,) = _collect(frames.summarize(lazy, EIGHT))
+    (row,) = _collect(frames.adoption(lazy, EIGHT))
     assert (row["assessments"], row["jurisdictions"]) == (2, 1)
 
 
@@ -274,8 +373,8 @@ def test_project_and_summarize_on_spark(spark: Any) -> None:
     out = frames.project(sdf, CROSSWALK, onto="uscm-2020")
     assert _is_lazy(out)
     assert _projected_by_frames(out) == _projected_by_objects(items, "uscm-2020")
-    (row,) = _collect(frames.summarize(sdf, EIGHT))
-    assert _close({k: row[k] for k in _summary_by_objects(items)}, _summary_by_objects(items))
+    got = _collect(frames.summarize(sdf, EIGHT, by="state"))
+    assert _same_shares(got, pf.summarize(items, by="state", framework=EIGHT).to_records(), "state")
 
 
 def _fixed_assessments(n: int) -> list[pf.Assessment]:

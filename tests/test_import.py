@@ -12,20 +12,27 @@ def test_import_pulls_in_no_heavy_module() -> None:
     assert out.stdout.strip() == ""
 
 
+_OPENED_DATA = (
+    "import sys\n"
+    "opened = []\n"
+    "sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == 'open' else None)\n"
+    "import policeframeworks\n"
+    "{after}\n"
+    "print([p for p in opened if 'policeframeworks' in p and not p.endswith(('.py', '.pyc'))])\n"
+)
+
+
 def test_import_reads_no_data_file() -> None:
-    code = (
-        "import builtins, io, sys\n"
-        "opened = []\n"
-        "real = io.open_code\n"
-        "def spy(path):\n"
-        "    opened.append(path)\n"
-        "    return real(path)\n"
-        "io.open_code = spy\n"
-        "import policeframeworks\n"
-        "print([p for p in opened if p.endswith(('.toml', '.json', '.csv'))])\n"
-    )
+    # An audit hook on "open" sees every file opened (by open(), io.open_code, importlib.resources, ...).
+    code = _OPENED_DATA.format(after="")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_same_hook_sees_the_catalog_being_read() -> None:
+    code = _OPENED_DATA.format(after="policeframeworks.load_catalog()")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "catalog.toml" in out.stdout
 
 
 def test_lazy_io_attribute() -> None:
@@ -41,3 +48,14 @@ def test_every_public_name_resolves() -> None:
     for name in policeframeworks.__all__:
         assert getattr(policeframeworks, name) is not None, name
     assert policeframeworks.__all__ == sorted(policeframeworks.__all__, key=str)
+
+
+def test_dir_lists_every_public_name_without_importing_them() -> None:
+    code = (
+        "import sys, policeframeworks\n"
+        "names = dir(policeframeworks)\n"
+        "print(all(n in names for n in policeframeworks.__all__), 'Crosswalk' in names,\n"
+        "      'summarize' in names, 'policeframeworks.crosswalk' in sys.modules, 'cattrs' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True", "True", "False", "False"]

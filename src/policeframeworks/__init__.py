@@ -185,7 +185,8 @@ __all__ = [
     "version_crosswalk",
 ]
 
-_LAZY_MODULES = {"io"}
+# policeframeworks.frames needs the frames extra; reaching it as an attribute imports it then.
+_LAZY_MODULES = {"io", "frames"}
 
 #: Names imported on first use, so ``import policeframeworks`` stays light (about the cost of attrs alone).
 _LAZY_NAMES = {
@@ -263,6 +264,11 @@ _LAZY_NAMES = {
     "GroupShare": "_grouped",
     "GroupedSummary": "_grouped",
 }
+
+
+def __dir__() -> list[str]:
+    """Every public name, the lazily imported ones included (so completion offers ``Crosswalk``)."""
+    return sorted({*globals(), *__all__, "__version__"})
 
 
 def __getattr__(name: str) -> Any:

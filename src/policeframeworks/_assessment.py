@@ -405,13 +405,15 @@ def _typed_tuple_problems(field: str, value: object, cls: type) -> list[Problem]
 class _Scored:
     """What scoring needs to know about a framework: its scored (leaf) principles, in order."""
 
-    __slots__ = ("all_ids", "framework", "framing", "leaf_ids", "leaf_set")
+    __slots__ = ("all_ids", "framework", "framing", "leaf_ids", "leaf_set", "order")
 
     def __init__(self, framework: Framework) -> None:
         self.framework = framework
         self.leaf_ids = tuple(p.id for p in framework.leaves())
         self.leaf_set = frozenset(self.leaf_ids)
-        self.all_ids = frozenset(framework.principle_ids)
+        ids = framework.principle_ids
+        self.all_ids = frozenset(ids)
+        self.order = {pid: i for i, pid in enumerate(ids)}
         self.framing = frozenset(p.id for top in framework.framing for p in top.walk())
 
 
@@ -892,7 +894,7 @@ class Assessment:
             reached = self._reached_by_coverage(onto_framework_id, crosswalk)
         else:
             reached = self._reached_by_related(onto_framework_id, crosswalk, target_fw)
-        order = {pid: i for i, pid in enumerate(target_fw.principle_ids)} if target_fw else {}
+        order = _scored(target_fw).order if target_fw else {}
         findings = []
         for target in sorted(reached, key=lambda t: (order.get(t, len(order)), t)):
             status, why = _project_one(reached[target])

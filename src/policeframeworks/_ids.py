@@ -32,9 +32,19 @@ def is_slug(value: str) -> bool:
     return _FRAMEWORK_RE.fullmatch(value) is not None
 
 
+_PRINCIPLE_IDS: dict[str, bool] = {}
+
+
 def is_principle_id(value: str) -> bool:
     """Whether ``value`` is a valid principle id."""
-    return _PRINCIPLE_RE.fullmatch(value) is not None
+    # Remembered: bulk paths (projection, reading a national table) check the same few ids millions of times.
+    found = _PRINCIPLE_IDS.get(value)
+    if found is None:
+        found = _PRINCIPLE_RE.fullmatch(value) is not None
+        if len(_PRINCIPLE_IDS) > 65536:
+            _PRINCIPLE_IDS.clear()
+        _PRINCIPLE_IDS[value] = found
+    return found
 
 
 def framework_id_of(principle_id: str) -> str:

@@ -785,12 +785,12 @@ class _Matrix:
 
 def _svg(fig: Any) -> str:
     """A matplotlib figure as reproducible SVG text (no date, fixed ids, text as text)."""
-    import io
+    import io as _stdio
 
     import matplotlib
 
     with matplotlib.rc_context({"svg.hashsalt": "policeframeworks", "svg.fonttype": "none"}):
-        buf = io.StringIO()
+        buf = _stdio.StringIO()
         fig.savefig(buf, format="svg", metadata={"Date": None})
     return buf.getvalue()
 

@@ -346,14 +346,18 @@ class Crosswalk:
         Raises:
             UnknownIdError: the id is not in the catalog (close ids are suggested).
         """
-        self._check_end(principle_id)
-        wanted = None if relationships is None else {Relationship.parse(r) for r in relationships}
-        out = []
-        for i in self._by_end().get(principle_id, ()):
-            read = self.mappings[i].reads_from(principle_id)
-            if wanted is None or read.relationship in wanted:
-                out.append(read)
-        return tuple(out)
+        reads: dict[str, tuple[Mapping, ...]] = self._cache.setdefault("related", {})
+        found = reads.get(principle_id)
+        if found is None:
+            # Each id's mappings are read (and inverted, which builds and checks a new Mapping) once.
+            self._check_end(principle_id)
+            ends = self._by_end().get(principle_id, ())
+            found = tuple(self.mappings[i].reads_from(principle_id) for i in ends)
+            reads[principle_id] = found
+        if relationships is None:
+            return found
+        wanted = {Relationship.parse(r) for r in relationships}
+        return tuple(m for m in found if m.relationship in wanted)
 
     def coverage(self, source_framework_id: str, target_framework_id: str) -> CoverageReport:
         """How much of the target framework the source framework covers (see the module docs for the rule).

@@ -7,10 +7,10 @@ you compute with: pandas, Polars, DuckDB or PySpark. ``import policeframeworks``
   :func:`coverage`, :func:`jurisdictions` build them from objects; :func:`to_assessments`,
   :func:`to_crosswalk` and :func:`to_jurisdictions` build the objects back. :func:`arrow_schema` and
   :func:`table_schema` give each table's schema (Arrow; Frictionless).
-* Rules over dataframes, written once with narwhals: :func:`project`, :func:`summarize` and
-  :func:`principle_counts` take a findings table as pandas, Polars (eager or lazy), PyArrow, a DuckDB relation
-  or a PySpark DataFrame, and return the same type (lazy stays lazy). They compute what
-  :meth:`Assessment.project <policeframeworks.Assessment.project>` and
+* Rules over dataframes, written once with narwhals: :func:`project`, :func:`summarize`,
+  :func:`adoption` and :func:`principle_counts` take a findings table as pandas, Polars (eager or lazy),
+  PyArrow, a DuckDB relation or a PySpark DataFrame, and return the same type (lazy stays lazy). They
+  compute what :meth:`Assessment.project <policeframeworks.Assessment.project>` and
   :func:`policeframeworks.summarize` compute.
 
 Example:
@@ -32,7 +32,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         "policeframeworks.frames needs narwhals and pyarrow: pip install 'policeframeworks[frames]'"
     ) from exc
 
-from ._ops import principle_counts, project, rules, summarize
+from ._ops import adoption, needs_rollup, principle_counts, project, rules, summarize
 from ._schema import arrow_schema, table_schema
 from ._tables import (
     coverage,
@@ -46,12 +46,14 @@ from ._tables import (
 )
 
 __all__ = [
+    "adoption",
     "arrow_schema",
     "coverage",
     "findings",
     "jurisdiction_key",
     "jurisdictions",
     "mappings",
+    "needs_rollup",
     "principle_counts",
     "project",
     "rules",

@@ -18,7 +18,7 @@ import narwhals as nw
 
 from .. import Assessment, Crosswalk, Finding, Framework, Jurisdiction, Problem, ValidationError, load_catalog
 
-__all__ = ["principle_counts", "project", "rules", "summarize"]
+__all__ = ["adoption", "needs_rollup", "principle_counts", "project", "rules", "summarize"]
 
 #: A projected target's status from the best rank any one source gives it (the object path's order).
 _RANK = {"adopted": 3, "partial": 2, "not_adopted": 1, "unknown": 0}
@@ -90,6 +90,29 @@ def rules(crosswalk: Crosswalk, onto: str) -> tuple[tuple[str, str, str, int], .
         _RULES.clear()
     _RULES[key] = (weakref.ref(crosswalk), result)
     return result
+
+
+def needs_rollup(crosswalk: Crosswalk, onto: str) -> frozenset[str]:
+    """The frameworks whose projection onto ``onto`` reads a parent's (or a whole framework's) status.
+
+    The object path gives a parent principle without a finding of its own, and a whole framework, the status
+    rolled up from their leaves; a one-finding rule table cannot express that, so :func:`project` refuses
+    findings of these frameworks (rather than give other answers than :meth:`Assessment.project
+    <policeframeworks.Assessment.project>`).
+    """
+    out = set()
+    for fw in crosswalk.catalog:
+        if fw.id == onto:
+            continue
+        leaves = {p.id for p in fw.leaves()}
+        report = crosswalk.coverage(fw.id, onto)
+        if any(
+            m.relationship.touches and not m.opposing and m.source not in leaves
+            for leaf in report.leaves
+            for m in report.explain(leaf).mappings
+        ):
+            out.add(fw.id)
+    return frozenset(out)
 
 
 def _like(frame: nw.DataFrame[Any] | nw.LazyFrame[Any], data: dict[str, list[Any]], types: str) -> Any:
@@ -175,6 +198,24 @@ def project(findings: Any, crosswalk: Crosswalk | None = None, *, onto: str) -> 
     frame = nw.from_native(findings)
     _need(frame, ("framework_id", "principle_id", "status"))
     table = rules(cw, onto)
+    rollup = needs_rollup(cw, onto)
+    if rollup:
+        # A small query (the distinct framework ids) runs here even on a lazy input, to refuse rather than
+        # give other answers than the object path.
+        ids = frame.select("framework_id").unique()
+        present = {r[0] for r in (ids.collect() if isinstance(ids, nw.LazyFrame) else ids).rows()}
+        refused = sorted(present & rollup)
+        if refused:
+            raise ValidationError(
+                [
+                    Problem(
+                        "framework_id",
+                        f"projecting {', '.join(refused)} onto {onto} reads the status of parent principles "
+                        "rolled up from their leaves, which frames.project does not do yet; use "
+                        "Assessment.project (to_assessments) for these",
+                    )
+                ]
+            )
     names = frame.collect_schema().names()
     key = [c for c in _KEY if c in names]
     rule_frame = _like(
@@ -192,7 +233,13 @@ def project(findings: Any, crosswalk: Crosswalk | None = None, *, onto: str) -> 
         .select(*key, "principle_id", "status")
         .join(rule_frame, on=["principle_id", "status"], how="inner")
     )
-    best = joined.group_by([*key, "_pf_target"]).agg(nw.col("_pf_rank").max())
+    # Grouped by the assessment's identity only; its other columns (name, state, ...) are constant within it
+    # and ride along as aggregates, which keeps the group keys short on national tables.
+    ident = [c for c in _ASSESSMENT if c in key] or key
+    carried = [c for c in key if c not in ident]
+    best = joined.group_by([*ident, "_pf_target"]).agg(
+        nw.col("_pf_rank").max(), *[nw.col(c).max() for c in carried]
+    )
     status = (
         nw.when(nw.col("_pf_rank") == 3)
         .then(nw.lit("adopted"))
@@ -260,9 +307,144 @@ def _scores(frame: Any, fw: Framework, by: Sequence[str], weights: str | None) -
 
 
 def summarize(
+    findings: Any,
+    framework: Framework | str,
+    *,
+    by: Sequence[str] | str | None = None,
+    weights: str | None = None,
+) -> Any:
+    """Weighted adoption shares per group and principle, as bounds, in the caller's frame type.
+
+    The definitions are those of ``summarize(assessments, by=..., weights=...)`` (module
+    ``policeframeworks._grouped``), row for row: for each group (each distinct value of the ``by`` columns;
+    one group without ``by``) and each scored principle of ``framework``, ``assessments`` counts the
+    assessments whose status of the principle is not ``not_applicable`` and ``denominator`` is their total
+    weight; ``adopted`` and ``unknown`` are the weights of those that adopted it and of those whose status is
+    unknown (no finding counts as unknown); ``lower = adopted / denominator`` and
+    ``upper = (adopted + unknown) / denominator`` (null when the denominator is 0). As there, assessments with
+    a null group, with a null weight, or with no finding and no reported total are left out. Only rows of
+    ``framework`` are read. An eager input with a jurisdiction assessed twice, or a negative or non-finite
+    weight, raises as the object path does; a lazy one is not checked (that would compute it).
+
+    Args:
+        findings: a findings table (see ``docs/reference/tables.md``).
+        framework: the framework (or its id, for a bundled one).
+        by: the column or columns to group by, each constant within an assessment (e.g. ``state``).
+        weights: a numeric column holding each assessment's weight (e.g. population), constant within it.
+
+    Example:
+        >>> import pandas as pd
+        >>> from policeframeworks import frames
+        >>> pid = "8cantwait-2020:duty-to-intervene"
+        >>> df = pd.DataFrame({"jurisdiction_key": ["a|IL|city", "b|IL|city", "c|IL|city", "d|MN|city"],
+        ...     "state": ["IL", "IL", "IL", "MN"], "framework_id": "8cantwait-2020", "principle_id": pid,
+        ...     "status": ["adopted", "unknown", "not_adopted", "adopted"],
+        ...     "population": [300, 100, 600, 50]})
+        >>> out = frames.summarize(df, "8cantwait-2020", by="state", weights="population")
+        >>> out[out.principle_id == pid].sort_values("state")[["state", "denominator", "lower", "upper"]]
+           state  denominator  lower  upper
+        ...   IL       1000.0    0.3    0.4
+        ...   MN         50.0    1.0    1.0
+    """
+    fw = _framework(framework)
+    groups = [] if by is None else [by] if isinstance(by, str) else list(by)
+    frame = nw.from_native(findings)
+    leaves = [p.id for p in fw.leaves()]
+    _need(
+        frame,
+        (
+            "jurisdiction_key",
+            "framework_id",
+            "principle_id",
+            "status",
+            *groups,
+            *([weights] if weights else []),
+        ),
+    )
+    names = frame.collect_schema().names()
+    key = [c for c in _ASSESSMENT if c in names]
+    key += [c for c in groups if c not in key]
+    w = nw.col(weights).cast(nw.Float64) if weights else nw.lit(1.0, dtype=nw.Float64)
+    rows = frame.filter(nw.col("framework_id") == fw.id).with_columns(w.alias("_pf_w"))
+    for c in [*groups, *(["_pf_w"] if weights else [])]:
+        rows = rows.filter(~nw.col(c).is_null())
+    # Per assessment: its weight, and whether it holds a finding or a reported total (else never assessed).
+    assessed = ~nw.col("principle_id").is_null()
+    if "reported_total" in names:
+        assessed = assessed | ~nw.col("reported_total").is_null()
+    per = (
+        rows.with_columns(assessed.cast(nw.Int64).alias("_pf_seen"))
+        .group_by(key)
+        .agg(nw.col("_pf_w").max(), nw.col("_pf_seen").max())
+    )
+    if isinstance(per, nw.DataFrame):
+        _check_eager(frame.filter(nw.col("framework_id") == fw.id).group_by(key).agg(nw.len()), per, weights)
+    per = per.filter(nw.col("_pf_seen") > 0)
+    totals_aggs = [nw.col("_pf_w").sum().alias("_pf_total"), nw.len().alias("_pf_n")]
+    totals = per.group_by(groups).agg(*totals_aggs) if groups else per.select(*totals_aggs)
+    totals = totals.filter(nw.col("_pf_n") > 0)  # no assessment, no group (as in the object path)
+    weighted = {
+        "_pf_adopted": nw.col("status") == "adopted",
+        "_pf_unknown": nw.col("status") == "unknown",
+        "_pf_na": nw.col("status") == "not_applicable",
+        "_pf_any": nw.lit(value=True),
+    }
+    cells = (
+        rows.filter(nw.col("principle_id").is_in(leaves))
+        .with_columns(
+            *[(nw.col("_pf_w") * cond.cast(nw.Float64)).alias(name) for name, cond in weighted.items()],
+            (nw.col("status") == "not_applicable").cast(nw.Int64).alias("_pf_na_n"),
+        )
+        .group_by([*groups, "principle_id"])
+        .agg(*[nw.col(c).sum() for c in [*weighted, "_pf_na_n"]])
+    )
+    grid = totals.join(_like(frame, {"principle_id": leaves}, "string"), how="cross")
+    out = grid.join(cells, on=[*groups, "principle_id"], how="left").with_columns(
+        *[nw.col(c).fill_null(0) for c in [*weighted, "_pf_na_n"]]
+    )
+    denominator = nw.col("_pf_total") - nw.col("_pf_na")
+    unknown = nw.col("_pf_unknown") + nw.col("_pf_total") - nw.col("_pf_any")
+    out = out.with_columns(denominator.alias("denominator"), unknown.alias("unknown")).select(
+        *groups,
+        "principle_id",
+        (nw.col("_pf_n") - nw.col("_pf_na_n")).cast(nw.Int64).alias("assessments"),
+        "denominator",
+        nw.col("_pf_adopted").alias("adopted"),
+        "unknown",
+        nw.when(nw.col("denominator") > 0).then(nw.col("_pf_adopted") / nw.col("denominator")).alias("lower"),
+        nw.when(nw.col("denominator") > 0)
+        .then((nw.col("_pf_adopted") + nw.col("unknown")) / nw.col("denominator"))
+        .alias("upper"),
+    )
+    return out.to_native()
+
+
+def _check_eager(every: nw.DataFrame[Any], per: nw.DataFrame[Any], weights: str | None) -> None:
+    """The object path's refusals, where they cost nothing: a jurisdiction twice, a weight not >= 0."""
+    problems = []
+    if every["jurisdiction_key"].n_unique() != len(every):
+        problems.append(
+            Problem(
+                "jurisdiction_key",
+                "a jurisdiction is assessed more than once; keep one per jurisdiction "
+                "(e.g. the latest) before summarizing",
+            )
+        )
+    if weights:
+        w = per["_pf_w"]
+        bad = int((~((w >= 0) & (w < float("inf")))).sum())
+        if bad:
+            problems.append(
+                Problem(weights, f"{bad} assessment(s) weigh less than 0, or not a finite number")
+            )
+    if problems:
+        raise ValidationError(problems)
+
+
+def adoption(
     findings: Any, framework: Framework | str, *, by: Sequence[str] | str = (), weights: str | None = None
 ) -> Any:
-    """Bounds on adoption per group, as :func:`policeframeworks.summarize` counts them, in the caller's type.
+    """The number of principles adopted, as bounds, per group (:class:`~policeframeworks.AdoptionSummary`).
 
     One row per group (per distinct value of the ``by`` columns; one row without ``by``) with:
     ``assessments`` (rows counted), ``jurisdictions`` (distinct ``jurisdiction_key``: fewer than
@@ -290,7 +472,7 @@ def summarize(
         ...     "principle_id": "8cantwait-2020:duty-to-intervene",
         ...     "status": ["adopted", "not_adopted", "adopted"],
         ...     "population": [100, 300, 50]})
-        >>> out = frames.summarize(df, "8cantwait-2020", by="state", weights="population")
+        >>> out = frames.adoption(df, "8cantwait-2020", by="state", weights="population")
         >>> out = out.sort_values("state")
         >>> out[["state", "assessments", "weight", "lower_mean", "upper_mean"]].to_dict("records")
         [{'state': 'IL', 'assessments': 2, 'weight': 400.0, 'lower_mean': 0.25, 'upper_mean': 7.25}, \

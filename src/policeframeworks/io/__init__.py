@@ -38,6 +38,7 @@ from ._descriptor import (
 from ._files import (
     check_suffix,
     document_kind,
+    parse,
     read_document,
     resolve_type,
     serialize,
@@ -87,6 +88,7 @@ __all__ = [
     "json_schema",
     "known_layouts",
     "load",
+    "loads",
     "load_descriptor",
     "mapping_record",
     "principle_record",
@@ -149,6 +151,31 @@ def load(path: str | os.PathLike[str], cls: type[T] | None = None) -> T | Any:
         ValidationError: the content does not fit; every problem is listed with the file and path.
     """
     data, name = read_document(path)
+    target = cls if cls is not None else resolve_type(data, name)
+    return _convert.from_builtins(data, target, file=name)
+
+
+@overload
+def loads(text: str, cls: None = None, *, format: str = "json") -> Any: ...
+@overload
+def loads(text: str, cls: type[T], *, format: str = "json") -> T: ...
+def loads(text: str, cls: type[T] | None = None, *, format: str = "json") -> T | Any:
+    """Read JSON or TOML text (``format``) into a model object: the inverse of :func:`dumps`.
+
+    Without ``cls``, what the text holds is told from its top-level keys, as :func:`load` does.
+
+    Example:
+        >>> from policeframeworks import io, load_catalog
+        >>> fw = load_catalog().framework("8cantwait-2020")
+        >>> io.loads(io.dumps(fw, "toml"), format="toml") == fw
+        True
+
+    Raises:
+        DataFileError: ``format`` is neither ``"json"`` nor ``"toml"``.
+        ValidationError: the text is not valid, or does not fit; every problem is listed with its path.
+    """
+    name = f"<{format} text>"
+    data = parse(text, check_suffix(Path(f"x.{format}")), name)
     target = cls if cls is not None else resolve_type(data, name)
     return _convert.from_builtins(data, target, file=name)
 

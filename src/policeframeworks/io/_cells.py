@@ -15,7 +15,7 @@ Every CSV reader of the package passes each cell through :func:`unescape_cell`.
 from __future__ import annotations
 
 import csv
-import io
+import io as _stdio
 from collections.abc import Iterable, Sequence
 
 __all__ = ["csv_text", "escape_cell", "is_formula", "unescape_cell"]
@@ -68,7 +68,7 @@ def csv_text(rows: Iterable[Sequence[str]]) -> str:
         city,note
         '=cmd|' /C calc'!A0,"a, b"
     """
-    out = io.StringIO()
+    out = _stdio.StringIO()
     plain = csv.writer(out, lineterminator="\n")
     quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     for row in rows:

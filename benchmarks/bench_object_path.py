@@ -1,0 +1,150 @@
+"""The object path's goals of issue 14, each beside its baseline, in one run.
+
+* First catalog load in a fresh interpreter (``load_catalog()`` after ``import policeframeworks``), median of
+  several runs. Goal: < 30 ms.
+* Projection of N 8 Can't Wait assessments onto USCM 2020 with ``Assessment.project`` against the same rule
+  written by hand (a dict from (principle, status) to (target, rank), built once; best rank per target).
+  Goal: <= 5x.
+* ``Crosswalk.lint()`` on 5,000 and 50,000 synthetic mappings (the catalog of ``bench_crosswalk.py``).
+  Goal: 50k / 5k <= 11 (linear).
+
+Not measured here (see the report of issue 14): read + score + summarize against a hand loop, and the
+``assess import`` / ``assess summary`` commands against the library calls.
+
+Run: ``python benchmarks/bench_object_path.py [--assessments 20000] [--lint 5000 50000] [--runs 7]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import policeframeworks as pf
+
+FIRST_LOAD = (
+    "import time, policeframeworks as pf; t = time.perf_counter(); pf.load_catalog(); "
+    "print(time.perf_counter() - t)"
+)
+STATUSES = ["adopted", "partial", "not_adopted", "unknown", "not_applicable"]
+COVERS = {"equal", "superset"}
+TOUCHES = {"subset", "intersects"}
+
+
+def first_load_ms(runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", FIRST_LOAD], capture_output=True, text=True, check=True)
+        times.append(float(out.stdout.strip()) * 1000)
+    return statistics.median(times)
+
+
+def assessments(n: int, seed: int = 0) -> list[pf.Assessment]:
+    rng = random.Random(seed)
+    leaves = [p.id for p in pf.load_catalog().framework("8cantwait-2020").leaves()]
+    return [
+        pf.Assessment(
+            jurisdiction=pf.Jurisdiction(name=f"City {i}", state="IL", kind="city"),
+            framework_id="8cantwait-2020",
+            as_of="2020",
+            assessor="bench",
+            method="document-review",
+            findings=[pf.Finding(principle_id=p, status=rng.choice(STATUSES)) for p in leaves],
+        )
+        for i in range(n)
+    ]
+
+
+def hand_rules(onto: str) -> dict[tuple[str, str], list[tuple[str, int]]]:
+    """The projection rule written by hand, from the crosswalk's mappings."""
+    cat = pf.load_catalog()
+    target_fw = cat.framework(onto)
+    targets = set(target_fw.principle_ids) - {p.id for top in target_fw.framing for p in top.walk()}
+    table: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for m in cat.crosswalk.mappings:
+        for source, target, rel in (
+            (m.source, m.target, m.relationship),
+            (m.target, m.source, m.relationship.inverse()),
+        ):
+            if target not in targets or m.opposing or rel.value == "no_relationship":
+                continue
+            r = rel.value
+            ranks = {
+                "adopted": 3 if r in COVERS else 2,
+                "partial": 2 if r in COVERS else 0,
+                "not_adopted": 1 if r == "equal" else 0,
+            }
+            for status, rank in ranks.items():
+                table.setdefault((source, status), []).append((target, rank))
+    return table
+
+
+def project_by_hand(items: list[pf.Assessment], table: dict[tuple[str, str], list[tuple[str, int]]]) -> int:
+    n = 0
+    for a in items:
+        best: dict[str, int] = {}
+        for f in a.findings:
+            for target, rank in table.get((f.principle_id, f.status.value), ()):
+                if rank > best.get(target, -1):
+                    best[target] = rank
+        n += len(best)
+    return n
+
+
+def lint_seconds(n: int) -> float:
+    from bench_crosswalk import synthetic_catalog, synthetic_mappings
+
+    catalog = synthetic_catalog()
+    cw = pf.Crosswalk(synthetic_mappings(catalog, n), catalog=catalog)
+    start = time.perf_counter()
+    cw.lint()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--assessments", type=int, default=20_000)
+    parser.add_argument("--lint", type=int, nargs=2, default=[5_000, 50_000])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+
+    ms = first_load_ms(args.runs)
+    print(
+        f"first catalog load (fresh process, median of {args.runs}): {ms:.1f} ms   goal < 30 ms", flush=True
+    )
+
+    items = assessments(args.assessments)
+    cw = pf.load_catalog().crosswalk
+    table = hand_rules("uscm-2020")
+    items[0].project("uscm-2020", cw)  # warm both paths' caches
+    start = time.perf_counter()
+    objects = sum(len(a.project("uscm-2020", cw).findings) for a in items)
+    obj = time.perf_counter() - start
+    start = time.perf_counter()
+    hand = project_by_hand(items, table)
+    by_hand = time.perf_counter() - start
+    print(
+        f"projection of {len(items):,}: objects {obj:.2f} s ({obj / len(items) * 1e6:.0f} us each), "
+        f"hand rule {by_hand:.3f} s; ratio {obj / by_hand:.1f}x   goal <= 5x   "
+        f"(same number of projected findings: {objects == hand})",
+        flush=True,
+    )
+
+    small, large = (lint_seconds(n) for n in args.lint)
+    print(
+        f"lint: {args.lint[0]:,} mappings {small:.2f} s, {args.lint[1]:,} mappings {large:.2f} s; "
+        f"ratio {large / small:.1f} for {args.lint[1] / args.lint[0]:.0f}x the mappings   goal <= 11",
+        flush=True,
+    )
+
+
+if __name__ == "__main__":
+    main()
