@@ -243,7 +243,7 @@ def test_show_principle_lists_every_mapping_touching_it() -> None:
     [
         # Reviewed against a whole framework with nothing related (the declared seed-pair reviews).
         ("ilacp-naacp-2018:understanding-of-the-law", "no relationship"),
-        ("21cp-2015:officer-wellness-and-safety", "not reviewed"),
+        ("perf-2016:first-aid", "not reviewed"),
     ],
 )
 def test_show_principle_without_mappings_says_why(pid: str, why: str) -> None:
