@@ -239,7 +239,7 @@ def test_show_principle_lists_every_mapping_touching_it() -> None:
 
 
 def test_show_principle_without_mappings_says_why() -> None:
-    code, out, _ = run("show", "ilacp-naacp-2018:understanding-of-the-law")
+    code, out, _ = run("show", "perf-2016:first-aid")
     assert code == EXIT_OK
     assert "Mappings:  none on this principle itself (not reviewed" in out
 

@@ -178,10 +178,10 @@ def summary_lines(report: CoverageReport, console: Console | None = None) -> lis
         >>> r = load_catalog().crosswalk.coverage("uscm-2020", "uscm-2020")
         >>> print("\n".join(summary_lines(r)))
         shown as        100%
-        lower bound     1.00: 17 of 17 leaf principles covered
-        touched share   1.00: 17 of 17 covered or touched (0 touched only)
-        upper bound     1.00: 17 of 17 not known to be unrelated (0 no_relationship)
-        reviewed share  1.00: 17 of 17 reviewed (0 not_reviewed)
+        lower bound     1.00: 19 of 19 leaf principles covered
+        touched share   1.00: 19 of 19 covered or touched (0 touched only)
+        upper bound     1.00: 19 of 19 not known to be unrelated (0 no_relationship)
+        reviewed share  1.00: 19 of 19 reviewed (0 not_reviewed)
     """
     n = len(report.leaves)
     c = report.counts

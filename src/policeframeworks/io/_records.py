@@ -331,7 +331,7 @@ def coverage_record(report: CoverageReport) -> dict[str, Any]:
         >>> from policeframeworks import load_catalog
         >>> r = coverage_record(load_catalog().crosswalk.coverage("uscm-2020", "uscm-2020"))
         >>> r["label"], r["covered"], r["not_reviewed"], r["upper"], r["reviewed"] == r["leaves"]
-        ('100%', 17, 0, 1.0, True)
+        ('100%', 19, 0, 1.0, True)
     """
     r = report
     return {
