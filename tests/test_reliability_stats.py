@@ -375,3 +375,22 @@ def test_bootstrap_is_seeded_and_brackets_the_estimate() -> None:
     assert pooled.low is not None
     assert pooled.high is not None
     assert pooled.low < (pooled.value or 0) < pooled.high
+
+
+def test_bootstrap_interval_has_the_binomial_width() -> None:
+    """Two coders agree on 300 of 400 items: the percent-agreement interval is about p +- 1.96 sqrt(pq/n)."""
+    items = [(0, 0)] * 300 + [(0, 2)] * 100
+    stat = analyse({"p": items}, 2, n_bootstrap=2000, seed=5)[("p", (0, 1))].stats["percent_agreement"]
+    assert stat.low is not None
+    assert stat.high is not None
+    half = 1.96 * math.sqrt(0.75 * 0.25 / 400)
+    assert stat.high - stat.low == pytest.approx(2 * half, rel=0.15)
+    assert (stat.low + stat.high) / 2 == pytest.approx(0.75, abs=0.01)
+
+
+def test_bootstrap_skips_replicates_where_a_statistic_is_undefined() -> None:
+    # 3 items, 2 unanimous: a replicate drawing only unanimous items has kappa 0/0
+    stat = analyse({"p": [(0, 0), (0, 0), (0, 2)]}, 2, n_bootstrap=500, seed=2)[("p", (0, 1))].stats[
+        "cohen_kappa"
+    ]
+    assert 0 < stat.replicates < 500

@@ -158,7 +158,7 @@ class Agreement:
         include_jointly_missing: whether items every coder left unknown were counted as agreement.
         n_bootstrap: bootstrap replicates drawn (0: no intervals).
         confidence: the interval's coverage.
-        seed: the seed of the replicates (the same seed gives the same intervals).
+        seed: the seed of the replicates (the same seed gives the same intervals with the same numpy version).
     """
 
     coders: tuple[str, ...]
@@ -213,7 +213,8 @@ def agreement(
         n_bootstrap: bootstrap replicates for the intervals (items resampled within each principle);
             0 for none.
         confidence: the coverage of the percentile intervals, between 0 and 1.
-        seed: the seed of the replicates.
+        seed: the seed of the replicates (numpy's `PCG64`: the same seed gives the same intervals with the
+            same numpy version).
 
     Example:
         >>> import attrs

@@ -48,6 +48,8 @@ OPPOSING_COLOUR = "#c0392b"
 #: How cells of pairs not wholly reviewed are drawn: (hatch, colour) for partly reviewed, colour for none.
 PARTLY_REVIEWED_HATCH = ("////", "#7f8c8d")
 NOT_REVIEWED_COLOUR = "#d5d8dc"
+#: The fill of the diagonal (each framework covering itself), left out of the colour scale.
+DIAGONAL_COLOUR = "#ffffff"
 
 
 def plot_coverage_matrix(
@@ -90,7 +92,7 @@ def plot_coverage_matrix(
         ...     def reviewed_share(self, s, t): return {"b": 0.5, "c": 0.0}.get(t, 1.0) if s != t else 1.0
         >>> fig = plot_coverage_matrix(Matrix(), labels={"a": "A", "b": "B"})
         >>> [t.get_text() for t in fig.axes[0].texts]
-        ['100%', '25-50%*', 'n/r', '25-50%', '100%', 'n/r', '25-50%', '25-50%*', '100%']
+        ['itself', '25-50%*', 'n/r', '25-50%', 'itself', 'n/r', '25-50%', '25-50%*', 'itself']
         >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
         ['A', 'B', 'c']
         >>> [t.get_text() for t in fig.legends[0].get_texts()]  # doctest: +NORMALIZE_WHITESPACE
@@ -111,16 +113,25 @@ def plot_coverage_matrix(
     reviewed_of = getattr(matrix, "reviewed_share", None)
     reviewed = [[1.0 if reviewed_of is None else float(reviewed_of(s, t)) for t in ids] for s in ids]
     shown = lower if bound == "lower" else upper
+    # The diagonal (each framework covering itself, always 100%) is left out of the colours and the scale,
+    # so the informative cells use the whole range.
+    off = [shown[i][j] for i in range(len(ids)) for j in range(len(ids)) if i != j]
+    top = max([0.05, *off]) if off else 1.0
+    masked = [[float("nan") if i == j else shown[i][j] for j in range(len(ids))] for i in range(len(ids))]
     size = 1.1 + 1.05 * len(ids)
     fig = Figure(figsize=(size + 2.2, size + 1.6), layout="constrained")
     ax = fig.add_subplot()
-    image = ax.imshow(shown, cmap="Blues", vmin=0.0, vmax=1.0)
+    image = ax.imshow(masked, cmap="Blues", vmin=0.0, vmax=top)
     hatch, hatch_colour = PARTLY_REVIEWED_HATCH
     partly = nothing = False
     for i in range(len(ids)):
         for j in range(len(ids)):
             lo, hi, rev = lower[i][j], upper[i][j], reviewed[i][j]
-            dark = shown[i][j] > 0.6
+            if i == j:
+                ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=DIAGONAL_COLOUR, linewidth=0))
+                ax.text(j, i, "itself", ha="center", va="center", fontsize=9, color="#555555")
+                continue
+            dark = shown[i][j] > 0.6 * top
             if rev <= 0:
                 nothing = True
                 dark = False
@@ -138,7 +149,7 @@ def plot_coverage_matrix(
                 coverage_label(lo, hi, rev),
                 ha="center",
                 va="center",
-                fontsize=8,
+                fontsize=10,
                 color="white" if dark else "black",
                 bbox={"facecolor": "white", "alpha": 0.7, "linewidth": 0, "pad": 1} if 0 < rev < 1 else None,
             )
@@ -150,9 +161,12 @@ def plot_coverage_matrix(
         ax.set_title(title, fontsize=10)
     bar = fig.colorbar(image, ax=ax, shrink=0.8)
     bar.set_label(
-        "lower bound: share of the target covered"
-        if bound == "lower"
-        else "upper bound: share of the target not known to be unrelated"
+        (
+            "lower bound: share of the target covered"
+            if bound == "lower"
+            else "upper bound: share of the target not known to be unrelated"
+        )
+        + " (the diagonal, each framework itself, is left out)"
     )
     handles: list[Any] = []
     if partly:

@@ -1,4 +1,4 @@
-"""Reliability coefficients from counts, with seeded bootstrap intervals (pure Python, no numpy).
+"""Reliability coefficients from counts, with seeded bootstrap intervals (numpy for the bootstrap only).
 
 The unit is an *item*: one principle of one (jurisdiction, framework, date), coded by up to ``m`` coders.
 An item is a tuple of ``m`` category indices into :data:`NOMINAL` (``-1``: that coder has no coding).
@@ -6,8 +6,9 @@ An item is a tuple of ``m`` category indices into :data:`NOMINAL` (``-1``: that 
 Every coefficient is a function of a few integer sums over items (how many items had ``r`` codings, how
 many agreeing pairs of codings they held, how often each status was used, ...). Each item adds a fixed
 vector of such integers; the vectors are packed into one Python integer of 64-bit lanes, so summing the
-items of a bootstrap replicate is one big-integer multiply-add per distinct item pattern, and a replicate
-is a multinomial draw of pattern counts (items resampled with replacement, stratified by principle).
+items of a stratum is one big-integer multiply-add per distinct item pattern. A bootstrap replicate is a
+multinomial draw of pattern counts (items resampled with replacement, stratified by principle); all
+replicates are drawn and evaluated at once with numpy (:mod:`policeframeworks._resample`).
 
 Definitions (``r``: codings of an item, ``n_k``: codings of status ``k`` in it, ``q``: the declared
 number of statuses, always the whole domain):
@@ -32,10 +33,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from random import Random
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ._resample import multinomial, quantile
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 #: The nominal categories, in order (the values of :class:`~policeframeworks.Status`).
 NOMINAL = ("adopted", "partial", "not_adopted", "unknown", "not_applicable")
@@ -53,7 +55,7 @@ STATISTICS = (
     "krippendorff_alpha_ordinal",
     "gwet_ac1",
 )
-_LANE_LIMIT = 1 << 63
+_LANE_LIMIT = 1 << 53  # also keeps the bootstrap's float64 sums exact
 
 
 class Stat(NamedTuple):
@@ -79,7 +81,7 @@ class ScopeResult(NamedTuple):
     stats: Mapping[str, Stat]
 
 
-class _Layout:
+class Layout:
     """Where each integer sum lives in the packed vector, for ``m`` coders, and the formulas over them."""
 
     def __init__(
@@ -337,10 +339,10 @@ def analyse(
         >>> s.stats["gwet_ac1"].low <= s.stats["gwet_ac1"].value <= s.stats["gwet_ac1"].high
         True
     """
-    layout = _Layout(m, include_jointly_missing, names, ranks, unknown)
+    layout = Layout(m, include_jointly_missing, names, ranks, unknown)
     packed_strata: list[tuple[str, list[int], list[int], int]] = []
     cache: dict[tuple[int, ...], int] = {}
-    total = 0
+    total = n_total = 0
     for name, items in strata.items():
         tally = Counter(items)
         patterns = sorted(tally, key=lambda p: (-tally[p], p))
@@ -354,8 +356,9 @@ def analyse(
             packs.append(got)
         counts = [tally[p] for p in patterns]
         n = len(items)
-        if n * m * m >= _LANE_LIMIT:
-            raise ValueError("too many items for 64-bit sums")
+        n_total += n
+        if n_total * m * m >= _LANE_LIMIT:
+            raise ValueError("too many items for exact sums (at most 2**53 / m**2)")
         packed_strata.append((name, packs, counts, n))
         total += sum(c * x for c, x in zip(counts, packs, strict=True))
     point: dict[tuple[str | None, tuple[int, ...]], ScopeResult] = {}
@@ -367,44 +370,32 @@ def analyse(
         point[(None, scope)] = res
     if n_bootstrap <= 0:
         return point
-    rng = Random(seed)
-    draws: dict[tuple[str | None, tuple[int, ...], str], list[float]] = {
-        (key[0], key[1], stat): []
-        for key, res in point.items()
-        for stat, v in res.stats.items()
-        if v.value is not None
-    }
-    for _ in range(n_bootstrap):
-        rep_total = 0
-        for name, packs, counts, n in packed_strata:
-            w = multinomial(rng, n, counts)
-            s = sum(c * x for c, x in zip(w, packs, strict=True) if c)
-            rep_total += s
-            _record(draws, name, layout.scopes(layout.unpack(s)))
-        _record(draws, None, layout.scopes(layout.unpack(rep_total)))
-    alpha = (1 - confidence) / 2
+    import numpy as np
+
+    from ._resample import batch_scopes, draw_counts, percentile_interval
+
+    rng = np.random.Generator(np.random.PCG64(seed))
+    draws: dict[tuple[str | None, tuple[int, ...]], Mapping[str, NDArray[np.float64]]] = {}
+    rep_total = np.zeros((n_bootstrap, layout.lanes))
+    for name, packs, counts, _ in packed_strata:
+        if not packs:
+            sums = np.zeros((n_bootstrap, layout.lanes))
+        else:
+            vectors = np.array([layout.unpack(x) for x in packs], dtype=np.float64)
+            sums = draw_counts(rng, counts, n_bootstrap).astype(np.float64) @ vectors
+        rep_total += sums
+        for scope, stats in batch_scopes(layout, sums).items():
+            draws[(name, scope)] = stats
+    for scope, stats in batch_scopes(layout, rep_total).items():
+        draws[(None, scope)] = stats
     out: dict[tuple[str | None, tuple[int, ...]], ScopeResult] = {}
     for key, res in point.items():
-        stats = {}
+        stats_out = {}
         for stat, v in res.stats.items():
-            reps = draws.get((key[0], key[1], stat))
-            if reps:
-                reps.sort()
-                low, high = quantile(reps, alpha), quantile(reps, 1 - alpha)
-                v = v._replace(low=low, high=high, replicates=len(reps))
-            stats[stat] = v
-        out[key] = res._replace(stats=stats)
+            reps = draws.get(key, {}).get(stat)
+            interval = None if reps is None or v.value is None else percentile_interval(reps, confidence)
+            if interval is not None:
+                v = v._replace(low=interval[0], high=interval[1], replicates=interval[2])
+            stats_out[stat] = v
+        out[key] = res._replace(stats=stats_out)
     return out
-
-
-def _record(
-    draws: dict[tuple[str | None, tuple[int, ...], str], list[float]],
-    name: str | None,
-    scopes: Mapping[tuple[int, ...], ScopeResult],
-) -> None:
-    for scope, res in scopes.items():
-        for stat, v in res.stats.items():
-            if v.value is not None:
-                got = draws.get((name, scope, stat))
-                if got is not None:
-                    got.append(v.value)

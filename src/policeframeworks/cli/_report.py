@@ -365,19 +365,37 @@ def blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) -> list[B
                 "partly reviewed hatched, pairs with nothing reviewed grey"
             )
             out.append(("figure", "coverage.svg", caption))
-        never = [
-            f"{r['source']} -> {r['target']}"
+        unreviewed = {
+            (r["source"], r["target"])
             for r in data["matrix"]
             if r["not_reviewed"] == r["leaves"] and r["source"] != r["target"]
-        ]
-        out.append(
-            (
-                "p",
-                "Pairs nothing of which was reviewed (shown n/r, not 0%: unknown, not nothing in common): "
-                + (", ".join(never) or "none")
-                + ".",
-            )
+        }
+        both = sorted(
+            {tuple(sorted(pair, key=ids.index)) for pair in unreviewed if (pair[1], pair[0]) in unreviewed},
+            key=lambda pair: (ids.index(pair[0]), ids.index(pair[1])),
         )
+        one_way = sorted(
+            (pair for pair in unreviewed if (pair[1], pair[0]) not in unreviewed),
+            key=lambda pair: (ids.index(pair[0]), ids.index(pair[1])),
+        )
+        titles = {f["id"]: f["short_title"] for f in fws}
+        if unreviewed:
+            out.append(
+                (
+                    "p",
+                    f"Pairs with nothing reviewed ({len(both)} both ways, {len(one_way)} one way; shown n/r, "
+                    "never 0%: unknown, not nothing in common):",
+                )
+            )
+            out.append(
+                (
+                    "list",
+                    [f"{titles[a]} and {titles[b]}, either way" for a, b in both]
+                    + [f"{titles[a]} covering {titles[b]}" for a, b in one_way],
+                )
+            )
+        else:
+            out.append(("p", "Every pair had at least part of it reviewed."))
         out.append(("h2", "Principles no other framework covers"))
         out.append(
             (
