@@ -14,13 +14,9 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ._assess_files import add_inputs, bundled, read_assessments
+from ._assess_files import add_inputs, read_inputs
 from ._common import EXIT_OK, CommandGroup, Console, UsageError, check_word, plural
-
-if TYPE_CHECKING:
-    from policeframeworks import Problem
 
 
 def register(commands: CommandGroup) -> None:
@@ -57,7 +53,7 @@ def register(commands: CommandGroup) -> None:
 
 def cmd_package_build(args: argparse.Namespace, console: Console) -> int:
     """Write the data package; the folder as one unit."""
-    from policeframeworks import ValidationError, io
+    from policeframeworks import io
 
     if not args.out.strip():
         raise UsageError("package build: OUT is empty; give a folder name")
@@ -66,15 +62,7 @@ def cmd_package_build(args: argparse.Namespace, console: Console) -> int:
         raise UsageError(f"{out}: is a file, expected a folder for the package")
     if out.exists() and not args.force:
         raise UsageError(f"{out}: already exists (use --force to replace it)")
-    reads = bundled(args.bundled)
-    problems: list[Problem] = []
-    for name in args.files:
-        try:
-            reads += read_assessments(name)
-        except ValidationError as exc:
-            problems += exc.problems
-    if problems:
-        raise ValidationError(problems)
+    reads = read_inputs(args) if args.files or args.bundled else []
     assessments = [r.assessment for r in reads]
     io.write_package(out, assessments=assessments, overwrite=args.force)
     console.info(f"wrote {out} (data package; {plural(len(assessments), 'assessment')})")
