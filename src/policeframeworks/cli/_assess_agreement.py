@@ -11,20 +11,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from policeframeworks import Statistic
+
 from ._assess_files import Read, add_inputs, read_inputs
 from ._common import EXIT_OK, CommandGroup, Console, UsageError, add_format, output_file
 
 if TYPE_CHECKING:
     from policeframeworks import AgreementStats
 
-_STATS = (
-    "percent_agreement",
-    "cohen_kappa",
-    "fleiss_kappa",
-    "krippendorff_alpha_nominal",
-    "krippendorff_alpha_ordinal",
-    "gwet_ac1",
-)
+_STATS = tuple(s.value for s in Statistic)
 #: Columns of ``assess agreement`` (CSV; JSON objects have the same keys).
 AGREEMENT_COLUMNS = (
     "principle",
