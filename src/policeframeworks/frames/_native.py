@@ -38,7 +38,15 @@ def small(frame: nw.DataFrame[Any] | nw.LazyFrame[Any], table: pa.Table) -> Any:
         return nw.from_arrow(table, backend=impl)
     native = frame.to_native()
     if impl is nw.Implementation.DUCKDB:
-        return nw.from_native(native.query("_pf_input", _duckdb_sql(table)))
+        import duckdb
+
+        # DuckDB reads the Arrow table through its replacement scan of this frame's local names, on the
+        # caller's connection (binding the same rows as SQL literals takes seconds for a thousand lists).
+        _pf_small = table  # read by name by the query below
+        try:
+            return nw.from_native(native.query("_pf_input", "SELECT * FROM _pf_small"))
+        except duckdb.Error:  # replacement scans switched off on this connection
+            return nw.from_native(native.query("_pf_input", _duckdb_sql(table)))
     if impl.is_spark_like():
         ddl = ", ".join(f"{f.name} {_spark_type(f.type)}" for f in table.schema)
         rows = [tuple(_spark_value(v) for v in row.values()) for row in table.to_pylist()]

@@ -14,7 +14,7 @@ import narwhals as nw
 
 from .. import Crosswalk, load_catalog
 from ._native import need, small
-from ._rules import compiled
+from ._rules import BITS_PER_RANK, compiled
 
 __all__ = ["project"]
 
@@ -85,24 +85,28 @@ def project(findings: Any, crosswalk: Crosswalk | None = None, *, onto: str) -> 
     rows = frame.filter(nw.col("framework_id") != onto).select(*key, "principle_id", "status")
     if rules.rollup.num_rows:
         rows = nw.concat([rows, _rolled_up(rows, small(frame, rules.rollup), key, ident)], how="diagonal")
+    # One row per assessment, one column per target leaf: the sum of the packed bits of the rules fired.
+    slots = [f"_pf_t{k}" for k in range(rules.slots)]
     fired = rows.join(small(frame, rules.table), on=["principle_id", "status"], how="inner").with_columns(
         *[
-            nw.when(nw.col("_pf_rank") == r).then(nw.col("_pf_bit")).otherwise(0).alias(f"_pf_m{r}")
-            for r in range(4)
+            nw.when(nw.col("_pf_slot") == k).then(nw.col("_pf_packed")).otherwise(0).alias(s)
+            for k, s in enumerate(slots)
         ]
     )
-    # Grouped by the assessment's identity and the target's number; the other assessment columns are
-    # constant within an assessment and ride along.
-    per = fired.group_by([*ident, "_pf_target"]).agg(
-        *[nw.col(f"_pf_m{r}").sum() for r in range(4)], *[nw.col(c).any_value() for c in carried]
-    )
-    m = [nw.col(f"_pf_m{r}") for r in range(4)]
+    wide = (
+        fired.group_by(ident)
+        .agg(*[nw.col(s).sum() for s in slots], *[nw.col(c).any_value() for c in carried])
+        .with_columns(*[nw.col(s).cast(nw.Int64) for s in slots])
+    )  # DuckDB sums BIGINT into HUGEINT
+    per = _unpivot(wide, slots, [*ident, *carried])
+    v, b = nw.col("_pf_v"), 1 << BITS_PER_RANK
+    m = [(v // (b**r)) % b for r in range(3)] + [v // (b**3)]
     rank = nw.when(m[3] > 0).then(3).when(m[2] > 0).then(2).when(m[1] > 0).then(1).otherwise(0)
     mask = nw.when(m[3] > 0).then(m[3]).when(m[2] > 0).then(m[2]).when(m[1] > 0).then(m[1]).otherwise(m[0])
-    per = per.select(
+    per = per.filter(v > 0).select(
         *ident,
         *carried,
-        "_pf_target",
+        "_pf_slot",
         rank.cast(nw.Int64).alias("_pf_rank"),
         mask.cast(nw.Int64).alias("_pf_mask"),
     )
@@ -114,7 +118,7 @@ def project(findings: Any, crosswalk: Crosswalk | None = None, *, onto: str) -> 
         else nw.col(c)
         for c in key
     ]
-    on = ["framework_id", "_pf_target", "_pf_rank", "_pf_mask"]
+    on = ["framework_id", "_pf_slot", "_pf_rank", "_pf_mask"]
     if frame.implementation is nw.Implementation.PYARROW:
         # PyArrow's join (Acero) carries no list column: join the outcome's row number, then take its list.
         import pyarrow as pa
@@ -167,3 +171,17 @@ def _rolled_up(rows: Any, rollup: Any, key: list[str], ident: list[str]) -> Any:
     return per.filter(nw.col("_pf_own") == 0).select(
         *key, nw.col("_pf_parent").alias("principle_id"), status.alias("status")
     )
+
+
+def _unpivot(wide: Any, on: list[str], index: list[str]) -> Any:
+    """``wide.unpivot(on, index=index)`` into ``_pf_slot`` and ``_pf_v``, on the frame's own connection.
+
+    narwhals 2 runs a DuckDB unpivot on DuckDB's default connection, which cannot read a relation of
+    another connection; there the same UNPIVOT statement runs on the relation's own.
+    """
+    if wide.implementation is nw.Implementation.DUCKDB:
+        cols = ", ".join(f'"{c}"' for c in on)
+        keep = ", ".join(f'"{c}"' for c in [*index, "_pf_slot", "_pf_v"])
+        sql = f"SELECT {keep} FROM (UNPIVOT _pf_wide ON {cols} INTO NAME _pf_slot VALUE _pf_v)"
+        return nw.from_native(wide.to_native().query("_pf_wide", sql))
+    return wide.unpivot(on, index=index, variable_name="_pf_slot", value_name="_pf_v")

@@ -62,9 +62,7 @@ def _wanted(rows: list[dict[str, Any]], table: str) -> list[Problem]:
     if not rows:
         return []
     missing = [
-        c.name
-        for c in _table_columns(table)
-        if c.required and not c.type.startswith("list<") and c.name not in rows[0]
+        c.name for c in _table_columns(table) if c.required and c.type != "array" and c.name not in rows[0]
     ]
     return [Problem(c, "required column missing") for c in missing]
 

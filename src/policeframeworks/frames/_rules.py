@@ -24,14 +24,15 @@ from .. import Crosswalk, Problem, Relationship, Status, ValidationError
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["Compiled", "Rule", "compiled", "rules"]
+__all__ = ["BITS_PER_RANK", "Compiled", "Rule", "compiled", "rules"]
 
 #: A projected status from the best rank its rules give (the object path's order).
 STATUS_OF_RANK = ("unknown", "not_adopted", "partial", "adopted")
 _COVERS = (Relationship.EQUAL, Relationship.SUPERSET)
 _SOURCE_STATUSES = (Status.ADOPTED, Status.PARTIAL, Status.NOT_ADOPTED)
-#: Most rules one target leaf can have (one bit each in a 64-bit integer).
-MAX_RULES_PER_TARGET = 62
+#: Most rules of one rank from one framework to one target leaf (their bits, four ranks of them, share one
+#: 64-bit integer).
+BITS_PER_RANK = 15
 #: Most distinct ``derived_from`` lists compiled for one target framework.
 MAX_OUTCOMES = 1 << 16
 
@@ -76,11 +77,13 @@ class Compiled(NamedTuple):
 
     Attributes:
         rules: every rule.
-        table: ``principle_id``, ``status`` (the source and its status), ``_pf_target`` (the target leaf's
-            number), ``_pf_rank`` and ``_pf_bit`` (the rule's bit among the rules from its framework to its
-            target).
-        outcomes: ``framework_id`` (the assessed framework), ``_pf_target``, ``_pf_rank``, ``_pf_mask``
-            (the bits of that framework's rules of that rank fired),
+        slots: the number of target leaves the rules reach (numbered from 0 in order of first rule).
+        table: ``principle_id``, ``status`` (the source and its status), ``_pf_slot`` (the target leaf's
+            number) and ``_pf_packed``: the rule's bit among the rules of its rank from its framework to
+            its target, shifted by ``BITS_PER_RANK`` times its rank (so one sum per target holds the rules
+            fired at every rank).
+        outcomes: ``framework_id`` (the assessed framework), ``_pf_slot`` (``_pf_t`` and the target's
+            number), ``_pf_rank``, ``_pf_mask`` (the bits of that framework's rules of that rank fired),
             then ``principle_id``, ``status`` and ``derived_from`` of the projected finding they give.
         rollup: ``principle_id`` (a leaf, or the parent itself), ``_pf_parent`` (a parent principle or a
             whole framework some rule reads), ``_pf_n`` (its number of leaves), ``_pf_own`` (1 on the
@@ -88,6 +91,7 @@ class Compiled(NamedTuple):
     """
 
     rules: tuple[Rule, ...]
+    slots: int
     table: pa.Table
     outcomes: pa.Table
     rollup: pa.Table
@@ -155,31 +159,34 @@ def _compile(crosswalk: Crosswalk, found: tuple[Rule, ...]) -> Compiled:
     targets = list(dict.fromkeys(r.target for r in found))
     number = {t: i for i, t in enumerate(targets)}
     bits: list[int] = []
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str, int], int] = {}
     for r in found:
-        k = seen.get((_framework_of(r.source), r.target), 0)
-        if k >= MAX_RULES_PER_TARGET:
+        group = (_framework_of(r.source), r.target, r.rank)
+        k = seen.get(group, 0)
+        if k >= BITS_PER_RANK:
             raise ValidationError(
                 [
                     Problem(
                         "crosswalk",
-                        f"more than {MAX_RULES_PER_TARGET} mapping-and-status rules bear on {r.target}; "
-                        "frames.project cannot carry derived_from for it (use Assessment.project)",
+                        f"more than {BITS_PER_RANK} mapping-and-status rules of rank {r.rank} from "
+                        f"{group[0]} bear on {r.target}; frames.project cannot carry derived_from for it "
+                        "(use Assessment.project)",
                     )
                 ]
             )
-        seen[_framework_of(r.source), r.target] = k + 1
+        seen[group] = k + 1
         bits.append(1 << k)
     table = pa.table(
         {
             "principle_id": [r.source for r in found],
             "status": [r.status for r in found],
-            "_pf_target": pa.array([number[r.target] for r in found], pa.int64()),
-            "_pf_rank": pa.array([r.rank for r in found], pa.int64()),
-            "_pf_bit": pa.array(bits, pa.int64()),
+            "_pf_slot": pa.array([number[r.target] for r in found], pa.int64()),
+            "_pf_packed": pa.array(
+                [b << (BITS_PER_RANK * r.rank) for r, b in zip(found, bits, strict=True)], pa.int64()
+            ),
         }
     )
-    return Compiled(found, table, _outcomes(found, bits, number), _rollup(crosswalk, found))
+    return Compiled(found, len(targets), table, _outcomes(found, bits, number), _rollup(crosswalk, found))
 
 
 def _outcomes(found: Sequence[Rule], bits: Sequence[int], number: dict[str, int]) -> pa.Table:
@@ -192,7 +199,7 @@ def _outcomes(found: Sequence[Rule], bits: Sequence[int], number: dict[str, int]
 
     from ._schema import arrow_schema
 
-    cols: dict[str, list[object]] = {k: [] for k in ("framework_id", "_pf_target", "_pf_rank", "_pf_mask")}
+    cols: dict[str, list[object]] = {k: [] for k in ("framework_id", "_pf_slot", "_pf_rank", "_pf_mask")}
     cols |= {"principle_id": [], "status": [], "derived_from": []}
     groups: dict[tuple[str, str, int], dict[str, dict[str, list[tuple[Rule, int]]]]] = {}
     for r, bit in zip(found, bits, strict=True):
@@ -215,7 +222,7 @@ def _outcomes(found: Sequence[Rule], bits: Sequence[int], number: dict[str, int]
                     ]
                 )
             cols["framework_id"].append(fw)
-            cols["_pf_target"].append(number[target])
+            cols["_pf_slot"].append(f"_pf_t{number[target]}")
             cols["_pf_rank"].append(rank)
             cols["_pf_mask"].append(sum(bit for _, bit in fired))
             cols["principle_id"].append(target)
@@ -235,7 +242,7 @@ def _outcomes(found: Sequence[Rule], bits: Sequence[int], number: dict[str, int]
     return pa.table(
         {
             "framework_id": pa.array(cols["framework_id"], pa.string()),
-            "_pf_target": pa.array(cols["_pf_target"], pa.int64()),
+            "_pf_slot": pa.array(cols["_pf_slot"], pa.string()),
             "_pf_rank": pa.array(cols["_pf_rank"], pa.int64()),
             "_pf_mask": pa.array(cols["_pf_mask"], pa.int64()),
             "principle_id": pa.array(cols["principle_id"], pa.string()),
