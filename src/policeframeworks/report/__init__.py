@@ -16,7 +16,7 @@ the leaf principles no other framework covers, with what touches them; what each
 another does not; the bundled example assessment (Kankakee, IL, June 2020, against 8 Can't Wait) scored,
 projected through the crosswalk onto every framework, and what its reported total can say about USCM 2020;
 the themes each framework addresses; and every framework's principles linked to their sources. Sections
-that need parts of the library a version does not have are listed in :data:`PENDING_SECTIONS` and the
+that need parts of the library a version does not have are listed in ``PENDING_SECTIONS`` and the
 report says so instead of leaving them out silently (none at present).
 
 Example:
