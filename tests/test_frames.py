@@ -580,7 +580,7 @@ def test_docs_list_every_column() -> None:
     for table, columns in TABLES.items():
         assert f"## `{table}`" in text
         for c in columns:
-            assert f"| `{c.name}` | `{c.type}` |" in text, (table, c.name)
+            assert f"| `{c.name}` | `{c.arrow_type}` |" in text, (table, c.name)
 
 
 def test_unknown_table_name_is_suggested() -> None:
