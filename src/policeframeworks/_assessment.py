@@ -323,6 +323,10 @@ class Assessment:
 
             target = bundled_framework_or_none(onto_framework_id)
         findings, notes = project_findings(self, onto_framework_id, crosswalk, target)
+        if target is not None and target.id == onto_framework_id:
+            # Every part is already checked: this assessment's jurisdiction, date and assessor, checked
+            # findings on distinct principles of the target, a known framework id, non-empty notes.
+            return _derived(self, onto_framework_id, findings, notes)
         return Assessment(
             jurisdiction=self.jurisdiction,
             framework_id=onto_framework_id,
@@ -332,6 +336,33 @@ class Assessment:
             findings=findings,
             notes=notes,
         )
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _derived(
+    source: Assessment, framework_id: str, findings: tuple[Finding, ...], notes: tuple[str, ...]
+) -> Assessment:
+    """A projected assessment built from parts already checked, without checking them again.
+
+    What ``Assessment(jurisdiction=source.jurisdiction, ..., method=Method.DERIVED, findings=findings,
+    notes=notes)`` builds when the parts are valid (the tests check the two are equal field by field); only
+    for :meth:`Assessment.project`, whose parts are a valid assessment's and checked findings of distinct
+    principles of the known framework ``framework_id``.
+    """
+    a = _new(Assessment)
+    _set(a, "jurisdiction", source.jurisdiction)
+    _set(a, "framework_id", framework_id)
+    _set(a, "as_of", source.as_of)
+    _set(a, "assessor", source.assessor)
+    _set(a, "method", Method.DERIVED)
+    _set(a, "findings", findings)
+    _set(a, "reported_total", None)
+    _set(a, "evidence", ())
+    _set(a, "notes", notes)
+    return a
 
 
 def _assessment_tuple(value: Iterable[Assessment]) -> tuple[Assessment, ...]:
