@@ -13,9 +13,15 @@ import pytest
 
 from clihelpers import run
 from policeframeworks import Theme, load_catalog, load_seed_assessments
-from policeframeworks.cli._cmd_report import REPORT_FILES
 from policeframeworks.cli._common import EXIT_OK, EXIT_USAGE
-from policeframeworks.cli._report import PLOT_HINT, blocks, render_html, render_markdown, report_data
+from policeframeworks.report import (
+    PLOT_HINT,
+    REPORT_FILES,
+    render_html,
+    render_markdown,
+    report_blocks,
+    report_data,
+)
 
 CATALOG = load_catalog()
 
@@ -189,7 +195,7 @@ def test_report_is_honest_about_what_it_lacks() -> None:
     # ... and a report whose data has a framework no mapping joins says so.
     data = report_data(CATALOG)
     data["crosswalk"] = {**data["crosswalk"], "not_joined": ["useofforce-2016"]}
-    text = render_markdown(blocks(data, None))
+    text = render_markdown(report_blocks(data, None))
     section = text.split("## Frameworks the crosswalk does not join yet", 1)[1].split("\n## ", 1)[0]
     assert "coverage is unknown, not zero" in section
     assert "useofforce-2016" in section
@@ -275,8 +281,8 @@ def test_markdown_escapes_pipes() -> None:
 
 def test_blocks_mention_figures_only_when_drawn() -> None:
     data = report_data(CATALOG)
-    assert not [b for b in blocks(data, None) if b[0] == "figure"]
-    assert [b for b in blocks(data, {"themes.svg": "<svg/>"}) if b[0] == "figure"]
+    assert not [b for b in report_blocks(data, None) if b[0] == "figure"]
+    assert [b for b in report_blocks(data, {"themes.svg": "<svg/>"}) if b[0] == "figure"]
 
 
 def test_report_with_matplotlib_draws_and_inlines_heatmaps(tmp_path: Path) -> None:

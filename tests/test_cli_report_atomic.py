@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from policeframeworks.cli import main
-from policeframeworks.cli._cmd_report import REPORT_FILES
+from policeframeworks.report import REPORT_FILES
 
 
 def _run(*argv: str) -> tuple[int, str, str]:
@@ -72,12 +72,12 @@ def test_ten_sigkills_during_report_leave_no_partial_folder(tmp_path: Path) -> N
 def test_force_without_the_plot_extra_leaves_no_old_figures(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from policeframeworks.cli import _report
+    from policeframeworks import report
 
     out = tmp_path / "report"
     assert _run("report", "--out", str(out))[0] == 0
     assert list(out.glob("*.svg")), "the first run (with matplotlib) drew figures"
-    monkeypatch.setattr(_report, "draw_figures", lambda data: None)
+    monkeypatch.setattr(report, "draw_figures", lambda data: None)
     code, _, err = _run("report", "--out", str(out), "--force")
     assert code == 0, err
     assert "tables only" in err

@@ -29,7 +29,7 @@ from .exceptions import (
 )
 
 if TYPE_CHECKING:
-    from . import io
+    from . import io, report
     from ._adjudication import Disagreement, Resolution, ResolutionMethod, disagreements, reconcile
     from ._agreement import Agreement, AgreementStats, Estimate, Statistic, agreement
     from ._assessment import Assessment, AssessmentSet
@@ -163,13 +163,14 @@ __all__ = [
     "plot_coverage_matrix",
     "plot_crosswalk",
     "reconcile",
+    "report",
     "summarize",
     "timeline",
     "version_crosswalk",
 ]
 
 # policeframeworks.frames needs the frames extra; reaching it as an attribute imports it then.
-_LAZY_MODULES = {"io", "frames"}
+_LAZY_MODULES = {"io", "frames", "report"}
 
 #: Names imported on first use, so ``import policeframeworks`` stays light (about the cost of attrs alone).
 _LAZY_NAMES = {

@@ -8,18 +8,9 @@ the package, so that loading the plugin does not even import policeframeworks); 
 its fixtures, for ``pytest_plugins = ["policeframeworks.testing.pytest_plugin"]`` where entry points are
 turned off (``PYTEST_DISABLE_PLUGIN_AUTOLOAD``).
 
-Fixtures (all session-scoped):
-
-- ``pf_catalog``: the bundled :class:`~policeframeworks.Catalog` (read once, cached).
-- ``pf_framework``: a factory, ``pf_framework("uscm-2020")``, returning a bundled framework by id; an
-  unknown id raises :class:`~policeframeworks.UnknownIdError` naming the closest ids. Annotate it with
-  :class:`~policeframeworks.testing.FrameworkFactory`.
-- ``pf_crosswalk``: the bundled :class:`~policeframeworks.Crosswalk` over the bundled catalog.
-- ``pf_kankakee``: the bundled seed assessment (Kankakee, IL, against 8 Can't Wait, 15 June 2020: a
-  reported total of five, one of them named).
-- ``pf_make_assessment``: a factory building a valid assessment from a few keyword arguments
-  (:func:`~policeframeworks.testing.make_assessment`); annotate it with
-  :class:`~policeframeworks.testing.AssessmentFactory`.
+Its five session-scoped fixtures (``pf_catalog``, ``pf_framework``, ``pf_crosswalk``, ``pf_kankakee``,
+``pf_make_assessment``) are described once, in the docstring of ``_policeframeworks_pytest`` and in the
+testing guide.
 
 Example:
     >>> def test_8cantwait_has_eight(pf_framework):

@@ -4,7 +4,7 @@ How to read the report, what each seed framework asks that another does not, wha
 example assessment can say about USCM 2020, and each framework's principles linked to their sources.
 
 Each section has a data function (plain data, kept in ``report.json``) and a blocks function (the same
-content for Markdown and HTML), as in :mod:`policeframeworks.cli._report`.
+content for Markdown and HTML), as the rest of :mod:`policeframeworks.report`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 __all__ = [
     "SEED_FRAMEWORKS",
+    "Block",
     "framework_blocks",
     "framework_data",
     "how_to_read_blocks",
@@ -23,6 +24,8 @@ __all__ = [
     "total_reading_data",
 ]
 
+#: One document block: ``("h1"|"h2"|"h3", text)``, ``("p", text)``, ``("list", items)``,
+#: ``("table", headers, rows)``, ``("figure", file name, caption)``, ``("meta", lines)`` or ``("toc",)``.
 Block = tuple[Any, ...]
 
 #: The five frameworks the crosswalk reviews against each other in full, in the report's order.
