@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from crosswalk_strategies import CATALOG, crosswalks
 from policeframeworks import Catalog, Crosswalk, CrosswalkDocument, ValidationError, io, load_catalog
 from policeframeworks.io._crosswalk_csv import CSV_COLUMNS
+from policeframeworks.testing import strategies as pfst
 
 FILE_SETTINGS = settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -338,3 +339,21 @@ def test_lint_does_not_call_a_file_with_an_unknown_column_clean(tmp_path: Path) 
     out, err = StringIO(), StringIO()
     assert main(["crosswalk", "lint", str(path)], out=out, err=err) == 1
     assert "did you mean 'Opposing'" in err.getvalue()
+
+
+def test_to_dict_holds_the_mappings_and_reviews_not_the_catalog() -> None:
+    # Regression: io.to_dict(crosswalk) raised NameError (the catalog's annotation did not resolve).
+    cw = load_catalog().crosswalk
+    data = io.to_dict(cw)
+    assert sorted(data) == ["mappings", "reviews"]
+    assert data["mappings"] == [io.to_dict(m) for m in cw.mappings]
+    assert io.from_dict(data, Crosswalk) == cw
+    assert io.loads(io.dumps(cw, "toml"), Crosswalk, format="toml") == cw
+    assert io.to_dict(Crosswalk([])) == {"mappings": []}
+    with pytest.raises(ValidationError, match="catalog: unknown key"):
+        io.from_dict({"mappings": [], "catalog": {}}, Crosswalk)
+
+
+@given(pfst.crosswalks(max_reviews=2))
+def test_to_dict_reads_back(cw: Crosswalk) -> None:
+    assert io.from_dict(io.to_dict(cw), Crosswalk) == cw

@@ -14,23 +14,22 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._catalog import Catalog
 from .._ids import parent_id_of
 from .._mapping import CrosswalkDocument, Mapping, Review, end_framework_id, review_problems
+from .._pretty import PrettyAsRepr
 from .._relationship import Relationship
 from .._validate import unknown_id
 from ..exceptions import Problem, UnknownIdError, ValidationError
 from . import _deprecated
 from ._checks import document_problems, id_problems, review_id_problems
-from ._coverage import CoverageMatrix, CoverageReport, CoverageStatus, coverage_report
+from ._coverage import CoverageMatrix, CoverageReport, CoverageStatus, _Oriented, coverage_report
 from ._derive import DerivedMapping, derive_mappings
 from ._graph import crosswalk_graph, graph_parts
 from ._lint import LintProblem, lint_crosswalk
 
 if TYPE_CHECKING:
     import networkx as nx
-
-    from .._catalog import Catalog
-    from ._coverage import _Oriented
 
 __all__ = ["Crosswalk", "Disposition"]
 
@@ -103,10 +102,17 @@ class Crosswalk:
 
     mappings: tuple[Mapping, ...] = attrs.field(converter=_to_mappings)
     reviews: tuple[Review, ...] = attrs.field(default=(), kw_only=True, converter=_to_reviews)
+    # The catalog and the id check are how the crosswalk was built, not its data: ``io.to_dict`` leaves
+    # them out and ``io.from_dict`` takes the defaults (the bundled catalog, ids checked).
     catalog: Catalog = attrs.field(
-        default=None, converter=_catalog_or_bundled, kw_only=True, eq=False, repr=False
+        default=None,
+        converter=_catalog_or_bundled,
+        kw_only=True,
+        eq=False,
+        repr=False,
+        metadata={"data": False},
     )
-    check_ids: bool = attrs.field(default=True, kw_only=True, eq=False, repr=False)
+    check_ids: bool = attrs.field(default=True, kw_only=True, eq=False, repr=False, metadata={"data": False})
 
     def __attrs_post_init__(self) -> None:
         problems = [
@@ -143,9 +149,8 @@ class Crosswalk:
         reviews = f", {_count(len(self.reviews), 'declared review')}" if self.reviews else ""
         return f"Crosswalk({_count(n, 'mapping')} over {_count(len(ends), 'framework')}{reviews})"
 
-    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
-        """The same short summary for IPython's and Hypothesis' pretty printers."""
-        p.text(repr(self))
+    # The same short summary for IPython's and Hypothesis' pretty printers (instances only: see _pretty).
+    _repr_pretty_ = PrettyAsRepr()
 
     # ----------------------------------------------------------------- building and loading
 
