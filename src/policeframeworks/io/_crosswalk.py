@@ -1,11 +1,11 @@
-"""Crosswalk files: one public reader and writer per format, each building or reading a :class:`Crosswalk`.
+"""Crosswalk files: one public reader and writer per format, each reading or writing a crosswalk.
 
 The names follow one rule: ``read_<format>(path)`` and ``write_<format>(crosswalk, path)`` for files,
 ``crosswalk_from_<format>(text or data)`` and ``crosswalk_to_<format>(crosswalk)`` in memory; CSV says
 ``crosswalk`` in its names (``read_crosswalk_csv``) because assessments have CSV files too. Every export but
 CSV reads back into an equal crosswalk (declared reviews included); CSV holds the mappings only, since the
-NIST IR 8477 STRM template has no place for a declared review (keep those in a TOML or JSON document,
-written with :func:`policeframeworks.io.dump` of :meth:`Crosswalk.to_document`):
+NIST IR 8477 STRM template has no place for a declared review (keep those in a TOML or JSON document:
+:func:`policeframeworks.io.dump` of ``crosswalk.to_document(...)``):
 
     >>> import pathlib, tempfile
     >>> from policeframeworks import io, load_catalog
@@ -19,8 +19,8 @@ written with :func:`policeframeworks.io.dump` of :meth:`Crosswalk.to_document`):
 
 The formats themselves live in their own modules (``_crosswalk_csv``, ``_graph_files``, ``_sssom`` and
 ``_sssom_read``, ``_crosswalk_files``), which turn a crosswalk into text and text into mappings and reviews
-and never build a :class:`Crosswalk`; only this module does. So the crosswalk layer's deprecated
-``Crosswalk.from_*`` methods can use those modules without an import cycle.
+and never build a crosswalk; only this module does. So the crosswalk layer's deprecated ``Crosswalk.from_*``
+methods can use those modules without an import cycle.
 """
 
 from __future__ import annotations
@@ -99,7 +99,8 @@ def read_crosswalk(
 
     Mappings and declared reviews are kept in file order. With ``include_bundled`` they extend the
     catalog's own crosswalk (``catalog.crosswalk``) instead of standing alone. Every problem in every file
-    is reported in one :class:`ValidationError`, each naming its file. A CSV file holds mappings only.
+    is reported in one :class:`~policeframeworks.ValidationError`, each naming its file. A CSV file holds
+    mappings only.
 
     Example:
         >>> import pathlib, tempfile
@@ -132,8 +133,8 @@ def crosswalk_to_csv(crosswalk: Crosswalk) -> str:
 
     Example:
         >>> from policeframeworks import io, load_catalog
-        >>> io.crosswalk_to_csv(load_catalog().crosswalk).splitlines()[0][:40]
-        'FDE#,FDE Name,Focal Document Element (F'
+        >>> io.crosswalk_to_csv(load_catalog().crosswalk).splitlines()[0][:33]
+        'FDE#,FDE Name,Focal Document Elem'
     """
     return format_csv(crosswalk)
 
