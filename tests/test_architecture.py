@@ -28,10 +28,6 @@ KNOWN_CYCLES: list[list[str]] = []
 OVERSIZED_EXEMPT = {
     # The graph and file methods of Crosswalk (about 150 lines) leave with the io renaming above.
     "policeframeworks/crosswalk/_core.py",
-    # Catalog lookups beside reading files (load_catalog, Catalog.from_paths): the readers go to _bundled/io.
-    "policeframeworks/_catalog.py",
-    # Citation, Principle and Framework: Citation (and its checks) can move to its own module.
-    "policeframeworks/_model.py",
     # Owned by another change in flight (dataframe tables).
     "policeframeworks/frames/_tables.py",
     # Grew past the limit on main while the split was in flight (four coverage statuses and declared

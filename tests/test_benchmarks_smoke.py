@@ -1,4 +1,4 @@
-"""The frames and object-path benchmark scripts still run, at toy size (they are not timed here)."""
+"""The frames, object-path and assess command-line benchmarks still run, at toy size (not timed here)."""
 
 from __future__ import annotations
 
@@ -37,5 +37,28 @@ def test_bench_object_path_runs_at_toy_size() -> None:
     out = _run(
         str(BENCH / "bench_object_path.py"), "--assessments", "50", "--lint", "50", "100", "--runs", "1"
     )
-    assert "same number of projected findings: True" in out
+    assert "same status on every target: True" in out
     assert "lint:" in out
+
+
+def test_bench_assess_cli_runs_at_toy_size(tmp_path: Path) -> None:
+    out = _run(str(BENCH / "bench_assess_cli.py"), "--rows", "300", "--workdir", str(tmp_path))
+    lines = {
+        line[:34].strip(): line[34:].split()
+        for line in out.splitlines()
+        if line.startswith(("library ", "assess "))
+    }
+    assert set(lines) == {
+        "library import (json)",
+        "assess import (json)",
+        "assess import --format csv (json)",
+        "library summary (json)",
+        "assess summary (json)",
+    }
+    for name in ("assess import (json)", "assess import --format csv (json)", "assess summary (json)"):
+        wall, mib, ratio = (float(v) for v in lines[name][:3])
+        assert wall > 0
+        assert mib > 0
+        assert ratio > 0
+    assert "assessments file .json:" in out
+    assert list(tmp_path.iterdir()) == []  # its temporary folder is gone

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import time
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -129,8 +131,44 @@ def test_progress_is_shown_on_a_terminal_and_erased() -> None:
         for _ in range(3):
             bar.advance()
     text = term.getvalue()
-    assert "reading: 3/3" in text
+    assert "\rreading [########                ]  33% 1/3" in text
+    assert "\rreading [########################] 100% 3/3" in text
     assert text.endswith("\r")
+    assert text.rsplit("\r", 2)[1].strip() == ""  # the last line drawn is blanks: the bar is erased
+
+
+def test_progress_without_a_total_counts_and_an_estimate_passed_keeps_the_bar_full() -> None:
+    term = FakeTerminal()
+    with Progress(term, "reading", interval=0) as bar:
+        bar.update(1000)
+    assert "\rreading: 1000" in term.getvalue()
+    over = Progress(None, "reading", total=10)
+    over.update(12)
+    assert over.line() == "reading [########################] 100% 12/10"
+
+
+def test_progress_clock_ticks_while_a_step_reports_nothing_and_stops() -> None:
+    term = FakeTerminal()
+    with Progress(term, "summarizing", clock=True, interval=0.05) as bar:
+        assert bar._thread is not None
+        deadline = time.monotonic() + 5
+        while term.getvalue().count("\rsummarizing: ") < 3 and time.monotonic() < deadline:
+            time.sleep(0.01)
+    assert term.getvalue().count("\rsummarizing: ") >= 3
+    assert re.search(r"\rsummarizing: \d+\.\d s", term.getvalue())
+    assert bar._thread is not None
+    assert not bar._thread.is_alive()
+    after = term.getvalue()
+    time.sleep(0.15)
+    assert term.getvalue() == after  # nothing drawn once the block is over
+
+
+def test_progress_clock_is_silent_and_threadless_when_piped() -> None:
+    piped = io.StringIO()
+    with Progress(piped, "summarizing", clock=True, interval=0.01) as bar:
+        time.sleep(0.05)
+    assert piped.getvalue() == ""
+    assert bar._thread is None
 
 
 def test_progress_is_silent_when_piped() -> None:

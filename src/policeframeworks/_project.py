@@ -6,7 +6,7 @@ projected assessment from what :func:`project_findings` returns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ._finding import Derivation, Finding, Status
@@ -17,7 +17,7 @@ from ._relationship import Relationship
 if TYPE_CHECKING:
     from ._assessment import Assessment
 
-__all__ = ["Related", "project_findings"]
+__all__ = ["Related", "project_findings", "reference_findings"]
 
 
 class Related(Protocol):
@@ -32,17 +32,17 @@ def project_findings(
     """The projected findings and notes (see :meth:`Assessment.project` for the rules).
 
     With a crosswalk that has ``coverage(source, target)`` and a ``catalog``, the mappings read per target
-    leaf are those coverage uses; with anything else, only ``related(principle_id)`` on each finding.
+    leaf are those coverage uses, compiled once per (source, target) pair into a :class:`_Table` (cached
+    on a :class:`~policeframeworks.Crosswalk`); with anything else, only ``related(principle_id)`` on each
+    finding.
     """
     if callable(getattr(crosswalk, "coverage", None)) and hasattr(crosswalk, "catalog"):
-        reached = _reached_by_coverage(self, onto_framework_id, crosswalk)
+        findings: tuple[Finding, ...] = tuple(
+            _table(crosswalk, self.framework_id, onto_framework_id).apply(self)
+        )
     else:
         reached = _reached_by_related(self, onto_framework_id, crosswalk, target_fw)
-    order = {pid: i for i, pid in enumerate(target_fw.principle_ids)} if target_fw else {}
-    findings = []
-    for target in sorted(reached, key=lambda t: (order.get(t, len(order)), t)):
-        status, why = _project_one(reached[target])
-        findings.append(Finding(principle_id=target, status=status, derived_from=tuple(why)))
+        findings = _findings(reached, target_fw)
     notes = [
         f"Projected from the {self.framework_id} assessment of {self.as_of} by {self.assessor} "
         f"({self.method}) through a crosswalk."
@@ -52,7 +52,17 @@ def project_findings(
             f"The source reported {self.reported_total} adopted without naming all of them; only named "
             "findings are projected."
         )
-    return tuple(findings), tuple(notes)
+    return findings, tuple(notes)
+
+
+def _findings(reached: dict[str, list[Derivation]], target_fw: Framework | None) -> tuple[Finding, ...]:
+    """The projected findings from the derivations per target, in the target framework's order."""
+    order = {pid: i for i, pid in enumerate(target_fw.principle_ids)} if target_fw else {}
+    findings = []
+    for target in sorted(reached, key=lambda t: (order.get(t, len(order)), t)):
+        status, why = _project_one(reached[target])
+        findings.append(Finding(principle_id=target, status=status, derived_from=tuple(why)))
+    return tuple(findings)
 
 
 def _rollup(statuses: Iterable[Status]) -> Status:
@@ -69,11 +79,8 @@ def _rollup(statuses: Iterable[Status]) -> Status:
     return Status.UNKNOWN
 
 
-def _reached_by_coverage(self: Assessment, onto: str, crosswalk: Any) -> dict[str, list[Derivation]]:
-    """Per target leaf, the derivations from the mappings coverage reads as bearing on it."""
-    catalog = crosswalk.catalog
-    source_fw = catalog.framework(self.framework_id)
-    report = crosswalk.coverage(self.framework_id, onto)
+def _status_reader(self: Assessment, catalog: Any, source_fw: Framework) -> Callable[[str], Status]:
+    """A source end's status as projection reads it: its finding, or what the leaves below it add up to."""
     statuses: dict[str, Status] = {}
 
     def status_of(end: str) -> Status:
@@ -91,6 +98,25 @@ def _reached_by_coverage(self: Assessment, onto: str, crosswalk: Any) -> dict[st
             statuses[end] = found
         return found
 
+    return status_of
+
+
+def reference_findings(self: Assessment, onto: str, crosswalk: Any) -> tuple[Finding, ...]:
+    """The projected findings through a crosswalk with ``coverage`` and ``catalog``, by the rule as written.
+
+    The reference form of the rule, read afresh from the coverage report on every call and built through
+    the checking constructors: :meth:`Assessment.project` uses the compiled :class:`_Table` instead, and
+    the tests check that the two agree on random crosswalks and assessments.
+    """
+    reached = _reached_by_coverage(self, onto, crosswalk)
+    return _findings(reached, crosswalk.catalog.framework(onto))
+
+
+def _reached_by_coverage(self: Assessment, onto: str, crosswalk: Any) -> dict[str, list[Derivation]]:
+    """Per target leaf, the derivations from the mappings coverage reads as bearing on it."""
+    catalog = crosswalk.catalog
+    status_of = _status_reader(self, catalog, catalog.framework(self.framework_id))
+    report = crosswalk.coverage(self.framework_id, onto)
     reached: dict[str, list[Derivation]] = {}
     for leaf in report.leaves:
         for m in report.explain(leaf).mappings:
@@ -105,6 +131,94 @@ def _reached_by_coverage(self: Assessment, onto: str, crosswalk: Any) -> dict[st
                 Derivation(source=m.source, relationship=m.relationship, target=leaf, source_status=st)
             )
     return reached
+
+
+#: A source's status in a table key: its finding's status, or None without a finding.
+_Key = tuple[Status | None, ...]
+#: One target leaf of a table: the leaf, its sources, (source, relationship, on the leaf itself?) per
+#: mapping bearing on it, and the projected finding (or None) already built per key.
+_Rule = tuple[str, tuple[str, ...], tuple[tuple[str, Relationship, bool], ...], dict[_Key, Finding | None]]
+#: How many projected findings one target leaf keeps by its sources' statuses; past it (a leaf that very
+#: many sources bear on), further findings are built on every call instead of kept.
+_KEPT_PER_LEAF = 4096
+_SKIPPED = (None, Status.UNKNOWN, Status.NOT_APPLICABLE)
+_MISSING: Any = object()
+
+
+class _Table:
+    """The projection of one framework onto another through one crosswalk, compiled once.
+
+    Per target leaf (in the target's order), the positive mappings coverage reads as bearing on it,
+    read from the source's side. A leaf's projected finding depends only on the statuses of those
+    mappings' sources, so each finding is built (and checked) once per distinct tuple of statuses and
+    then shared: findings are frozen.
+    """
+
+    __slots__ = ("_catalog", "_rollup", "_rules", "_source_fw")
+
+    def __init__(self, crosswalk: Any, source: str, onto: str) -> None:
+        catalog = crosswalk.catalog
+        source_fw = catalog.framework(source)
+        report = crosswalk.coverage(source, onto)
+        order = {pid: i for i, pid in enumerate(catalog.framework(onto).principle_ids)}
+        rules: list[_Rule] = []
+        for leaf in sorted(report.leaves, key=lambda t: (order.get(t, len(order)), t)):
+            entries = tuple(
+                (str(m.source), m.relationship, m.target == leaf)
+                for m in report.explain(leaf).mappings
+                if m.relationship.touches and not m.opposing
+            )
+            if entries:
+                rules.append((leaf, tuple(e[0] for e in entries), entries, {}))
+        leaves = set(source_fw.leaf_ids)
+        self._rules = tuple(rules)
+        # Sources that are not leaves of the source framework: read through the roll-up of their leaves.
+        self._rollup = any(s not in leaves for r in rules for s in r[1])
+        self._catalog = catalog
+        self._source_fw = source_fw
+
+    def apply(self, a: Assessment) -> list[Finding]:
+        """The projected findings of one assessment of the table's source framework."""
+        get = a.by_principle.get
+        status_of = _status_reader(a, self._catalog, self._source_fw) if self._rollup else None
+        out = []
+        for leaf, sources, entries, kept in self._rules:
+            if status_of is None:
+                key: _Key = tuple([None if (f := get(s)) is None else f.status for s in sources])
+            else:
+                key = tuple([status_of(s) for s in sources])
+            found = kept.get(key, _MISSING)
+            if found is _MISSING:
+                found = _finding_for(leaf, entries, key)
+                if len(kept) < _KEPT_PER_LEAF:
+                    kept[key] = found
+            if found is not None:
+                out.append(found)
+        return out
+
+
+def _finding_for(leaf: str, entries: tuple[tuple[str, Relationship, bool], ...], key: _Key) -> Finding | None:
+    """The projected finding on ``leaf`` when its sources have the statuses in ``key`` (None: none)."""
+    ds = [
+        Derivation(source=source, relationship=rel, target=leaf, source_status=st)
+        for (source, rel, on_leaf), st in zip(entries, key, strict=True)
+        if st not in _SKIPPED and (on_leaf or st is not Status.NOT_ADOPTED)
+    ]
+    if not ds:
+        return None
+    status, why = _project_one(ds)
+    return Finding(principle_id=leaf, status=status, derived_from=tuple(why))
+
+
+def _table(crosswalk: Any, source: str, onto: str) -> _Table:
+    """The compiled table, cached on a :class:`~policeframeworks.Crosswalk` per (source, target) pair."""
+    memo: dict[tuple[str, str], _Table] | None = getattr(crosswalk, "_projection_memo", None)
+    if memo is None:
+        return _Table(crosswalk, source, onto)
+    found = memo.get((source, onto))
+    if found is None:
+        found = memo[(source, onto)] = _Table(crosswalk, source, onto)
+    return found
 
 
 def _reached_by_related(

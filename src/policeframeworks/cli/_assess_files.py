@@ -11,15 +11,16 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from ._common import UsageError, did_you_mean, input_file
 
 if TYPE_CHECKING:
     from policeframeworks import Assessment, Catalog, Problem
 
-#: The file types an assessment or assessments file may have.
-ASSESSMENT_SUFFIXES = (".json", ".toml")
+#: The file types an assessment or assessments file may have (Parquet needs the ``parquet`` extra).
+ASSESSMENT_SUFFIXES = (".json", ".toml", ".parquet")
 
 
 class Read:
@@ -37,7 +38,7 @@ def add_inputs(parser: argparse.ArgumentParser, *, many: bool = True) -> None:
     """Give an ``assess`` command its FILE arguments and ``--bundled NAME``."""
     nargs = "*" if many else "?"
     what = "assessment or assessments files" if many else "an assessment or assessments file"
-    parser.add_argument("files", metavar="FILE", nargs=nargs, help=f"{what} (JSON or TOML)")
+    parser.add_argument("files", metavar="FILE", nargs=nargs, help=f"{what} (JSON, TOML or Parquet)")
     parser.add_argument(
         "--bundled",
         metavar="NAME",
@@ -48,8 +49,10 @@ def add_inputs(parser: argparse.ArgumentParser, *, many: bool = True) -> None:
     )
 
 
-def read_inputs(args: argparse.Namespace, *, many: bool = True) -> list[Read]:
+def read_inputs(args: argparse.Namespace, *, many: bool = True, err: TextIO | None = None) -> list[Read]:
     """The assessments of ``args.files`` and ``args.bundled``: all files' problems reported together.
+
+    With ``err`` (the console's error stream), reading a file shows progress there on a terminal.
 
     Raises:
         UsageError: no FILE and no ``--bundled``, more than one input where one is expected, an unknown
@@ -72,7 +75,7 @@ def read_inputs(args: argparse.Namespace, *, many: bool = True) -> list[Read]:
     problems: list[Problem] = []
     for name in files:
         try:
-            out += read_assessments(name)
+            out += read_assessments(name, err=err)
         except ValidationError as exc:
             problems += exc.problems
     if problems:
@@ -114,14 +117,17 @@ def bundled(names: Iterable[str]) -> list[Read]:
     return [Read(by_name[n], f"bundled {n}", f"(bundled {n})") for n in wanted]
 
 
-def read_assessments(name: str) -> list[Read]:
+def read_assessments(name: str, *, err: TextIO | None = None) -> list[Read]:
     """The assessments in an assessment or assessments file, each with where it is.
 
-    Where is ``FILE`` for a single assessment file, ``FILE: assessments[i]`` in an assessments file.
+    Where is ``FILE`` for a file of one assessment, ``FILE: assessments[i]`` in a file of several. The file
+    is read with :func:`policeframeworks.io.iter_assessments` (a large JSON file one assessment at a time),
+    with a progress bar on ``err`` when it is a terminal.
 
     Raises:
         UsageError: the file is missing, a directory, of another extension, or holds something else
             (a framework, a crosswalk, ...).
+        DataFileError: the file cannot be read (not UTF-8; Parquet without the ``parquet`` extra).
         ValidationError: the file's content has problems, or names a framework that is not bundled.
 
     Example:
@@ -130,21 +136,48 @@ def read_assessments(name: str) -> list[Read]:
         ...
         policeframeworks.cli._common.UsageError: nowhere.json: no such file
     """
-    from policeframeworks import Assessment, AssessmentSet, ValidationError, io, load_catalog
+    from policeframeworks import ValidationError, io, load_catalog
+
+    from ._progress import Progress
 
     path = input_file(name, suffixes=ASSESSMENT_SUFFIXES)
-    kind = io.file_kind(path)
-    if kind not in ("assessment", "assessments"):
-        what = f"holds {_a(kind)}" if kind is not None else "does not hold assessments"
-        raise UsageError(f"{name}: {what}; expected an assessment or assessments file")
-    if kind == "assessment":
-        items = [(io.load(path, Assessment), "")]
-    else:
-        items = [(a, f"assessments[{i}]") for i, a in enumerate(io.load(path, AssessmentSet).assessments)]
+    try:
+        with Progress(err, f"reading {path.name}", total=estimated_lines(path, less=2)) as bar:
+            found = list(io.iter_assessments(path, progress=bar.update))
+    except ValidationError as exc:
+        if len(exc.problems) == 1 and exc.problems[0].code == "type" and not exc.problems[0].path:
+            raise UsageError(f"{name}: {exc.problems[0].message}") from None
+        raise
+    single = len(found) == 1 and io.file_kind(path) == "assessment"  # one assessment: a small file
+    items = [(a, "" if single else f"assessments[{i}]") for i, a in enumerate(found)]
     problems = unbundled_frameworks(items, load_catalog())
     if problems:
         raise ValidationError(problems, file=name)
     return [Read(a, f"{name}: {where}" if where else name, name) for a, where in items]
+
+
+def estimated_lines(path: Path, *, less: int = 0) -> int | None:
+    r"""The number of lines in a JSON or CSV file less ``less``: a progress bar's total (an estimate).
+
+    None for other files (Parquet) and for files of a few lines, which need no bar.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.csv"
+        >>> _ = p.write_text("h\n" + "x\n" * 5000, encoding="utf-8")
+        >>> estimated_lines(p, less=1)
+        5000
+    """
+    if path.suffix.lower() not in (".json", ".csv"):
+        return None
+    count = 0
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                count += chunk.count(b"\n")
+    except OSError:
+        return None
+    return count - less if count > 1000 else None
 
 
 def unbundled_frameworks(

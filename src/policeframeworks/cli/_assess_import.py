@@ -14,8 +14,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._assess_files import ASSESSMENT_SUFFIXES
-from ._assess_score import emit_scores
+from ._assess_files import ASSESSMENT_SUFFIXES, estimated_lines
+from ._assess_score import SCORE_COLUMNS, emit_scores
 from ._common import (
     EXIT_OK,
     CommandGroup,
@@ -28,6 +28,7 @@ from ._common import (
     output_file,
     plural,
 )
+from ._output import cell
 from ._progress import Progress
 
 if TYPE_CHECKING:
@@ -124,7 +125,8 @@ def register(assess: CommandGroup) -> None:
     imp.add_argument(
         "--out",
         metavar="FILE",
-        help="the assessments file to write (.json or .toml; default: CSV's name with .json; '-' for stdout)",
+        help="the assessments file to write (.json, .toml or .parquet; default: CSV's name with .json; '-' "
+        "for stdout)",
     )
     imp.add_argument("--force", action="store_true", help="replace FILE if it exists")
     add_format(imp)
@@ -151,7 +153,7 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
     if args.out != "-":
         target = Path(args.out) if args.out is not None else source.with_suffix(".json")
         if target.suffix.lower() not in ASSESSMENT_SUFFIXES:
-            raise UsageError(f"{target}: an assessments file ends with .json or .toml")
+            raise UsageError(f"{target}: an assessments file ends with .json, .toml or .parquet")
         output_file(target, force=args.force)
     if args.attribute:
         try:
@@ -165,7 +167,7 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
                     )
                 ) from None
             raise _cli_problems(exc) from None
-    with Progress(console.err, f"reading {source.name}: rows") as bar:
+    with Progress(console.err, f"reading {source.name}", total=estimated_lines(source, less=1)) as bar:
         try:
             items = io.read_assessments_csv(
                 source,
@@ -178,7 +180,7 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
                 method=None if args.method is None else args.method.casefold(),
                 kind=None if args.kind is None else args.kind.casefold(),
                 unmapped=args.unmapped,
-                progress=lambda n: bar.set(n, label=bar.label),  # each call is drawn
+                progress=bar.update,
                 encoding=args.encoding,
                 delimiter="\t" if args.delimiter == "tab" else args.delimiter,
                 blank=args.blank,
@@ -209,15 +211,15 @@ def _import_dataset(args: argparse.Namespace, console: Console) -> int:
     if args.out != "-":
         target = Path(args.out) if args.out is not None else source.with_suffix(".json")
         if target.suffix.lower() not in ASSESSMENT_SUFFIXES:
-            raise UsageError(f"{target}: an assessments file ends with .json or .toml")
+            raise UsageError(f"{target}: an assessments file ends with .json, .toml or .parquet")
         if target.resolve() == source.resolve():
             raise UsageError(f"{target}: would replace the descriptor; pass --out FILE")
         output_file(target, force=args.force)
-    with Progress(console.err, f"reading {source.name}: rows") as bar:
+    with Progress(console.err, f"reading {source.name}") as bar:
         try:
             items = io.read_assessments(
                 source,
-                progress=lambda n: bar.set(n, label=bar.label),
+                progress=bar.update,
                 as_of=args.as_of,
                 assessor=args.assessor,
                 method=None if args.method is None else args.method.casefold(),
@@ -240,21 +242,53 @@ def _write_imported(
 ) -> int:
     from policeframeworks import AssessmentSet, io
 
-    rows = []
-    with Progress(console.err, "scoring", total=len(items)) as bar:
-        for a in items:
-            rows.append(io.score_record(a, file=str(source)))
-            bar.advance()
-    document = AssessmentSet(assessments=items)
     what = f"{plural(len(items), 'assessment')} of {framework} from {source}"
     if target is None:
-        console.data(io.dumps(document, "json"))
+        console.data(io.dumps(AssessmentSet(assessments=items), "json"))
         console.info(f"read {what}")
         return EXIT_OK
-    io.dump(document, target, overwrite=args.force)
+    with Progress(console.err, f"writing {target.name}", total=len(items)) as bar:
+        io.dump_assessments(items, target, overwrite=args.force, progress=bar.update)
     console.info(f"wrote {target}: {what}")
-    emit_scores(rows, args.format, console, limit=IMPORT_TABLE_ROWS)
+    _emit_import_scores(items, str(source), args.format, console)
     return EXIT_OK
+
+
+def _emit_import_scores(items: Sequence[Assessment], file: str, fmt: str, console: Console) -> None:
+    """One score row per assessment, as ``assess score`` lists them, written in chunks as they are scored.
+
+    The table shows the first :data:`IMPORT_TABLE_ROWS` (only those are scored); CSV and JSON list every
+    one, JSON one object per line.
+    """
+    import json
+
+    from policeframeworks import io
+
+    if fmt == "table":
+        emit_scores([io.score_record(a, file=file) for a in items[:IMPORT_TABLE_ROWS]], fmt, console)
+        if len(items) > IMPORT_TABLE_ROWS:
+            more = len(items) - IMPORT_TABLE_ROWS
+            console.write(f"... and {more} more (--format csv or json lists every one)\n")
+        return
+    if fmt == "csv":
+        console.data(io.csv_text([SCORE_COLUMNS]))
+    else:
+        console.data("[")
+    with Progress(console.err, "scoring", total=len(items)) as bar:
+        for start in range(0, len(items), _CHUNK):
+            rows = [io.score_record(a, file=file) for a in items[start : start + _CHUNK]]
+            if fmt == "csv":
+                console.data(io.csv_text([cell(r.get(c)) for c in SCORE_COLUMNS] for r in rows))
+            else:
+                lead = ",\n" if start else "\n"
+                console.data(lead + ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
+            bar.advance(len(rows))
+    if fmt == "json":
+        console.data("\n]\n" if items else "]\n")
+
+
+#: How many score rows are built and written at a time.
+_CHUNK = 2_000
 
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")

@@ -117,7 +117,7 @@ def register(assess: CommandGroup) -> None:
     add_inputs(project, many=False)
     project.add_argument("--onto", required=True, metavar="ID", help="the framework to project onto")
     project.add_argument(
-        "--out", metavar="FILE", help="also write the projected assessments (.json or .toml)"
+        "--out", metavar="FILE", help="also write the projected assessments (.json, .toml or .parquet)"
     )
     project.add_argument("--force", action="store_true", help="replace --out FILE if it exists")
     add_format(project)
@@ -173,7 +173,7 @@ def cmd_score(args: argparse.Namespace, console: Console) -> int:
     """One row per assessment: counts per status and bounds on adoption."""
     from policeframeworks import io
 
-    items = read_inputs(args)
+    items = read_inputs(args, err=console.err)
     rows = []
     explained = []
     with Progress(console.err, "scoring", total=len(items)) as bar:
@@ -199,7 +199,7 @@ def _wrap_line(line: str) -> str:
 
 def cmd_project(args: argparse.Namespace, console: Console) -> int:
     """Project every assessment in FILE onto ``--onto`` through the bundled crosswalk."""
-    from policeframeworks import AssessmentSet, io, load_catalog
+    from policeframeworks import io, load_catalog
 
     catalog = load_catalog()
     check_framework_ids(catalog, [("--onto", args.onto)])
@@ -208,9 +208,9 @@ def cmd_project(args: argparse.Namespace, console: Console) -> int:
     if args.out is not None:
         target = Path(args.out)
         if target.suffix.lower() not in ASSESSMENT_SUFFIXES:
-            raise UsageError(f"{target}: an assessments file ends with .json or .toml")
+            raise UsageError(f"{target}: an assessments file ends with .json, .toml or .parquet")
         output_file(target, force=args.force)
-    items = read_inputs(args, many=False)
+    items = read_inputs(args, many=False, err=console.err)
     records = []
     projected = []
     with Progress(console.err, "projecting", total=len(items)) as bar:
@@ -220,7 +220,7 @@ def cmd_project(args: argparse.Namespace, console: Console) -> int:
             records.append(io.projection_record(read.assessment, p, onto))
             bar.advance()
     if target is not None:
-        io.dump(AssessmentSet(assessments=projected), target, overwrite=args.force)
+        io.dump_assessments(projected, target, overwrite=args.force)
         console.info(f"wrote {target}: {plural(len(projected), 'projected assessment')}")
     if args.format == "json":
         console.emit(records, (), "json")
@@ -265,10 +265,11 @@ def cmd_summary(args: argparse.Namespace, console: Console) -> int:
     """Adoption over the assessments in FILEs, per framework."""
     from policeframeworks import Problem, ValidationError, io, latest, summarize
 
-    items = read_inputs(args)
+    items = read_inputs(args, err=console.err)
     if args.latest:
-        kept = {id(a) for a in latest(read.assessment for read in items)}
-        items = [read for read in items if id(read.assessment) in kept]
+        with Progress(console.err, "keeping the latest", clock=True):
+            kept = {id(a) for a in latest(read.assessment for read in items)}
+            items = [read for read in items if id(read.assessment) in kept]
     by_framework: dict[str, list[Read]] = {}
     for read in items:
         by_framework.setdefault(read.assessment.framework_id, []).append(read)
@@ -290,18 +291,17 @@ def cmd_summary(args: argparse.Namespace, console: Console) -> int:
                 seen[a.jurisdiction.key] = read.where
     if problems:
         raise ValidationError(problems)
+    summaries = []
+    for fw_id, group in by_framework.items():
+        with Progress(console.err, f"summarizing {plural(len(group), 'assessment')} of {fw_id}", clock=True):
+            assessments = [r.assessment for r in group]
+            if args.by is not None or args.weights is not None:
+                summaries.append(summarize(assessments, by=args.by, weights=args.weights))
+            else:
+                summaries.append(summarize(assessments))
     if args.by is not None or args.weights is not None:
-        return emit_grouped(
-            [
-                summarize((r.assessment for r in g), by=args.by, weights=args.weights)
-                for g in by_framework.values()
-            ],
-            args.format,
-            console,
-        )
-    records = [
-        io.summary_record(summarize(read.assessment for read in group)) for group in by_framework.values()
-    ]
+        return emit_grouped(summaries, args.format, console)
+    records = [io.summary_record(s) for s in summaries]
     key = "distribution" if args.distribution else "principles"
     columns = DISTRIBUTION_COLUMNS if args.distribution else SUMMARY_COLUMNS
     if args.format == "json":

@@ -51,7 +51,7 @@ def render(
     if fmt == "csv":
         from ..io import csv_text
 
-        return csv_text([list(columns), *([_cell(row.get(c)) for c in columns] for row in rows)])
+        return csv_text([list(columns), *([cell(row.get(c)) for c in columns] for row in rows)])
     return table(rows, table_columns or columns, width=width, keep=keep)
 
 
@@ -98,7 +98,8 @@ def wrap(text: str, *, indent: str = "", first: str | None = None, width: int = 
     return "\n".join(lines) if lines else (indent if first is None else first).rstrip()
 
 
-def _cell(value: Any) -> str:
+def cell(value: Any) -> str:
+    """A value as a CSV cell: lists joined with ``"; "``, booleans ``true``/``false``, None empty."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -140,7 +141,7 @@ def table(
           a-long-principle/leaf
             A title that reads well
     """
-    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    cells = [[cell(row.get(c)) for c in columns] for row in rows]
     widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
     budget = width - 2 * (len(columns) - 1)
     prose = [any(" " in r[i] for r in cells) and c not in keep for i, c in enumerate(columns)]

@@ -1,10 +1,11 @@
-"""Progress on a terminal: a one-line counter on stderr, shown only when stderr is a terminal.
+"""Progress on a terminal: a bar (or a counter, or a clock) on stderr, shown only when stderr is a terminal.
 
 Piped or redirected, nothing is written, so scripts and log files stay clean.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable
 from types import TracebackType
@@ -12,11 +13,18 @@ from typing import Any, TextIO
 
 from ._common import terminal_safe
 
+#: Width of the bar, in characters.
+BAR_WIDTH = 24
+
 
 class Progress:
-    """A counter that rewrites one line of ``stream`` (``label: 120/500``), throttled, only on a terminal.
+    r"""One line of ``stream`` rewritten as work goes on, throttled, only on a terminal.
 
-    Use it as a context manager; the line is erased when the block ends.
+    With a ``total``, a bar: ``reading cities.csv [#########       ]  38% 76000/200000``; without one, a
+    count (``reading: 76000``). With ``clock=True`` a background thread also redraws the line every
+    ``interval`` with the time taken so far, for a step that reports nothing while it runs
+    (``summarizing 8cantwait-2020: 3.2 s``). Use it as a context manager; the line is erased when the
+    block ends. The count may pass ``total`` (an estimate): the bar then stays full.
 
     Example:
         >>> import io
@@ -26,10 +34,24 @@ class Progress:
         ...         bar.advance()
         >>> quiet.getvalue()
         ''
+        >>> class Terminal(io.StringIO):
+        ...     def isatty(self):
+        ...         return True
+        >>> term = Terminal()
+        >>> with Progress(term, "scoring", total=4, interval=0) as bar:
+        ...     bar.advance(1)
+        >>> term.getvalue().split("\r")[2].rstrip()
+        'scoring [######                  ]  25% 1/4'
     """
 
     def __init__(
-        self, stream: TextIO | None, label: str, *, total: int | None = None, interval: float = 0.1
+        self,
+        stream: TextIO | None,
+        label: str,
+        *,
+        total: int | None = None,
+        interval: float = 0.1,
+        clock: bool = False,
     ) -> None:
         self.stream = stream
         self.label = label
@@ -39,9 +61,18 @@ class Progress:
         self.enabled = _is_terminal(stream)
         self._last = 0.0
         self._width = 0
+        self._start = time.monotonic()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        if clock and self.enabled:
+            self._thread = threading.Thread(target=self._tick, name="progress-clock", daemon=True)
 
     def __enter__(self) -> Progress:
+        self._start = time.monotonic()
         self._draw(force=True)
+        if self._thread is not None:
+            self._thread.start()
         return self
 
     def __exit__(
@@ -61,12 +92,46 @@ class Progress:
             self.label = label
         self._draw(force=label is not None)
 
+    def update(self, count: int) -> None:
+        """Set the count and draw it: a ``progress`` callback for the library's readers and writers.
+
+        They call it every thousand items, so each call is drawn (the last one too).
+        """
+        self.count = count
+        self._draw(force=True)
+
     def close(self) -> None:
-        """Erase the progress line."""
-        if self.enabled and self.stream is not None and self._width:
-            self.stream.write("\r" + " " * self._width + "\r")
-            self.stream.flush()
-            self._width = 0
+        """Stop the clock and erase the progress line."""
+        if self._thread is not None and self._thread.is_alive():
+            self._stop.set()
+            self._thread.join()
+        with self._lock:
+            if self.enabled and self.stream is not None and self._width:
+                self.stream.write("\r" + " " * self._width + "\r")
+                self.stream.flush()
+                self._width = 0
+
+    def line(self) -> str:
+        """The text of the progress line as it is now (whether or not it is shown).
+
+        Example:
+            >>> Progress(None, "reading", total=200).line()
+            'reading [                        ]   0% 0/200'
+            >>> Progress(None, "reading").line()
+            'reading: 0'
+        """
+        if self._thread is not None:
+            return f"{self.label}: {time.monotonic() - self._start:.1f} s"
+        if self.total is None:
+            return f"{self.label}: {self.count}"
+        share = min(1.0, self.count / self.total) if self.total else 1.0
+        filled = int(share * BAR_WIDTH)
+        bar = "#" * filled + " " * (BAR_WIDTH - filled)
+        return f"{self.label} [{bar}] {share:4.0%} {self.count}/{self.total}"
+
+    def _tick(self) -> None:
+        while not self._stop.wait(max(self.interval, 0.05)):
+            self._draw(force=True)
 
     def _draw(self, *, force: bool = False) -> None:
         if not self.enabled or self.stream is None:
@@ -74,13 +139,15 @@ class Progress:
         now = time.monotonic()
         if not force and now - self._last < self.interval and self.count != self.total:
             return
-        self._last = now
-        shown = f"{self.count}/{self.total}" if self.total is not None else str(self.count)
-        line = terminal_safe(f"{self.label}: {shown}")[:79]
-        pad = max(0, self._width - len(line))
-        self.stream.write("\r" + line + " " * pad)
-        self.stream.flush()
-        self._width = len(line)
+        with self._lock:
+            if self._stop.is_set():
+                return
+            self._last = now
+            text = terminal_safe(self.line())[:79]
+            pad = max(0, self._width - len(text))
+            self.stream.write("\r" + text + " " * pad)
+            self.stream.flush()
+            self._width = len(text)
 
 
 def _is_terminal(stream: TextIO | None) -> bool:

@@ -264,6 +264,11 @@ class Crosswalk:
         return {}
 
     @functools.cached_property
+    def _projection_memo(self) -> dict[tuple[str, str], Any]:
+        """Compiled projection tables by (source, target), filled by ``Assessment.project``."""
+        return {}
+
+    @functools.cached_property
     def _leaf_sets_memo(self) -> dict[str, frozenset[str]]:
         """Per target framework id, its leaves as a set (filled by ``CoverageReport``)."""
         return {}

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from .. import _convert
+from ._assessment_files import dump_assessments, iter_assessments
 from ._cells import csv_text, escape_cell, unescape_cell
 from ._column_map import read_column_map, with_attributes
 from ._crosswalk import (
@@ -108,12 +109,14 @@ __all__ = [
     "csv_text",
     "diff_records",
     "dump",
+    "dump_assessments",
     "dumps",
     "endorsement_record",
     "escape_cell",
     "file_kind",
     "framework_record",
     "from_dict",
+    "iter_assessments",
     "json_schema",
     "known_layouts",
     "load",

@@ -209,11 +209,12 @@ class _Records:
     def __init__(self, rows: Iterator[list[str]]) -> None:
         self.rows = rows
         self.n = 0
-        self.data = 0
+        #: Whether a record with a non-blank cell was seen (records are looked at until the first one).
+        self.data = False
 
     def __iter__(self) -> Iterator[list[str]]:
         for values in self.rows:
             self.n += 1
-            if any(v.strip() for v in values):
-                self.data += 1
+            if not self.data and any(v.strip() for v in values):
+                self.data = True
             yield values

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from .._assessment import Assessment
+from .._assessment import Assessment, checked_parts_assessment
 from .._catalog import Catalog, load_catalog
-from .._finding import Evidence, Finding, Status
-from .._jurisdiction import Jurisdiction
+from .._finding import Evidence, Finding, Method, Status
+from .._jurisdiction import Jurisdiction, JurisdictionKind, checked_parts_jurisdiction
 from .._model import Framework
 from .._suggest import first_or_none
 from ..exceptions import Problem, ValidationError
@@ -31,14 +31,7 @@ def _build(
     opts: ReadOptions | None = None,
     notes: Sequence[str] = (),
 ) -> Assessment:
-    jurisdiction = Jurisdiction(
-        name=meta["name"],
-        state=meta["state"],
-        kind=meta["kind"],
-        fips=meta["fips"],
-        ori=meta["ori"],
-        attributes=meta["attributes"],
-    )
+    jurisdiction = _jurisdiction(meta)
     evidence: tuple[Evidence, ...] = ()
     src = opts.source if opts is not None else None
     if src is not None:
@@ -57,6 +50,17 @@ def _build(
         reported_total=meta.get("reported_total"),
         evidence=evidence,
         notes=tuple(notes),
+    )
+
+
+def _jurisdiction(meta: dict[str, Any]) -> Jurisdiction:
+    return Jurisdiction(
+        name=meta["name"],
+        state=meta["state"],
+        kind=meta["kind"],
+        fips=meta["fips"],
+        ori=meta["ori"],
+        attributes=meta["attributes"],
     )
 
 
@@ -148,17 +152,28 @@ def _check_totals(reader: RowReader, row: int, values: Sequence[str], adopted: d
 
 def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> list[Assessment]:
     cols = reader.cols
-    principle_cols = sorted(cols.principle.items())
-    quote_cols = {pid: i for i, pid in cols.quote.items()}
+    quote_of = {pid: i for i, pid in cols.quote.items()}
+    principle_cols = [(i, pid, quote_of.get(pid)) for i, pid in sorted(cols.principle.items())]
     blank = Status.NOT_ADOPTED if reader.opts.blank == "not_adopted" else None
-    check = True  # building an Assessment checks nothing against its framework: do it here, per row
     name_col = cols.field["name"]
+    header_cells = [h.strip() for h in reader.headers if h.strip()]
+    first_header = header_cells[0] if header_cells else None
+    # Building an Assessment checks nothing against its framework: rows are checked here. Findings are on
+    # distinct principles of ``fw`` (the columns say so), so only framing statements and reported totals
+    # can be wrong, and the assessment is built from its checked parts without checking them again.
+    framing = any(pid in fw.framing_ids for pid in cols.principle.values())
+    # The reader strips names, attributes and codes and checks states and kinds; FIPS codes and ORIs (and
+    # an attribute column with a blank header) are left to the checking constructor.
+    plain_attributes = all(cols.attribute.values())
     out: list[Assessment] = []
     seen: dict[tuple[Any, ...], int] = {}
     adopted: dict[str, int] = {}
     notes = blank_note(reader.opts)
+    evidence = _source_evidence(reader.opts)
+    cell_status = reader.cell_status
     for row, values in enumerate(rows, start=2):
-        if not any(v.strip() for v in values) or is_repeated_header(values, reader.headers):
+        first = next((c for c in (v.strip() for v in values) if c), None)
+        if first is None or (first == first_header and is_repeated_header(values, reader.headers)):
             continue
         if not check_width(reader, row, values):
             continue
@@ -167,11 +182,15 @@ def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
             continue
         meta = reader.jurisdiction_and_meta(row, values)
         findings = []
-        for i, pid in principle_cols:
-            status, quote = reader.status(row, i, values[i]) if values[i] else (None, None)
-            if status is None and not values[i].strip():
-                status = blank
-            q = quote_cols.get(pid)
+        for i, pid, q in principle_cols:
+            v = values[i]
+            status = cell_status.get(v)
+            if status is None:
+                status, quote = reader.status(row, i, v) if v else (None, None)
+                if status is None and not v.strip():
+                    status = blank
+            else:
+                quote = None
             if q is not None and values[q].strip():
                 if quote is not None:
                     reader.problems.append(
@@ -181,7 +200,7 @@ def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
                         )
                     )
                 quote = unescape_cell(values[q]).strip()
-                if status is None and not values[i].strip():
+                if status is None and not v.strip():
                     reader.problems.append(
                         Problem(
                             reader.where(row, q), f"policy language without a status in {reader.headers[i]!r}"
@@ -205,9 +224,32 @@ def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
         if meta is None:
             continue
         try:
-            a = _build(meta, fw.id, findings, reader.opts, notes)
-            if check:
+            if framing or evidence is None:
+                a = _build(meta, fw.id, findings, reader.opts, notes)
                 a.check(fw)
+            else:
+                if meta["fips"] is None and meta["ori"] is None and plain_attributes:
+                    j = checked_parts_jurisdiction(
+                        name=meta["name"],
+                        state=meta["state"],
+                        kind=JurisdictionKind(meta["kind"]),
+                        attributes=meta["attributes"],
+                    )
+                else:
+                    j = _jurisdiction(meta)
+                a = checked_parts_assessment(
+                    jurisdiction=j,
+                    framework_id=fw.id,
+                    as_of=meta["as_of"],
+                    assessor=meta["assessor"],
+                    method=Method(meta["method"]),
+                    findings=tuple(findings),
+                    reported_total=meta.get("reported_total"),
+                    evidence=evidence,
+                    notes=notes,
+                )
+                if a.reported_total is not None:
+                    a.check(fw)
         except ValidationError as exc:
             reader.problems += [_locate(p, row, cols, reader.headers) for p in exc.problems]
             continue
@@ -222,6 +264,21 @@ def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
         seen[key] = row
         out.append(a)
     return out
+
+
+def _source_evidence(opts: ReadOptions) -> tuple[Evidence, ...] | None:
+    """The evidence every assessment of the file carries (the ``source``), or None if it does not check."""
+    src = opts.source
+    if src is None:
+        return ()
+    try:
+        return (
+            Evidence(
+                title=src.title, url=src.url, publisher=src.publisher, date=src.date, section=src.locator
+            ),
+        )
+    except ValidationError:
+        return None  # each row then reports it through the checking path
 
 
 def blank_note(opts: ReadOptions) -> tuple[str, ...]:

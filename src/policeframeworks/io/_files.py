@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import os
 import re
 import sys
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -228,17 +229,36 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, overwrite: boo
             f"{p}: cannot be written as UTF-8: {text[exc.start]!r} (line {line}, column {column}) "
             "is a lone surrogate, not a character"
         ) from None
+    with atomic_path(p, overwrite=overwrite) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str], *, overwrite: bool = True) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write to; on success it is synced and renamed to ``path``.
+
+    On an error (or with ``overwrite=False`` when ``path`` appeared meanwhile) the temporary file is
+    removed and ``path`` is left as it was. Writers that stream (large assessment files) write to the
+    temporary path given, in as many pieces as they like.
+
+    Raises:
+        DataFileError: ``path`` is a directory, its folder is missing, or it exists and ``overwrite`` is
+            False.
+    """
+    p = Path(path)
+    if p.is_dir():
+        raise DataFileError(f"{p}: is a directory, expected a file")
     if not overwrite and p.exists():
         raise DataFileError(f"{p}: already exists (refusing to replace it)")
     folder = p.parent if str(p.parent) else Path(".")
     if not folder.is_dir():
         raise DataFileError(f"{p}: folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
     try:
         os.chmod(tmp, _mode_for(p))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
+        yield Path(tmp)
+        with open(tmp, "rb+") as handle:  # the bytes are on disk before the rename
             os.fsync(handle.fileno())
         if not overwrite and p.exists():
             raise DataFileError(f"{p}: already exists (refusing to replace it)")

@@ -10,6 +10,9 @@ The report is built in three steps, each usable on its own:
    heatmaps as SVG when matplotlib (the ``plot`` extra) is installed. :func:`report_files` does all three and
    gives every file of a report folder.
 
+The documentation's data pages (one page per framework, the crosswalk, its dispositions) are built here too,
+with the same Markdown: :func:`site_pages` and :func:`site_figures`.
+
 What this version reports: the frameworks of the catalog with their counts; the coverage matrix of the
 frameworks the bundled crosswalk joins (lower and upper bounds, as tables and heatmaps); for each of them,
 the leaf principles no other framework covers, with what touches them; what each seed framework asks that
@@ -35,6 +38,7 @@ from ._figures import PLOT_HINT, draw_figures, have_matplotlib, heatmap
 from ._files import REPORT_FILES, report_files
 from ._render import anchor, render_html, render_markdown
 from ._sections import Block
+from ._site import site_figures, site_pages
 
 __all__ = [
     "PENDING_SECTIONS",
@@ -52,4 +56,6 @@ __all__ = [
     "report_blocks",
     "report_data",
     "report_files",
+    "site_figures",
+    "site_pages",
 ]

@@ -12,15 +12,10 @@ from typing import Any
 from ..crosswalk import PARTLY_REVIEWED_NOTE
 from . import _sections as sections
 from ._figures import PLOT_HINT
+from ._markdown import coverage_counts
 from ._sections import Block
 
 __all__ = ["report_blocks"]
-
-
-def _counts(row: Mapping[str, Any]) -> str:
-    """A matrix row's leaves by status: covered / touched (not covered) / no_relationship / not_reviewed."""
-    touched_only = row["touched"] - row["covered"]
-    return f"{row['covered']}/{touched_only}/{row['no_relationship']}/{row['not_reviewed']}"
 
 
 def _share(count: int, total: int) -> str:
@@ -134,7 +129,11 @@ def report_blocks(data: Mapping[str, Any], figures: Mapping[str, str] | None) ->
             ("p", "Leaves of each target by status, covered / touched / no_relationship / not_reviewed:")
         )
         out.append(
-            ("table", ["source \\ target", *ids], [[s, *(_counts(cells[(s, t)]) for t in ids)] for s in ids])
+            (
+                "table",
+                ["source \\ target", *ids],
+                [[s, *(coverage_counts(cells[(s, t)]) for t in ids)] for s in ids],
+            )
         )
         if figures is not None and "coverage.svg" in figures:
             caption = (

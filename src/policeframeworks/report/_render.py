@@ -6,14 +6,10 @@ import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from ._markdown import markdown_table, numeric_columns
 from ._sections import Block
 
 __all__ = ["anchor", "render_html", "render_markdown"]
-
-
-def _md_cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def render_markdown(doc: Iterable[Block]) -> str:
@@ -46,29 +42,10 @@ def render_markdown(doc: Iterable[Block]) -> str:
         elif kind == "list":
             parts.append("\n".join(f"- {item}" for item in block[1]))
         elif kind == "table":
-            headers, rows = block[1], block[2]
-            numeric = _numeric_columns(rows, len(headers))
-            lines = ["| " + " | ".join(_md_cell(h) for h in headers) + " |"]
-            lines.append("|" + "|".join("---:" if n else "---" for n in numeric) + "|")
-            lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
-            parts.append("\n".join(lines))
+            parts.append(markdown_table(block[1], block[2]))
         elif kind == "figure":
             parts.append(f"![{block[2]}]({block[1]})")
     return "\n\n".join(parts) + "\n"
-
-
-_NUMBER_TEXT = re.compile(r"(\d+(\.\d+)?%?|\d+-\d+%|n/r|-)")
-
-
-def _is_number(value: object) -> bool:
-    if isinstance(value, bool):
-        return False
-    return isinstance(value, (int, float)) or (isinstance(value, str) and bool(_NUMBER_TEXT.fullmatch(value)))
-
-
-def _numeric_columns(rows: Sequence[Sequence[object]], n: int) -> list[bool]:
-    """Columns whose every cell is a number (or a percentage, a range, ``n/r``): right-aligned."""
-    return [bool(rows) and all(_is_number(r[i]) for r in rows) for i in range(n)]
 
 
 _CSS = """
@@ -176,7 +153,7 @@ def render_html(doc: Iterable[Block], figures: Mapping[str, str] | None) -> str:
             body.append("<ul>\n" + "\n".join(f"<li>{_linked(str(i))}</li>" for i in block[1]) + "\n</ul>")
         elif kind == "table":
             headers, rows = block[1], block[2]
-            numeric = _numeric_columns(rows, len(headers))
+            numeric = numeric_columns(rows, len(headers))
             head = "".join(
                 f'<th class="num">{esc(str(h))}</th>' if num else f"<th>{esc(str(h))}</th>"
                 for h, num in zip(headers, numeric, strict=True)
