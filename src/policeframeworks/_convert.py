@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ._suggest import first_or_none
-from ._validate import enum_words
+from ._validate import enum_problem, enum_words
 from .exceptions import Problem, ValidationError
 
 if typing.TYPE_CHECKING:
@@ -74,10 +74,9 @@ def _enum_hook(value: Any, t: type[enum.StrEnum]) -> Any:
         except ValueError:
             pass
         # The word list is built for the message only (and once per enum), never for a valid word.
-        words = enum_words(t)
-        raise _StrictTypeError(
-            f"{value!r} is not one of {', '.join(words)}", first_or_none(value, words), code="enum"
-        )
+        problem = enum_problem("", value, t)
+        assert problem is not None  # a string that is not a word of t
+        raise _StrictTypeError(problem.message, problem.suggestion, code=problem.code)
     raise _StrictTypeError(f"expected one of {', '.join(enum_words(t))}, got {_describe(value)}")
 
 
