@@ -29,7 +29,7 @@ from ._catalog import bundled_framework, bundled_framework_or_none
 from ._finding import Evidence, Finding, Method, Status, evidence_tuple, finding_tuple, to_method
 from ._ids import framework_id_of, is_framework_id
 from ._jurisdiction import Jurisdiction
-from ._model import Framework, str_tuple
+from ._model import Framework
 from ._project import Related, project_findings
 from ._score import Score, score_of, tally
 from ._suggest import first_or_none
@@ -39,6 +39,7 @@ from ._validate import (
     nonempty,
     padded,
     raise_problems,
+    str_tuple,
     string_tuple_problems,
     typed_tuple_problems,
 )
