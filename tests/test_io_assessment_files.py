@@ -133,6 +133,8 @@ def test_every_bad_assessment_is_reported_with_its_path_as_load_reports_it(tmp_p
         (lambda t: t.replace("},\n", "}\n", 1), "not valid JSON"),  # a comma missing
         (lambda t: t + "{}\n", "not valid JSON"),  # text after the end
         (lambda t: t.replace('"as_of"', '"as_of":"2020","as_of"', 1), "appears twice"),
+        (lambda t: t.replace('"reported_total":5', '"reported_total":NaN', 1), "NaN is not allowed"),
+        (lambda t: t.replace('"City 1"', '"City \\ud800"', 1), "lone surrogate"),
     ],
 )
 def test_broken_streamed_files_give_the_error_load_gives(tmp_path: Path, edit: object, message: str) -> None:
@@ -145,6 +147,15 @@ def test_broken_streamed_files_give_the_error_load_gives(tmp_path: Path, edit: o
         io.load(path, AssessmentSet)
     assert str(streamed.value) == str(whole.value)
     assert message in str(streamed.value)
+
+
+def test_equal_strings_are_shared_across_lines(tmp_path: Path) -> None:
+    path = tmp_path / "many.json"
+    io.dump_assessments(cities(3), path)
+    first, _, last = io.iter_assessments(path)
+    assert first.findings[0].principle_id == last.findings[0].principle_id
+    assert first.findings[0].principle_id is last.findings[0].principle_id  # one string, not one per line
+    assert first.assessor is last.assessor
 
 
 def test_a_file_laid_out_otherwise_after_good_lines_gives_each_assessment_once(tmp_path: Path) -> None:

@@ -25,10 +25,11 @@ from types import MappingProxyType
 
 import attrs
 
+from ._catalog import bundled_framework, bundled_framework_or_none
 from ._finding import Evidence, Finding, Method, Status, evidence_tuple, finding_tuple, to_method
 from ._ids import framework_id_of, is_framework_id
 from ._jurisdiction import Jurisdiction
-from ._model import Framework, str_tuple
+from ._model import Framework
 from ._project import Related, project_findings
 from ._score import Score, score_of, tally
 from ._suggest import first_or_none
@@ -38,12 +39,13 @@ from ._validate import (
     nonempty,
     padded,
     raise_problems,
+    str_tuple,
     string_tuple_problems,
     typed_tuple_problems,
 )
 from .exceptions import Problem
 
-__all__ = ["Assessment", "AssessmentSet"]
+__all__ = ["Assessment", "AssessmentSet", "checked_parts_assessment"]
 
 
 @attrs.frozen(kw_only=True)
@@ -217,9 +219,7 @@ class Assessment:
         """The framework given, or (the documented default) the bundled one with ``framework_id``."""
         if framework is not None:
             return framework
-        from ._catalog import bundled_framework  # the convenience default reads the bundled catalog
-
-        return bundled_framework(self.framework_id)
+        return bundled_framework(self.framework_id)  # the convenience default reads the bundled catalog
 
     def check(self, framework: Framework) -> None:
         """Check the findings and reported total against ``framework``.
@@ -318,9 +318,7 @@ class Assessment:
         if catalog is not None and onto_framework_id in catalog.framework_ids:
             target: Framework | None = catalog.framework(onto_framework_id)
         else:
-            from ._catalog import bundled_framework_or_none  # the documented default: the bundled one
-
-            target = bundled_framework_or_none(onto_framework_id)
+            target = bundled_framework_or_none(onto_framework_id)  # the documented default: the bundled one
         findings, notes = project_findings(self, onto_framework_id, crosswalk, target)
         if target is not None and target.id == onto_framework_id:
             # Every part is already checked: this assessment's jurisdiction, date and assessor, checked
@@ -344,22 +342,48 @@ _set = object.__setattr__
 def _derived(
     source: Assessment, framework_id: str, findings: tuple[Finding, ...], notes: tuple[str, ...]
 ) -> Assessment:
-    """A projected assessment built from parts already checked, without checking them again.
+    """A projected assessment of ``source``'s parts, built without checking them again."""
+    return checked_parts_assessment(
+        jurisdiction=source.jurisdiction,
+        framework_id=framework_id,
+        as_of=source.as_of,
+        assessor=source.assessor,
+        method=Method.DERIVED,
+        findings=findings,
+        notes=notes,
+    )
 
-    What ``Assessment(jurisdiction=source.jurisdiction, ..., method=Method.DERIVED, findings=findings,
-    notes=notes)`` builds when the parts are valid (the tests check the two are equal field by field); only
-    for :meth:`Assessment.project`, whose parts are a valid assessment's and checked findings of distinct
-    principles of the known framework ``framework_id``.
+
+def checked_parts_assessment(
+    *,
+    jurisdiction: Jurisdiction,
+    framework_id: str,
+    as_of: str,
+    assessor: str,
+    method: Method,
+    findings: tuple[Finding, ...],
+    reported_total: int | None = None,
+    evidence: tuple[Evidence, ...] = (),
+    notes: tuple[str, ...] = (),
+) -> Assessment:
+    """An :class:`Assessment` of parts the caller has already checked, built without checking them again.
+
+    For the library's bulk paths only (projection, reading a table), where every part is known to be what
+    ``Assessment(...)`` accepts: a built :class:`Jurisdiction`, a framework id, an ISO date, a stripped
+    non-empty assessor, a :class:`Method` member, built findings on distinct principles of that framework,
+    a whole number >= 0 or None, built evidence and non-empty notes, all as tuples. It then equals what
+    ``Assessment(...)`` builds from the same parts (the tests check this field by field); it checks nothing
+    against a framework either (:meth:`Assessment.check` does).
     """
     a = _new(Assessment)
-    _set(a, "jurisdiction", source.jurisdiction)
+    _set(a, "jurisdiction", jurisdiction)
     _set(a, "framework_id", framework_id)
-    _set(a, "as_of", source.as_of)
-    _set(a, "assessor", source.assessor)
-    _set(a, "method", Method.DERIVED)
+    _set(a, "as_of", as_of)
+    _set(a, "assessor", assessor)
+    _set(a, "method", method)
     _set(a, "findings", findings)
-    _set(a, "reported_total", None)
-    _set(a, "evidence", ())
+    _set(a, "reported_total", reported_total)
+    _set(a, "evidence", evidence)
     _set(a, "notes", notes)
     return a
 

@@ -5,25 +5,24 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._bundled import bundled_catalog
 from ._endorsement import Endorsement, Relation
 from ._ids import framework_id_of, is_framework_id
 from ._mapping import CrosswalkDocument
-from ._model import Framework, Principle, Theme
+from ._model import Framework, Principle, Theme, correspondence_problems
+from ._pretty import PrettyAsRepr
 from ._suggest import first_or_none
-from ._validate import unknown_id
-from .exceptions import DataFileError, Problem, ValidationError
+from ._validate import parse_enum, unknown_id
+from .exceptions import Problem, ValidationError
 
 if TYPE_CHECKING:
     from .crosswalk import Crosswalk
 
 __all__ = ["Catalog", "load_catalog"]
-
-_DATA_PACKAGE = "policeframeworks.data"
 
 
 def _to_tuple(frameworks: Iterable[Framework]) -> tuple[Framework, ...]:
@@ -111,7 +110,7 @@ class Catalog:
                 by_id[fw.id] = fw
         if problems:
             raise ValidationError(problems)
-        problems += _correspondence_problems(self.frameworks, by_id)
+        problems += correspondence_problems(self.frameworks, by_id)
         from ._endorsement import Endorsement
 
         for i, e in enumerate(self.endorsements):
@@ -163,9 +162,8 @@ class Catalog:
         shown = ids if len(ids) <= _REPR_IDS + 1 else [*ids[:_REPR_IDS], f"and {len(ids) - _REPR_IDS} more"]
         return f"Catalog({len(ids)} {noun}: {', '.join(shown)})"
 
-    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
-        """The same short summary for IPython's and Hypothesis' pretty printers."""
-        p.text(repr(self))
+    # The same short summary for IPython's and Hypothesis' pretty printers (instances only: see _pretty).
+    _repr_pretty_ = PrettyAsRepr()
 
     @functools.cached_property
     def _by_id(self) -> dict[str, Framework]:
@@ -374,21 +372,7 @@ class Catalog:
         Raises:
             ValidationError: ``theme`` is not a theme word (the closest one is suggested).
         """
-        wanted: Theme | None = None
-        if theme is not None:
-            try:
-                wanted = Theme(theme)
-            except ValueError:
-                words = [t.value for t in Theme]
-                raise ValidationError(
-                    [
-                        Problem(
-                            "theme",
-                            f"{theme!r} is not a theme; expected one of {', '.join(words)}",
-                            suggestion=first_or_none(str(theme), words),
-                        )
-                    ]
-                ) from None
+        wanted = None if theme is None else parse_enum("theme", theme, Theme)
         terms = text.casefold().split() if text else []
         found = []
         for p in self.iter_principles():
@@ -429,48 +413,22 @@ class Catalog:
             DataFileError: a path is missing or not a JSON or TOML file.
             ValidationError: a file does not hold a valid framework, or ids clash.
         """
-        from . import _convert
-        from ._endorsement import EndorsementSet
-        from ._mapping import CrosswalkDocument
-        from .io._files import read_document, resolve_type
+        # The files are read in io (which does not import this module); what they hold is checked here.
+        from .io._catalog_files import read_catalog_files
 
-        frameworks: list[Framework] = list(load_catalog().frameworks) if include_bundled else []
-        sources: dict[str, str] = dict(load_catalog().sources) if include_bundled else {}
-        endorsements: list[Endorsement] = list(load_catalog().endorsements) if include_bundled else []
-        own_endorsements: list[tuple[str, int, Endorsement]] = []
+        bundled = bundled_catalog() if include_bundled else None
+        frameworks = list(bundled.frameworks) if bundled else []
+        sources = dict(bundled.sources) if bundled else {}
+        endorsements = list(bundled.endorsements.endorsements) if bundled and bundled.endorsements else []
+        found = read_catalog_files(paths, taken=sources)
+        if found.problems:
+            raise ValidationError(found.problems)
+        frameworks += [fw for fw, _ in found.frameworks]
+        sources.update((fw.id, name) for fw, name in found.frameworks)
+        own_endorsements = found.endorsements
+        documents = [doc for doc, _ in found.documents]
+        document_sources: list[str | None] = [name for _, name in found.documents]
         problems: list[Problem] = []
-        documents: list[CrosswalkDocument] = []
-        document_sources: list[str | None] = []
-        for file in _expand(paths):
-            try:
-                data, name = read_document(file)
-                kind = resolve_type(data, name)
-                if kind is EndorsementSet:
-                    found = _convert.from_builtins(data, EndorsementSet, file=name).endorsements
-                    own_endorsements += [(name, i, e) for i, e in enumerate(found)]
-                    continue
-                if kind is CrosswalkDocument:
-                    documents.append(_convert.from_builtins(data, CrosswalkDocument, file=name))
-                    document_sources.append(name)
-                    continue
-                fw = _framework_from(data, name)
-            except ValidationError as exc:
-                problems += exc.problems
-                continue
-            if fw.id in sources:
-                problems.append(
-                    Problem(
-                        "id",
-                        f"framework id {fw.id!r} is already in the catalog (from {sources[fw.id]})",
-                        file=name,
-                        code="duplicate_id",
-                    )
-                )
-                continue
-            frameworks.append(fw)
-            sources[fw.id] = name
-        if problems:
-            raise ValidationError(problems)
         bare = cls(frameworks, sources=sources)
         for name, i, e in own_endorsements:
             problems += [p.within(f"endorsements[{i}]", name) for p in bare._reference_problems(e)]
@@ -490,79 +448,7 @@ class Catalog:
 
 
 def _relation_or_none(relation: Relation | str | None) -> Relation | None:
-    from ._endorsement import Relation
-
-    if relation is None:
-        return None
-    try:
-        return Relation(relation)
-    except ValueError:
-        words = [r.value for r in Relation]
-        raise ValidationError(
-            [
-                Problem(
-                    "relation",
-                    f"{relation!r} is not one of {', '.join(words)}",
-                    suggestion=first_or_none(str(relation), words),
-                    code="enum",
-                )
-            ]
-        ) from None
-
-
-def _correspondence_problems(
-    frameworks: Iterable[Framework], by_id: Mapping[str, Framework]
-) -> list[Problem]:
-    """Declared correspondences that name a version in the catalog must resolve within one family."""
-    problems: list[Problem] = []
-    for i, fw in enumerate(frameworks):
-        for p in fw.iter_principles():
-            for j, other in enumerate(p.corresponds_to):
-                where = f"frameworks[{i}] ({fw.id}): {p.id}: corresponds_to[{j}]"
-                version = by_id.get(framework_id_of(other))
-                if version is None:
-                    continue
-                if version.family != fw.family:
-                    problems.append(
-                        Problem(
-                            where,
-                            f"{other!r} is in {version.id!r} of family {version.family!r}, "
-                            f"not this framework's family {fw.family!r}",
-                        )
-                    )
-                elif other not in version:
-                    problems.append(
-                        Problem(
-                            where,
-                            f"{version.id!r} has no principle {other!r}",
-                            suggestion=first_or_none(other, list(version.principle_ids)),
-                            code="unknown_id",
-                        )
-                    )
-    return problems
-
-
-def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in (".toml", ".json"))
-            if not inside:
-                raise DataFileError(f"{path}: folder holds no .toml or .json file")
-            files += inside
-        else:
-            files.append(path)
-    return files
-
-
-def _framework_from(data: Any, name: str) -> Framework:
-    from . import _convert
-    from .io._files import resolve_type
-
-    if resolve_type(data, name) is not Framework:
-        raise ValidationError([Problem("", "expected a framework file (with 'principles')")], file=name)
-    return _convert.from_builtins(data, Framework, file=name)
+    return None if relation is None else parse_enum("relation", relation, Relation)
 
 
 @functools.cache
@@ -576,40 +462,13 @@ def load_catalog() -> Catalog:
         >>> len(load_catalog().framework("uscm-2020").principles)
         6
     """
-    import tomllib
-    from importlib import resources
-
-    root = resources.files(_DATA_PACKAGE)
-    index = tomllib.loads(root.joinpath("catalog.toml").read_text(encoding="utf-8"))
-    frameworks: list[Framework] = []
-    sources: dict[str, str] = {}
-    problems: list[Problem] = []
-    for fw_id in index["frameworks"]:
-        name = f"policeframeworks/data/frameworks/{fw_id}.toml"
-        text = root.joinpath("frameworks", f"{fw_id}.toml").read_text(encoding="utf-8")
-        try:
-            fw = _framework_from(tomllib.loads(text), name)
-        except ValidationError as exc:
-            problems += exc.problems
-            continue
-        if fw.id != fw_id:
-            problems.append(Problem("id", f"file {fw_id}.toml holds framework {fw.id!r}", file=name))
-        frameworks.append(fw)
-        sources[fw.id] = name
-    endorsements: tuple[Endorsement, ...] = ()
-    if "endorsements" in index:
-        from . import _convert
-        from ._endorsement import EndorsementSet
-
-        name = f"policeframeworks/data/{index['endorsements']}"
-        text = root.joinpath(index["endorsements"]).read_text(encoding="utf-8")
-        try:
-            endorsements = _convert.from_builtins(tomllib.loads(text), EndorsementSet, file=name).endorsements
-        except ValidationError as exc:
-            problems += exc.problems
-    if problems:
-        raise ValidationError(problems)
-    return Catalog(frameworks, sources=sources, data_version=index["data_version"], endorsements=endorsements)
+    bundled = bundled_catalog()
+    return Catalog(
+        bundled.frameworks,
+        sources=bundled.sources,
+        data_version=bundled.data_version,
+        endorsements=bundled.endorsements.endorsements if bundled.endorsements else (),
+    )
 
 
 def bundled_framework_or_none(framework_id: str) -> Framework | None:

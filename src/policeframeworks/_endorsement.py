@@ -32,9 +32,17 @@ from collections.abc import Iterable
 
 import attrs
 
+from ._citation import Citation
 from ._ids import framework_id_of, is_framework_id, is_principle_id
-from ._model import Citation, str_tuple
-from ._validate import date_problem, enum_problem, nonempty, raise_problems, string_tuple_problems, to_enum
+from ._validate import (
+    date_problem,
+    enum_problem,
+    nonempty,
+    raise_problems,
+    str_tuple,
+    string_tuple_problems,
+    to_enum,
+)
 from .exceptions import Problem
 
 __all__ = ["Endorsement", "EndorsementSet", "EndorserKind", "Relation"]

@@ -22,8 +22,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from ._citation import Citation
 from ._ids import framework_id_of, is_framework_id, is_principle_id, is_slug
-from ._model import Citation, str_tuple
 from ._relationship import Basis, RationaleType, Relationship
 from ._validate import (
     as_tuple,
@@ -31,6 +31,7 @@ from ._validate import (
     enum_problem,
     nonempty,
     raise_problems,
+    str_tuple,
     string_tuple_problems,
     to_enum,
 )
@@ -317,7 +318,7 @@ class CrosswalkDocument:
 
     Build a :class:`~policeframeworks.Crosswalk` from one with a catalog to resolve its ids:
     ``Crosswalk(doc.mappings, catalog=cat)``, or load files with
-    :meth:`Crosswalk.load <policeframeworks.Crosswalk.load>`.
+    :func:`policeframeworks.io.read_crosswalk`.
 
     Attributes:
         id: a lowercase slug naming the crosswalk.

@@ -28,6 +28,7 @@ from ._catalog import bundled_framework_or_none
 from ._finding import Status
 from ._jurisdiction import Jurisdiction
 from ._model import Framework
+from ._score import adopted_range
 from ._suggest import closest
 from .exceptions import Problem, UnknownIdError, ValidationError
 
@@ -290,6 +291,8 @@ def summarize(
         raise ValidationError(problems)
     leaf_ids = fw.leaf_ids
     counts = {pid: dict.fromkeys(Status, 0) for pid in leaf_ids}
+    per_leaf = list(counts.items())
+    n_leaves = len(leaf_ids)
     exact: dict[int, int] = {}
     lower: dict[int, int] = {}
     upper: dict[int, int] = {}
@@ -299,15 +302,25 @@ def summarize(
     unknown_cells = 0
     all_adopted: list[Jurisdiction] = []
     none_adopted: list[Jurisdiction] = []
-    unknown = Status.UNKNOWN
+    unknown, adopted_, na_ = Status.UNKNOWN, Status.ADOPTED, Status.NOT_APPLICABLE
+    checked = fw if framework is None else framework
     for a in items:
-        s = a.score(framework) if framework is not None else a.score()
+        # One pass per assessment: the checks and counts of Assessment.score, and the counts per principle.
+        a.check(checked)
         get = a.by_principle.get
-        for pid in leaf_ids:
+        adopted = unknowns = na = 0
+        for pid, c in per_leaf:
             f = get(pid)
-            counts[pid][unknown if f is None else f.status] += 1
-        unknown_cells += s.unknown
-        lo, hi = s.adopted_range
+            st = unknown if f is None else f.status
+            c[st] += 1
+            if st is adopted_:
+                adopted += 1
+            elif st is unknown:
+                unknowns += 1
+            elif st is na_:
+                na += 1
+        unknown_cells += unknowns
+        lo, hi = adopted_range(adopted, unknowns, a.reported_total)
         lows.append(lo)
         highs.append(hi)
         lower[lo] = lower.get(lo, 0) + 1
@@ -316,7 +329,7 @@ def summarize(
             exact[lo] = exact.get(lo, 0) + 1
         else:
             undetermined += 1
-        if lo == s.applicable:
+        if lo == n_leaves - na:
             all_adopted.append(a.jurisdiction)
         if hi == 0:
             none_adopted.append(a.jurisdiction)

@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -27,8 +28,11 @@ __all__ = [
     "as_tuple",
     "date_problem",
     "enum_problem",
+    "enum_words",
     "nonempty",
+    "parse_enum",
     "raise_problems",
+    "str_tuple",
     "string_tuple_problems",
     "to_enum",
     "typed_tuple_problems",
@@ -37,21 +41,61 @@ __all__ = [
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
+S = TypeVar("S", bound=enum.StrEnum)
 
 #: The date forms the package accepts, as every "is not an ISO date" message names them.
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+@functools.cache
+def enum_words(cls: type[enum.StrEnum]) -> tuple[str, ...]:
+    """The words of an enum, in definition order (computed once per enum, not on every check).
+
+    Example:
+        >>> from policeframeworks import Wording
+        >>> enum_words(Wording)
+        ('verbatim', 'excerpt', 'paraphrase')
+    """
+    return tuple(m.value for m in cls)
 
 
 def enum_problem(field: str, value: object, cls: type[enum.StrEnum]) -> Problem | None:
     """None for a member of ``cls`` or one of its words, else the problem with a did-you-mean."""
     if isinstance(value, cls):
         return None
-    words = [m.value for m in cls]
+    words = enum_words(cls)
     if isinstance(value, str) and value in words:
         return None
     shown = ", ".join(words)
     hint = first_or_none(value, words) if isinstance(value, str) else None
     return Problem(field, f"{value!r} is not one of {shown}", suggestion=hint, code="enum")
+
+
+def parse_enum(field: str, value: S | str, cls: type[S]) -> S:
+    """The member of ``cls`` that ``value`` is or names.
+
+    Example:
+        >>> from policeframeworks import Theme
+        >>> parse_enum("theme", "training", Theme)
+        <Theme.TRAINING: 'training'>
+        >>> parse_enum("theme", "trainig", Theme)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        policeframeworks.exceptions.ValidationError: 1 problem:
+          theme: 'trainig' is not one of use-of-force, ... (did you mean 'training'?)
+
+    Raises:
+        ValidationError: anything else, with the words listed and the closest one suggested (code ``enum``).
+    """
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        try:
+            return cls(value)
+        except ValueError:
+            pass
+    problem = enum_problem(field, value, cls)
+    raise ValidationError([problem] if problem else [Problem(field, f"{value!r} is not a {cls.__name__}")])
 
 
 def nonempty(field: str, value: object) -> Problem | None:
@@ -100,6 +144,13 @@ def as_tuple(value: Iterable[T]) -> tuple[T, ...]:
     return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
 
 
+# A concrete converter for string fields: the attrs mypy plugin types ``__init__`` from a converter's
+# argument, and cannot do so from a generic one, so users' type checkers would reject a plain tuple.
+def str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    """A list of strings becomes a tuple; anything else is left for the check to report."""
+    return as_tuple(value)
+
+
 def string_tuple_problems(field: str, value: object, *, unique: bool) -> list[Problem]:
     """Problems of a tuple of non-empty strings (optionally unique, ignoring case)."""
     if not isinstance(value, tuple):
@@ -107,9 +158,8 @@ def string_tuple_problems(field: str, value: object, *, unique: bool) -> list[Pr
     problems: list[Problem] = []
     seen: set[str] = set()
     for i, item in enumerate(value):
-        problem = nonempty(f"{field}[{i}]", item)
-        if problem:
-            problems.append(problem)
+        if not isinstance(item, str) or not item.strip():  # the item's path is formatted only for a problem
+            problems += [p for p in [nonempty(f"{field}[{i}]", item)] if p]
             continue
         key = item.casefold()
         if unique and key in seen:

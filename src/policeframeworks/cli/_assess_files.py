@@ -24,14 +24,28 @@ ASSESSMENT_SUFFIXES = (".json", ".toml", ".parquet")
 
 
 class Read:
-    """One assessment read for a command: the assessment, where it is (for messages) and its file."""
+    """One assessment read for a command: the assessment, where it is (for messages) and its file.
 
-    __slots__ = ("assessment", "file", "where")
+    ``where`` is given, or made when asked from ``file`` and ``index`` (``FILE: assessments[i]``), so that
+    200,000 assessments read from one file do not hold 200,000 such strings.
+    """
 
-    def __init__(self, assessment: Assessment, where: str, file: str) -> None:
+    __slots__ = ("_where", "assessment", "file", "index")
+
+    def __init__(
+        self, assessment: Assessment, where: str | None, file: str, index: int | None = None
+    ) -> None:
         self.assessment = assessment
-        self.where = where
+        self._where = where
         self.file = file
+        self.index = index
+
+    @property
+    def where(self) -> str:
+        """``FILE``, ``FILE: assessments[i]`` or ``bundled NAME``."""
+        if self._where is not None:
+            return self._where
+        return f"{self.file}: assessments[{self.index}]"
 
 
 def add_inputs(parser: argparse.ArgumentParser, *, many: bool = True) -> None:
@@ -148,12 +162,20 @@ def read_assessments(name: str, *, err: TextIO | None = None) -> list[Read]:
         if len(exc.problems) == 1 and exc.problems[0].code == "type" and not exc.problems[0].path:
             raise UsageError(f"{name}: {exc.problems[0].message}") from None
         raise
-    single = len(found) == 1 and io.file_kind(path) == "assessment"  # one assessment: a small file
-    items = [(a, "" if single else f"assessments[{i}]") for i, a in enumerate(found)]
-    problems = unbundled_frameworks(items, load_catalog())
+    if len(found) == 1 and io.file_kind(path) == "assessment":  # one assessment: a small file
+        reads = [Read(found[0], name, name)]
+    else:
+        reads = [Read(a, None, name, i) for i, a in enumerate(found)]
+    del found
+    catalog = load_catalog()
+    known = set(catalog.framework_ids)  # a quick first look; unbundled_frameworks decides
+    unbundled = [r for r in reads if r.assessment.framework_id not in known]
+    problems = unbundled_frameworks(
+        [(r.assessment, "" if r.index is None else f"assessments[{r.index}]") for r in unbundled], catalog
+    )
     if problems:
         raise ValidationError(problems, file=name)
-    return [Read(a, f"{name}: {where}" if where else name, name) for a, where in items]
+    return reads
 
 
 def estimated_lines(path: Path, *, less: int = 0) -> int | None:

@@ -275,7 +275,7 @@ def cmd_summary(args: argparse.Namespace, console: Console) -> int:
         by_framework.setdefault(read.assessment.framework_id, []).append(read)
     problems = []
     for group in by_framework.values():
-        seen: dict[object, str] = {}
+        seen: dict[object, Read] = {}
         for read in group:
             a = read.assessment
             if a.jurisdiction.key in seen:
@@ -284,11 +284,11 @@ def cmd_summary(args: argparse.Namespace, console: Console) -> int:
                         "",
                         f"{read.where}: {a.jurisdiction} is assessed against {a.framework_id} again "
                         "(first in "
-                        f"{seen[a.jurisdiction.key]}); keep one per jurisdiction, or pass --latest",
+                        f"{seen[a.jurisdiction.key].where}); keep one per jurisdiction, or pass --latest",
                     )
                 )
             else:
-                seen[a.jurisdiction.key] = read.where
+                seen[a.jurisdiction.key] = read
     if problems:
         raise ValidationError(problems)
     summaries = []

@@ -14,21 +14,22 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._catalog import Catalog
 from .._ids import parent_id_of
 from .._mapping import CrosswalkDocument, Mapping, Review, end_framework_id, review_problems
+from .._pretty import PrettyAsRepr
 from .._relationship import Relationship
 from .._validate import unknown_id
 from ..exceptions import Problem, UnknownIdError, ValidationError
-from ._checks import id_problems, review_id_problems
-from ._coverage import CoverageMatrix, CoverageReport, CoverageStatus, coverage_report
+from . import _deprecated
+from ._checks import document_problems, id_problems, review_id_problems
+from ._coverage import CoverageMatrix, CoverageReport, CoverageStatus, _Oriented, coverage_report
 from ._derive import DerivedMapping, derive_mappings
+from ._graph import crosswalk_graph, graph_parts
 from ._lint import LintProblem, lint_crosswalk
 
 if TYPE_CHECKING:
     import networkx as nx
-
-    from .._catalog import Catalog
-    from ._coverage import _Oriented
 
 __all__ = ["Crosswalk", "Disposition"]
 
@@ -79,8 +80,9 @@ class Crosswalk:
     ``Crosswalk(mappings, catalog=cat)`` checks that every id is in the catalog (a principle, a framing
     statement, or a whole framework) and raises one :class:`ValidationError` listing every unknown id with
     close matches; pass ``check_ids=False`` to build one anyway (for :meth:`lint`). Without ``catalog`` the
-    bundled catalog is used. The bundled crosswalk is ``load_catalog().crosswalk``; files load with
-    :meth:`load`. Two crosswalks are equal when their mappings and their declared reviews are, in order.
+    bundled catalog is used. The bundled crosswalk is ``load_catalog().crosswalk``; files are read with
+    :func:`policeframeworks.io.read_crosswalk`. Two crosswalks are equal when their mappings and their
+    declared reviews are, in order.
 
     Example:
         >>> from policeframeworks import Crosswalk, Mapping, load_catalog
@@ -100,10 +102,17 @@ class Crosswalk:
 
     mappings: tuple[Mapping, ...] = attrs.field(converter=_to_mappings)
     reviews: tuple[Review, ...] = attrs.field(default=(), kw_only=True, converter=_to_reviews)
+    # The catalog and the id check are how the crosswalk was built, not its data: ``io.to_dict`` leaves
+    # them out and ``io.from_dict`` takes the defaults (the bundled catalog, ids checked).
     catalog: Catalog = attrs.field(
-        default=None, converter=_catalog_or_bundled, kw_only=True, eq=False, repr=False
+        default=None,
+        converter=_catalog_or_bundled,
+        kw_only=True,
+        eq=False,
+        repr=False,
+        metadata={"data": False},
     )
-    check_ids: bool = attrs.field(default=True, kw_only=True, eq=False, repr=False)
+    check_ids: bool = attrs.field(default=True, kw_only=True, eq=False, repr=False, metadata={"data": False})
 
     def __attrs_post_init__(self) -> None:
         problems = [
@@ -140,9 +149,8 @@ class Crosswalk:
         reviews = f", {_count(len(self.reviews), 'declared review')}" if self.reviews else ""
         return f"Crosswalk({_count(n, 'mapping')} over {_count(len(ends), 'framework')}{reviews})"
 
-    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
-        """The same short summary for IPython's and Hypothesis' pretty printers."""
-        p.text(repr(self))
+    # The same short summary for IPython's and Hypothesis' pretty printers (instances only: see _pretty).
+    _repr_pretty_ = PrettyAsRepr()
 
     # ----------------------------------------------------------------- building and loading
 
@@ -167,64 +175,24 @@ class Crosswalk:
             >>> len(Crosswalk.from_documents(bundled_documents()).mappings) > 30
             True
         """
-        if catalog is None:
-            from .._catalog import load_catalog
-
-            catalog = load_catalog()
-        problems: list[Problem] = []
-        mappings: list[Mapping] = []
-        reviews: list[Review] = []
-        for n, doc in enumerate(documents):
-            file = sources[n] if n < len(sources) else None
-            for i, m in enumerate(doc.mappings):
-                problems += [p.within("", file) for p in id_problems(m, catalog, f"mappings[{i}]")]
-                mappings.append(m)
-            for i, r in enumerate(doc.reviews):
-                problems += [p.within("", file) for p in review_id_problems(r, catalog, f"reviews[{i}]")]
-                reviews.append(r)
+        catalog = _catalog_or_bundled(catalog)
+        problems = document_problems(documents, catalog, sources)
         if problems:
             raise ValidationError(problems)
+        mappings = [m for doc in documents for m in doc.mappings]
+        reviews = [r for doc in documents for r in doc.reviews]
         return cls(mappings, reviews=reviews, catalog=catalog, check_ids=False)
 
     @classmethod
     def load(
         cls, *paths: str | os.PathLike[str], catalog: Catalog | None = None, include_bundled: bool = True
     ) -> Crosswalk:
-        """A crosswalk from crosswalk files (TOML, JSON or CSV), beside or instead of the bundled one.
+        """Deprecated: use :func:`policeframeworks.io.read_crosswalk` (pass ``include_bundled=True``).
 
-        With ``include_bundled`` (the default) your mappings and declared reviews extend the catalog's own
-        crosswalk; without it they replace it. Every problem in every file is reported in one
-        :class:`ValidationError`. A CSV file holds mappings only (no declared reviews).
-
-        Example:
-            >>> import pathlib, tempfile
-            >>> from policeframeworks import Crosswalk, load_catalog
-            >>> folder = pathlib.Path(tempfile.mkdtemp())
-            >>> cw = load_catalog().crosswalk
-            >>> cw.to_csv(folder / "mine.csv")
-            >>> Crosswalk.load(folder / "mine.csv", include_bundled=False).mappings == cw.mappings
-            True
+        Reads crosswalk files (TOML, JSON, CSV or SSSOM/TSV) beside (``include_bundled``, the default
+        here) or instead of the catalog's own crosswalk; warns with a :class:`DeprecationWarning`.
         """
-        from ..io._crosswalk import read_crosswalk_file
-
-        if catalog is None:
-            from .._catalog import load_catalog
-
-            catalog = load_catalog()
-        mappings: list[Mapping] = list(catalog.crosswalk.mappings) if include_bundled else []
-        reviews: list[Review] = list(catalog.crosswalk.reviews) if include_bundled else []
-        problems: list[Problem] = []
-        for path in paths:
-            try:
-                found = read_crosswalk_file(path, catalog)
-            except ValidationError as exc:
-                problems += exc.problems
-            else:
-                mappings += found.mappings
-                reviews += found.reviews
-        if problems:
-            raise ValidationError(problems)
-        return cls(mappings, reviews=reviews, catalog=catalog)
+        return _deprecated.load(cls, paths, catalog, include_bundled)
 
     def with_mappings(self, mappings: Iterable[Mapping]) -> Crosswalk:
         """A new crosswalk with ``mappings`` added at the end (same catalog).
@@ -573,7 +541,8 @@ class Crosswalk:
         ``mapped_by``, ``order`` (position in ``mappings``) and, with a citation, ``citation_publisher``,
         ``citation_title``, ``citation_url``, ``citation_date``, ``citation_locator``. ``G.graph`` holds
         the catalog data version and each framework's data version. A ``DiGraph`` holds one edge per
-        ordered pair: if two mappings share one, ask for ``multigraph=True`` (a ``MultiDiGraph``).
+        ordered pair: if two mappings share one, ask for ``multigraph=True`` (a ``MultiDiGraph``). The
+        graph file formats (:func:`policeframeworks.io.write_graphml` and its siblings) write this graph.
 
         Example:
             >>> from policeframeworks import load_catalog
@@ -585,104 +554,64 @@ class Crosswalk:
         Raises:
             ValidationError: two mappings share an ordered pair and ``multigraph`` is False.
         """
-        from ..io._crosswalk import build_graph
-
-        return build_graph(self, multigraph=multigraph)
+        return crosswalk_graph(self, multigraph=multigraph)
 
     @classmethod
     def from_networkx(cls, graph: Any, *, catalog: Catalog | None = None) -> Crosswalk:
         """The crosswalk a graph made by :meth:`to_networkx` (or read from its exports) holds.
 
         Edges are read in their ``order``; every problem is reported with the edge it is on.
-        """
-        from ..io._crosswalk import crosswalk_from_graph
 
-        return crosswalk_from_graph(graph, catalog=catalog)
+        Example:
+            >>> from policeframeworks import Crosswalk, load_catalog
+            >>> cw = load_catalog().crosswalk
+            >>> Crosswalk.from_networkx(cw.to_networkx(multigraph=True)) == cw
+            True
+        """
+        mappings, reviews = graph_parts(graph)
+        return cls(mappings, reviews=reviews, catalog=catalog)
+
+    # ----------------------------------------------------------------- deprecated file methods (see io)
 
     def to_graphml(self, path: str | os.PathLike[str] | None = None) -> str | None:
-        """GraphML (reads back with ``networkx.read_graphml`` and :meth:`from_graphml`).
-
-        Returns the text when ``path`` is None, else writes the file atomically and returns None. A text
-        XML cannot hold (a control character such as U+000B, or U+FFFE) is refused with a
-        :class:`ValidationError` naming the mapping and field; a carriage return is kept.
-        """
-        return self._graph("graphml", path)
+        """Deprecated: use :func:`policeframeworks.io.crosswalk_to_graphml` or :func:`~policeframeworks.io.write_graphml`."""  # noqa: E501
+        return _deprecated.deprecated_write(self, "graphml", path)  # type: ignore[no-any-return]
 
     def to_gexf(self, path: str | os.PathLike[str] | None = None) -> str | None:
-        """GEXF (for Gephi; reads back with :meth:`from_gexf`); as :meth:`to_graphml`."""
-        return self._graph("gexf", path)
-
-    def _graph(self, fmt: str, path: str | os.PathLike[str] | None) -> str | None:
-        from ..io._crosswalk import graph_text, write_graph
-
-        if path is None:
-            return graph_text(self, fmt)
-        write_graph(self, path, fmt)
-        return None
+        """Deprecated: use :func:`policeframeworks.io.crosswalk_to_gexf` or :func:`~policeframeworks.io.write_gexf`."""  # noqa: E501
+        return _deprecated.deprecated_write(self, "gexf", path)  # type: ignore[no-any-return]
 
     def to_node_link(self) -> dict[str, Any]:
-        """Node-link data (``networkx.node_link_data(G, edges="edges")``), ready for ``json.dumps``."""
-        from ..io._crosswalk import node_link
+        """Deprecated: use :func:`policeframeworks.io.crosswalk_to_node_link`."""
+        return _deprecated.deprecated_write(self, "node_link", None)  # type: ignore[no-any-return]
 
-        return node_link(self)
+    def to_csv(self, path: str | os.PathLike[str] | None = None) -> str | None:
+        """Deprecated: use :func:`policeframeworks.io.crosswalk_to_csv` or :func:`~policeframeworks.io.write_crosswalk_csv`."""  # noqa: E501
+        return _deprecated.deprecated_write(self, "csv", path)  # type: ignore[no-any-return]
 
     @classmethod
     def from_graphml(cls, path: str | os.PathLike[str], *, catalog: Catalog | None = None) -> Crosswalk:
-        """Read a crosswalk written by :meth:`to_graphml`."""
-        from ..io._crosswalk import read_graph
-
-        return read_graph(path, "graphml", catalog=catalog)
+        """Deprecated: use :func:`policeframeworks.io.read_graphml`."""
+        return _deprecated.deprecated_read(cls, "graphml", path, catalog=catalog)
 
     @classmethod
     def from_gexf(cls, path: str | os.PathLike[str], *, catalog: Catalog | None = None) -> Crosswalk:
-        """Read a crosswalk written by :meth:`to_gexf`."""
-        from ..io._crosswalk import read_graph
-
-        return read_graph(path, "gexf", catalog=catalog)
+        """Deprecated: use :func:`policeframeworks.io.read_gexf`."""
+        return _deprecated.deprecated_read(cls, "gexf", path, catalog=catalog)
 
     @classmethod
     def from_node_link(cls, data: Any, *, catalog: Catalog | None = None) -> Crosswalk:
-        """Read node-link data made by :meth:`to_node_link`."""
-        from ..io._crosswalk import from_node_link
-
-        return from_node_link(data, catalog=catalog)
-
-    def to_csv(self, path: str | os.PathLike[str] | None = None) -> str | None:
-        """CSV in the column order of the NIST IR 8477 STRM template, then this library's own columns.
-
-        CSV holds the mappings only: declared ``reviews`` are not written (the template has no place for
-        them); keep them in a TOML or JSON document (:meth:`to_document`). Returns the text when ``path``
-        is None, else writes the file atomically and returns None. See
-        ``policeframeworks.io._crosswalk.CSV_COLUMNS`` for the columns.
-        """
-        from ..io._crosswalk import crosswalk_to_csv
-
-        text = crosswalk_to_csv(self)
-        if path is None:
-            return text
-        from ..io._files import write_text_atomic
-
-        write_text_atomic(path, text)
-        return None
+        """Deprecated: use :func:`policeframeworks.io.crosswalk_from_node_link`."""
+        return _deprecated.deprecated_read(cls, "node_link", data, catalog=catalog)
 
     @classmethod
     def from_csv(
         cls, source: str | os.PathLike[str], *, catalog: Catalog | None = None, text: str | None = None
     ) -> Crosswalk:
-        """Read a CSV crosswalk (a path, or ``text`` with ``source`` naming it); errors name row and column.
+        """Deprecated: use :func:`policeframeworks.io.read_crosswalk_csv` (a file) or :func:`~policeframeworks.io.crosswalk_from_csv` (text)."""  # noqa: E501
+        return _deprecated.deprecated_read(cls, "csv", source, catalog=catalog, text=text)
 
-        Example:
-            >>> from policeframeworks import Crosswalk, load_catalog
-            >>> text = load_catalog().crosswalk.to_csv().replace(",intersects with,", ",intersectz,", 1)
-            >>> Crosswalk.from_csv("mine.csv", text=text)
-            Traceback (most recent call last):
-            ...
-            policeframeworks.exceptions.ValidationError: 1 problem in mine.csv:
-              mine.csv: row 2, column 'STRM Relationship': 'intersectz' is not a relationship; expected one of equal, subset, superset, intersects, no_relationship or a known spelling of one (did you mean 'intersects'?)
-        """  # noqa: E501
-        from ..io._crosswalk import crosswalk_from_csv
-
-        return crosswalk_from_csv(source, catalog=catalog, text=text)
+    # ----------------------------------------------------------------- documents
 
     def to_document(self, *, id: str, title: str, data_version: str) -> CrosswalkDocument:
         """A crosswalk document of these mappings (for ``policeframeworks.io.dump``).

@@ -18,6 +18,8 @@ from ._csv_options import ReadOptions
 
 __all__ = ["RowReader", "split_state"]
 
+#: How many distinct status cells a reader remembers (a file has a handful: 1, 0, yes, no, ...).
+_KEPT_CELLS = 256
 _TRUE = ("1", "yes", "y", "true")
 _FALSE = ("0", "no", "n", "false")
 _CELL_STATUS: dict[str, Status] = {
@@ -41,10 +43,14 @@ class RowReader:
         self.missing: dict[str, int] = {}
         self._findings: dict[tuple[str, Status], Finding] = {}
         self._states: dict[str, str | None] = {}
+        #: (field, text) -> the value it gave, for kinds, methods and dates read before without a problem.
+        self._checked: dict[tuple[str, str], str] = {}
         self._words = {
             "kind": frozenset(m.value for m in JurisdictionKind),
             "method": frozenset(m.value for m in Method),
         }
+        #: Cells read before as a status with no quote and no problem, as written (each read once).
+        self.cell_status: dict[str, Status] = {}
         self._status_words = {**_CELL_STATUS, **dict.fromkeys(opts.partial, Status.PARTIAL)}
         for cell, word in opts.values.get("status", {}).items():
             self._status_words[cell] = Status(word)
@@ -68,6 +74,13 @@ class RowReader:
                 col = self.cols.field[field]
                 self.problems.append(Problem(self.where(row, col), f"empty {field}"))
         return value, i
+
+    def _default(self, field: str) -> tuple[str | None, None]:
+        """A required field without a column: its default (``_required`` without the cell lookup)."""
+        value = self.defaults.get(field)
+        if value is None:
+            self.missing[field] = self.missing.get(field, 0) + 1
+        return value, None
 
     def _ascii_digits(self, row: int, i: int | None, field: str, value: str) -> bool:
         if value.isascii():
@@ -101,14 +114,22 @@ class RowReader:
             state = code
         out["name"] = name
         out["state"] = state
+        checked = self._checked
+        columns = self.cols.field
         for field, enum_cls in (("kind", JurisdictionKind), ("method", Method)):
-            value, i = self._required(row, field)
+            value, i = self._required(row, field) if field in columns else self._default(field)
             if value is None:
+                continue
+            known = checked.get((field, value))
+            if known is not None:
+                out[field] = known
                 continue
             low = value.casefold()
             low = self.opts.values.get(field, {}).get(low, low)
             if low in self._words[field]:
                 out[field] = low
+                if len(checked) < _KEPT_CELLS:
+                    checked[(field, value)] = low
                 continue
             words = [m.value for m in enum_cls]
             mapped = list(self.opts.values.get(field, {}))
@@ -120,8 +141,11 @@ class RowReader:
                 )
             )
         for field in ("as_of", "assessor"):
-            value, i = self._required(row, field)
+            value, i = self._required(row, field) if field in columns else self._default(field)
             if value is None:
+                continue
+            if field == "as_of" and (field, value) in checked:
+                out[field] = value
                 continue
             if field == "as_of" and (
                 not self._ascii_digits(row, i, field, value) or not is_partial_date(value)
@@ -134,13 +158,19 @@ class RowReader:
                         )
                     )
                 continue
+            if field == "as_of" and len(checked) < _KEPT_CELLS:
+                checked[(field, value)] = value
             out[field] = value
         for field in ("fips", "ori"):
-            value, i = self.cell(values, field)
+            value, i = self.cell(values, field) if field in columns else (self.defaults.get(field), None)
             if value is not None and not self._ascii_digits(row, i, field, value):
                 value = None
             out[field] = value
-        total, i = self.cell(values, "reported_total")
+        total, i = (
+            self.cell(values, "reported_total")
+            if "reported_total" in columns
+            else (self.defaults.get("reported_total"), None)
+        )
         if total is not None and self._ascii_digits(row, i, "reported_total", total):
             if not total.isdigit():
                 self.problems.append(Problem(self.where(row, i or 0), f"{total!r} is not a whole number"))
@@ -187,6 +217,8 @@ class RowReader:
                 )
             )
             return None, None
+        if quote is None and len(self.cell_status) < _KEPT_CELLS:
+            self.cell_status[raw] = found
         return found, quote
 
     def finding(self, principle_id: str, status: Status) -> Finding:

@@ -104,7 +104,7 @@ def parse(text: str, suffix: str, file: str) -> Any:
                 [Problem("", f"not valid TOML: {_number_message(exc)}")], file=file
             ) from None
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=no_constants)
     except json.JSONDecodeError as exc:
         raise ValidationError(
             [Problem("", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")], file=file
@@ -117,7 +117,7 @@ def parse(text: str, suffix: str, file: str) -> Any:
         raise ValidationError([Problem("", "not valid JSON: nested too deeply")], file=file) from None
     except ValueError as exc:  # an integer of more digits than Python converts (sys.int_info)
         raise ValidationError([Problem("", f"not valid JSON: {_number_message(exc)}")], file=file) from None
-    if _SURROGATE_ESCAPE.search(text):
+    if SURROGATE_ESCAPE.search(text):
         found = lone_surrogate(data, "")
         if found is not None:
             raise ValidationError([found], file=file)
@@ -131,7 +131,7 @@ def _number_message(exc: ValueError) -> str:
     return str(exc)
 
 
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -170,7 +170,8 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def _no_constants(name: str) -> Any:
+def no_constants(name: str) -> Any:
+    """A JSON ``parse_constant`` hook: ``NaN``, ``Infinity`` and ``-Infinity`` are not JSON; refuse them."""
     raise json.JSONDecodeError(f"{name} is not allowed", name, 0)
 
 

@@ -1,0 +1,161 @@
+"""The bulk paths build objects without checking them again; these tests show they build the same objects.
+
+``checked_parts_assessment`` (``_assessment.py``), ``checked_parts_jurisdiction`` (``_jurisdiction.py``) and
+``score_of`` (``_score.py``) set an object's fields directly; ``summarize`` (``_summary.py``) counts each
+assessment in one pass instead of scoring it; the wide CSV reader (``io/_csv_rows.py``) builds rows
+through the first two. Each is compared with the checking constructor (``attrs.evolve`` runs ``__init__``
+and its checks on every field) or with the rule written through :meth:`Assessment.score`.
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from pathlib import Path
+
+import attrs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from policeframeworks import Assessment, Jurisdiction, Method, io, load_catalog, summarize
+from policeframeworks._assessment import checked_parts_assessment
+from policeframeworks._jurisdiction import checked_parts_jurisdiction
+from policeframeworks.testing import strategies as pfst
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EIGHT = load_catalog().framework("8cantwait-2020")
+
+
+def same_as_checked(obj: object) -> None:
+    """``obj`` equals the object the checking constructor builds from its fields, field by field."""
+    again = attrs.evolve(obj)  # type: ignore[misc]
+    assert again == obj
+    assert repr(again) == repr(obj)
+    for field in attrs.fields(type(obj)):
+        assert getattr(again, field.name) == getattr(obj, field.name), field.name
+
+
+@SETTINGS
+@given(pfst.assessments())
+def test_checked_parts_assessment_is_the_checked_one(a: Assessment) -> None:
+    fast = checked_parts_assessment(
+        jurisdiction=a.jurisdiction,
+        framework_id=a.framework_id,
+        as_of=a.as_of,
+        assessor=a.assessor,
+        method=a.method,
+        findings=a.findings,
+        reported_total=a.reported_total,
+        evidence=a.evidence,
+        notes=a.notes,
+    )
+    same_as_checked(fast)
+    assert fast == a
+    assert fast.by_principle == a.by_principle
+
+
+@SETTINGS
+@given(pfst.jurisdictions())
+def test_checked_parts_jurisdiction_is_the_checked_one(j: Jurisdiction) -> None:
+    j = attrs.evolve(j, fips=None, ori=None)
+    fast = checked_parts_jurisdiction(name=j.name, state=j.state, kind=j.kind, attributes=dict(j.attributes))
+    same_as_checked(fast)
+    assert fast == j
+    assert fast.key == j.key
+
+
+@SETTINGS
+@given(pfst.assessments(framework=EIGHT))
+def test_scores_are_the_checked_ones(a: Assessment) -> None:
+    s = a.score()
+    same_as_checked(s)
+    assert s == a.score(EIGHT)
+
+
+def summary_by_scores(items: list[Assessment]) -> dict[str, object]:
+    """What summarize counts, written through Assessment.score (the rule as the Score says it)."""
+    words = ("adopted", "partial", "not_adopted", "unknown", "not_applicable")
+    counts = {pid: dict.fromkeys(words, 0) for pid in EIGHT.leaf_ids}
+    lows: list[int] = []
+    highs: list[int] = []
+    all_adopted: list[Jurisdiction] = []
+    none_adopted: list[Jurisdiction] = []
+    unknown = 0
+    for a in items:
+        s = a.score()
+        for pid in EIGHT.leaf_ids:
+            counts[pid][str(a.status_of(pid))] += 1
+        lo, hi = s.adopted_range
+        lows.append(lo)
+        highs.append(hi)
+        unknown += s.unknown
+        if lo == s.applicable:
+            all_adopted.append(a.jurisdiction)
+        if hi == 0:
+            none_adopted.append(a.jurisdiction)
+    return {
+        "counts": counts,
+        "lows": lows,
+        "highs": highs,
+        "all": all_adopted,
+        "none": none_adopted,
+        "unknown": unknown,
+    }
+
+
+@SETTINGS
+@given(
+    st.lists(
+        pfst.assessments(framework=EIGHT), min_size=1, max_size=8, unique_by=lambda a: a.jurisdiction.key
+    )
+)
+def test_summarize_counts_what_the_scores_say(items: list[Assessment]) -> None:
+    s = summarize(items)
+    expected = summary_by_scores(items)
+    assert {r.pop("principle_id"): r for r in s.to_records()} == expected["counts"]
+    assert list(s._lows) == expected["lows"]
+    assert list(s._highs) == expected["highs"]
+    assert list(s.all_adopted) == expected["all"]
+    assert list(s.none_adopted) == expected["none"]
+    assert s.unknown_findings == expected["unknown"]
+    assert summarize(items, framework=EIGHT) == s
+
+
+CELLS = st.sampled_from(["1", "0", "yes", "No", " y ", "", "TRUE", "partial", "not_applicable", "unknown"])
+ROWS = st.lists(
+    st.tuples(
+        st.from_regex(r"[A-Z][a-z]{1,8}( [A-Z][a-z]{1,8})?", fullmatch=True),
+        st.sampled_from(["Texas", "IL", "new york", "DC", "Puerto Rico"]),
+        st.sampled_from(["", "1200", " 35 "]),
+        st.lists(CELLS, min_size=8, max_size=8),
+    ),
+    min_size=1,
+    max_size=12,
+    unique_by=lambda r: r[0],
+)
+
+
+@SETTINGS
+@given(ROWS)
+def test_csv_rows_build_the_checked_objects(rows: list[tuple[str, str, str, list[str]]]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "rows.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            w = csv.writer(handle)
+            w.writerow(["City", "State", "Population", *(p for p in EIGHT.leaf_ids)])
+            for name, state, population, cells in rows:
+                w.writerow([name, state, population, *cells])
+        read = io.read_assessments_csv(
+            path,
+            framework=EIGHT.id,
+            as_of="2020-06",
+            assessor="tester",
+            method="document-review",
+            kind="city",
+        )
+    assert len(read) == len(rows)
+    for a in read:
+        same_as_checked(a)
+        same_as_checked(a.jurisdiction)
+        assert a.method is Method.DOCUMENT_REVIEW
+        a.check(EIGHT)
