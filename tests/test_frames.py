@@ -400,6 +400,41 @@ def test_unknown_target_framework_is_suggested() -> None:
         frames.project(_flat(pf.load_seed_assessments()), onto="uscm-2021")
 
 
+@pytest.mark.parametrize("onto", FRAMEWORK_IDS)
+def test_every_rule_has_its_own_bit_within_an_exact_word(onto: str) -> None:
+    from policeframeworks.frames import _rules
+
+    compiled = _rules.compiled(CROSSWALK, onto)
+    bits = compiled.table.column("_pf_packed").to_pylist()
+    words = compiled.table.column("_pf_word").to_pylist()
+    sources = [r.source.split(":")[0] for r in compiled.rules]  # one framework per assessment
+    assert len(set(zip(sources, words, bits, strict=True))) == len(bits)
+    assert all(0 < b < 2**_rules.WORD_BITS for b in bits)
+    assert all(s.offset + sum(s.widths) <= _rules.WORD_BITS for s in compiled.slots)
+
+
+def test_a_crosswalk_too_dense_for_derived_from_is_refused_by_name() -> None:
+    target = EIGHT.leaves()[0].id
+    sources = [p.id for p in USCM.iter_principles()][:20]
+    dense = pf.Crosswalk(
+        [
+            pf.Mapping(
+                source=s,
+                relationship="intersects",
+                target=target,
+                rationale_type="semantic",
+                strength=5,
+                basis="analytic",
+                rationale="test",
+                mapped_by="test",
+            )
+            for s in sources
+        ]
+    )
+    with pytest.raises(pf.ValidationError, match=f"bear on {target}; frames.project carries"):
+        frames.rules(dense, EIGHT.id)
+
+
 def test_rules_are_cached_per_crosswalk() -> None:
     assert frames.rules(CROSSWALK, "uscm-2020") is frames.rules(CROSSWALK, "uscm-2020")
     smaller = pf.Crosswalk(CROSSWALK.mappings[:3])

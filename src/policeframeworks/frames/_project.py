@@ -14,7 +14,7 @@ import narwhals as nw
 
 from .. import Crosswalk, load_catalog
 from ._native import need, small
-from ._rules import BITS_PER_RANK, compiled
+from ._rules import Slot, compiled
 
 __all__ = ["project"]
 
@@ -85,30 +85,34 @@ def project(findings: Any, crosswalk: Crosswalk | None = None, *, onto: str) -> 
     rows = frame.filter(nw.col("framework_id") != onto).select(*key, "principle_id", "status")
     if rules.rollup.num_rows:
         rows = nw.concat([rows, _rolled_up(rows, small(frame, rules.rollup), key, ident)], how="diagonal")
-    # One row per assessment, one column per target leaf: the sum of the packed bits of the rules fired.
-    slots = [f"_pf_t{k}" for k in range(rules.slots)]
+    # One row per assessment and one column per word: the sum of the bits of the rules fired.
+    words = [f"_pf_w{i}" for i in range(rules.words)]
     fired = rows.join(small(frame, rules.table), on=["principle_id", "status"], how="inner").with_columns(
         *[
-            nw.when(nw.col("_pf_slot") == k).then(nw.col("_pf_packed")).otherwise(0).alias(s)
-            for k, s in enumerate(slots)
+            nw.when(nw.col("_pf_word") == i).then(nw.col("_pf_packed")).otherwise(0).alias(w)
+            for i, w in enumerate(words)
         ]
     )
-    wide = (
-        fired.group_by(ident)
-        .agg(*[nw.col(s).sum() for s in slots], *[nw.col(c).any_value() for c in carried])
-        .with_columns(*[nw.col(s).cast(nw.Int64) for s in slots])
-    )  # DuckDB sums BIGINT into HUGEINT
-    per = _unpivot(wide, slots, [*ident, *carried])
-    v, b = nw.col("_pf_v"), 1 << BITS_PER_RANK
-    m = [(v // (b**r)) % b for r in range(3)] + [v // (b**3)]
-    rank = nw.when(m[3] > 0).then(3).when(m[2] > 0).then(2).when(m[1] > 0).then(1).otherwise(0)
-    mask = nw.when(m[3] > 0).then(m[3]).when(m[2] > 0).then(m[2]).when(m[1] > 0).then(m[1]).otherwise(m[0])
-    per = per.filter(v > 0).select(
+    wide = fired.group_by(ident).agg(
+        *[nw.col(w).sum() for w in words], *[nw.col(c).any_value() for c in carried]
+    )
+    # Per target leaf: the best rank fired and the bits of that rank, as mask * 4 + rank (0: nothing fired).
+    slots = [f"_pf_t{k}" for k in range(len(rules.slots))]
+    wide = wide.select(
+        *ident,
+        *carried,
+        *[
+            _outcome(nw.col(words[slot.word]).cast(nw.Int64), slot).alias(name)
+            for slot, name in zip(rules.slots, slots, strict=True)
+        ],
+    )
+    per = _unpivot(wide, slots, [*ident, *carried]).filter(nw.col("_pf_v") > 0)
+    per = per.select(
         *ident,
         *carried,
         "_pf_slot",
-        rank.cast(nw.Int64).alias("_pf_rank"),
-        mask.cast(nw.Int64).alias("_pf_mask"),
+        (nw.col("_pf_v") % 4).alias("_pf_rank"),
+        (nw.col("_pf_v") // 4).alias("_pf_mask"),
     )
     out_cols = [
         nw.lit(onto).alias("framework_id")
@@ -171,6 +175,22 @@ def _rolled_up(rows: Any, rollup: Any, key: list[str], ident: list[str]) -> Any:
     return per.filter(nw.col("_pf_own") == 0).select(
         *key, nw.col("_pf_parent").alias("principle_id"), status.alias("status")
     )
+
+
+def _outcome(word: nw.Expr, slot: Slot) -> nw.Expr:
+    """``mask * 4 + rank`` of one target from its word: its best rank fired and the bits fired at it."""
+    fields: list[nw.Expr] = []
+    offset = slot.offset
+    for width in slot.widths:
+        fields.append((word // (1 << offset)) % (1 << width) if width else nw.lit(0, dtype=nw.Int64))
+        offset += width
+    out: Any = None
+    for rank in (3, 2, 1):
+        if slot.widths[rank]:
+            out = (nw.when(fields[rank] > 0) if out is None else out.when(fields[rank] > 0)).then(
+                fields[rank] * 4 + rank
+            )
+    return fields[0] * 4 if out is None else out.otherwise(fields[0] * 4)
 
 
 def _unpivot(wide: Any, on: list[str], index: list[str]) -> Any:
