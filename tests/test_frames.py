@@ -183,6 +183,22 @@ def _rolled_up(a: pf.Assessment, source: str) -> bool:
     return (whole or not CATALOG.principle(source).is_leaf) and a.finding(source) is None
 
 
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+def test_project_through_a_crosswalk_reaching_nothing_gives_no_rows(backend: str) -> None:
+    out = frames.project(BACKENDS[backend](_flat(EVERY_FRAMEWORK[:20])), pf.Crosswalk([]), onto="uscm-2020")
+    assert _collect(out) == []
+    assert nw.from_native(out).collect_schema().names()[-3:] == ["principle_id", "status", "derived_from"]
+
+
+def test_project_reads_arrow_tables_of_large_strings() -> None:
+    table = _flat(EVERY_FRAMEWORK)
+    large = pa.schema(
+        [pa.field(f.name, pa.large_string() if f.type == pa.string() else f.type) for f in table.schema]
+    )
+    out = frames.project(table.cast(large), CROSSWALK, onto="uscm-2020")
+    assert _projected_by_frames(out) == _projected_by_objects(EVERY_FRAMEWORK, "uscm-2020")
+
+
 def test_the_fixed_assessments_reach_targets_through_rolled_up_statuses() -> None:
     statuses = {
         str(d.source_status)
@@ -465,7 +481,7 @@ def spark() -> Iterator[Any]:
 @pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
 def test_project_and_summarize_on_spark(spark: Any) -> None:
     sdf = spark.createDataFrame(_flat(EVERY_FRAMEWORK).to_pandas())
-    for onto in ("uscm-2020", "campaignzero-2015", "ilacp-naacp-2018"):
+    for onto in FRAMEWORK_IDS:  # every pair of bundled frameworks, as on the other engines
         out = frames.project(sdf, CROSSWALK, onto=onto)
         assert _is_lazy(out)
         assert _projected_by_frames(out) == _projected_by_objects(EVERY_FRAMEWORK, onto)

@@ -94,8 +94,9 @@ class Compiled(NamedTuple):
         words: how many words there are.
         table: ``principle_id``, ``status`` (the source and its status), ``_pf_word`` and ``_pf_packed``
             (the rule's bit, shifted into place in that word).
-        outcomes: ``framework_id`` (the assessed framework), ``_pf_slot`` (``_pf_t`` and the target's
-            number), ``_pf_rank``, ``_pf_mask`` (the bits of that framework's rules of that rank fired),
+        outcomes: ``framework_id`` (the assessed framework) and ``_pf_key``: ``(mask * 4 + rank) * S + n``
+            for target number ``n`` of ``S``, the best ``rank`` fired there and the ``mask`` of that
+            framework's rules of that rank fired (their bits from 0);
             then ``principle_id``, ``status`` and ``derived_from`` of the projected finding they give.
         rollup: ``principle_id`` (a leaf, or the parent itself), ``_pf_parent`` (a parent principle or a
             whole framework some rule reads), ``_pf_n`` (its number of leaves), ``_pf_own`` (1 on the
@@ -207,8 +208,8 @@ def _compile(crosswalk: Crosswalk, found: tuple[Rule, ...]) -> Compiled:
         packed.append(1 << (slot.offset + sum(slot.widths[: r.rank]) + k))
     table = pa.table(
         {
-            "principle_id": [r.source for r in found],
-            "status": [r.status for r in found],
+            "principle_id": pa.array([r.source for r in found], pa.string()),
+            "status": pa.array([r.status for r in found], pa.string()),
             "_pf_word": pa.array([slots[number[r.target]].word for r in found], pa.int64()),
             "_pf_packed": pa.array(packed, pa.int64()),
         }
@@ -228,7 +229,7 @@ def _outcomes(found: Sequence[Rule], bits: Sequence[int], number: dict[str, int]
 
     from ._schema import arrow_schema
 
-    cols: dict[str, list[object]] = {k: [] for k in ("framework_id", "_pf_slot", "_pf_rank", "_pf_mask")}
+    cols: dict[str, list[object]] = {"framework_id": [], "_pf_key": []}
     cols |= {"principle_id": [], "status": [], "derived_from": []}
     groups: dict[tuple[str, str, int], dict[str, dict[str, list[tuple[Rule, int]]]]] = {}
     for r, bit in zip(found, bits, strict=True):
@@ -240,7 +241,7 @@ def _outcomes(found: Sequence[Rule], bits: Sequence[int], number: dict[str, int]
             fired = sorted((rb for one in choice if one for rb in one), key=lambda rb: rb[0].order)
             if not fired:
                 continue
-            if len(cols["_pf_mask"]) >= MAX_OUTCOMES:
+            if len(cols["_pf_key"]) >= MAX_OUTCOMES:
                 raise ValidationError(
                     [
                         Problem(
@@ -251,9 +252,8 @@ def _outcomes(found: Sequence[Rule], bits: Sequence[int], number: dict[str, int]
                     ]
                 )
             cols["framework_id"].append(fw)
-            cols["_pf_slot"].append(f"_pf_t{number[target]}")
-            cols["_pf_rank"].append(rank)
-            cols["_pf_mask"].append(sum(bit for _, bit in fired))
+            mask = sum(bit for _, bit in fired)
+            cols["_pf_key"].append((mask * 4 + rank) * len(number) + number[target])
             cols["principle_id"].append(target)
             cols["status"].append(STATUS_OF_RANK[rank])
             cols["derived_from"].append(
@@ -271,9 +271,7 @@ def _outcomes(found: Sequence[Rule], bits: Sequence[int], number: dict[str, int]
     return pa.table(
         {
             "framework_id": pa.array(cols["framework_id"], pa.string()),
-            "_pf_slot": pa.array(cols["_pf_slot"], pa.string()),
-            "_pf_rank": pa.array(cols["_pf_rank"], pa.int64()),
-            "_pf_mask": pa.array(cols["_pf_mask"], pa.int64()),
+            "_pf_key": pa.array(cols["_pf_key"], pa.int64()),
             "principle_id": pa.array(cols["principle_id"], pa.string()),
             "status": pa.array(cols["status"], pa.string()),
             "derived_from": pa.array(cols["derived_from"], derived),
