@@ -24,7 +24,7 @@ from ._coverage_build import coverage_report
 from ._derive import DerivedMapping, derive_mappings
 from ._disposition import Disposition, disposition_of
 from ._graph import crosswalk_graph, graph_parts
-from ._index import Oriented, Structure, by_end, catalog_structure, framework_buckets
+from ._index import Structure, _Oriented, by_end, catalog_structure, framework_buckets
 from ._lint import LintProblem, lint_crosswalk
 
 if TYPE_CHECKING:
@@ -234,7 +234,7 @@ class Crosswalk:
         return frozenset(i for i, m in enumerate(self.mappings) if m.opposing)
 
     @functools.cached_property
-    def _buckets(self) -> dict[tuple[str, str], list[Oriented]]:
+    def _buckets(self) -> dict[tuple[str, str], list[_Oriented]]:
         """Mapping uses by framework pair (see :func:`._index.framework_buckets`)."""
         return framework_buckets(self.mappings, self._structure.framing)
 

@@ -42,7 +42,7 @@ import attrs
 
 from .._ids import parent_id_of
 from .._mapping import Mapping, Review
-from ._index import Use, leaves_below
+from ._index import _Use, leaves_below
 
 if TYPE_CHECKING:
     from ._core import Crosswalk
@@ -213,7 +213,7 @@ class CoverageReport:
     _sets: tuple[frozenset[str], frozenset[str], frozenset[str]] = attrs.field(
         alias="_sets", eq=False, repr=False
     )
-    _uses: dict[str, list[Use]] = attrs.field(alias="_uses", eq=False, repr=False)
+    _uses: dict[str, list[_Use]] = attrs.field(alias="_uses", eq=False, repr=False)
     _crosswalk: Crosswalk = attrs.field(alias="_crosswalk", eq=False, repr=False)
 
     def _share(self, k: int) -> float:
@@ -267,7 +267,7 @@ class CoverageReport:
         """Whether source and target are the same framework."""
         return self.source == self.target
 
-    def _uses_of(self, leaf: str) -> list[Use]:
+    def _uses_of(self, leaf: str) -> list[_Use]:
         """The uses bearing on a leaf: mappings on it, on an ancestor, or on the whole target framework."""
         found = list(self._uses.get(leaf, ()))
         parent = parent_id_of(leaf)

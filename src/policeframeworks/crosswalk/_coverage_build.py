@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._ids import parent_id_of
 from ._coverage import CoverageReport
-from ._index import Use
+from ._index import _Use
 
 if TYPE_CHECKING:
     from ._core import Crosswalk
@@ -38,7 +38,7 @@ def _build(cw: Crosswalk, source: str, target: str) -> CoverageReport:
     # For each target end x: the source leaves reviewed against it with nothing in F's favour (whole_x: all).
     unrelated_x: dict[str, set[str]] = {}
     whole_x: set[str] = set()
-    uses: dict[str, list[Use]] = {}
+    uses: dict[str, list[_Use]] = {}
     opposing = _opposing(cw)
     for s, x, kind, use in cw._buckets.get((source, target), ()):
         if same and s == x:

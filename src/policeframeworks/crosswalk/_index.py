@@ -20,12 +20,12 @@ from ..exceptions import UnknownIdError
 if TYPE_CHECKING:
     from .._catalog import Catalog
 
-__all__ = ["Oriented", "Structure", "Use", "by_end", "catalog_structure", "framework_buckets", "leaves_below"]
+__all__ = ["Structure", "by_end", "catalog_structure", "framework_buckets", "leaves_below"]
 
-#: One use of a mapping inside a coverage report: (index into ``Crosswalk.mappings``, read reversed?).
-Use = tuple[int, bool]
-#: A use read from one side: (source end, target end, 2 covers / 1 touches / 0 no relationship, use).
-Oriented = tuple[str, str, int, Use]
+# One use of a mapping inside a coverage report: (index into ``Crosswalk.mappings``, read reversed?).
+_Use = tuple[int, bool]
+# A use read from one side: (source end, target end, 2 covers / 1 touches / 0 no relationship, use).
+_Oriented = tuple[str, str, int, _Use]
 
 
 @attrs.define
@@ -66,7 +66,7 @@ def by_end(mappings: Sequence[Mapping]) -> dict[str, list[int]]:
 
 def framework_buckets(
     mappings: Sequence[Mapping], framing: frozenset[str]
-) -> dict[tuple[str, str], list[Oriented]]:
+) -> dict[tuple[str, str], list[_Oriented]]:
     """Mapping uses by (source framework, target framework), each read from the first one's side.
 
     Entries are ``(s, x, kind, use)``: s in the first framework, x in the second, kind 2 when s covers x,
