@@ -39,13 +39,12 @@ MAX_OUTCOMES = 1 << 16
 class Rule(NamedTuple):
     """One mapping read for one source status: what a source with that status gives a target leaf.
 
-    Attributes:
-        source: a principle of the assessed framework, or the assessed framework's id (the whole framework).
-        status: the source's status: ``adopted``, ``partial`` or ``not_adopted``.
-        target: a leaf of the framework projected onto.
-        rank: 3 (gives adopted), 2 (partial), 1 (not_adopted) or 0 (proves nothing: unknown).
-        relationship: how the source relates to the target (read from the source's side).
-        order: the rule's place in a projected finding's ``derived_from`` among rules of its rank.
+    Its fields, in order: ``source`` (a principle of the assessed framework, or the assessed framework's
+    id for the whole framework), ``status`` (the source's status: ``adopted``, ``partial`` or
+    ``not_adopted``), ``target`` (a leaf of the framework projected onto), ``rank`` (3 gives adopted,
+    2 partial, 1 not_adopted, 0 proves nothing: unknown), ``relationship`` (how the source relates to the
+    target, read from the source's side) and ``order`` (the rule's place in a projected finding's
+    ``derived_from`` among rules of its rank).
     """
 
     source: str
