@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 
 from .._mapping import CrosswalkDocument, Mapping, Review, end_framework_id
 from .._suggest import closest
+from .._validate import unknown_id
 from ..exceptions import Problem
 
 if TYPE_CHECKING:
     from .._catalog import Catalog
 
-__all__ = ["document_problems", "id_problems", "review_id_problems", "unknown_end"]
+__all__ = ["check_end", "document_problems", "id_problems", "review_id_problems", "unknown_end"]
 
 
 def id_problems(m: Mapping, catalog: Catalog, path: str) -> list[Problem]:
@@ -67,3 +68,10 @@ def document_problems(
         for i, r in enumerate(doc.reviews):
             problems += [p.within("", file) for p in review_id_problems(r, catalog, f"reviews[{i}]")]
     return problems
+
+
+def check_end(catalog: Catalog, end: str) -> None:
+    """Raise :class:`UnknownIdError` (close ids suggested) unless ``end`` is a principle or framework."""
+    if end not in catalog:
+        everything = [*catalog.framework_ids, *(p for f in catalog for p in f.by_id)]
+        raise unknown_id(end, "", everything)

@@ -5,51 +5,32 @@ Coverage lives in :mod:`._coverage`, lint in :mod:`._lint`, derived mappings in 
 
 from __future__ import annotations
 
-import enum
 import functools
 import os
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._catalog import Catalog
-from .._ids import parent_id_of
+from .._catalog import Catalog, load_catalog
 from .._mapping import CrosswalkDocument, Mapping, Review, end_framework_id, review_problems
 from .._pretty import PrettyAsRepr
 from .._relationship import Relationship
-from .._validate import unknown_id
-from ..exceptions import Problem, UnknownIdError, ValidationError
+from ..exceptions import Problem, ValidationError
 from . import _deprecated
-from ._checks import document_problems, id_problems, review_id_problems
-from ._coverage import CoverageMatrix, CoverageReport, CoverageStatus, _Oriented, coverage_report
+from ._checks import check_end, document_problems, id_problems, review_id_problems
+from ._coverage import CoverageMatrix, CoverageReport
+from ._coverage_build import coverage_report
 from ._derive import DerivedMapping, derive_mappings
+from ._disposition import Disposition, disposition_of
 from ._graph import crosswalk_graph, graph_parts
+from ._index import Structure, _Oriented, by_end, catalog_structure, framework_buckets
 from ._lint import LintProblem, lint_crosswalk
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["Crosswalk", "Disposition"]
-
-
-class Disposition(enum.StrEnum):
-    """Where a principle stands in a crosswalk: mapped, reviewed with nothing in common, or not reviewed."""
-
-    MAPPED = "mapped"
-    NO_RELATIONSHIP = "no_relationship"
-    NOT_REVIEWED = "not_reviewed"
-
-
-@attrs.define
-class _Structure:
-    """What coverage needs to know about the catalog, computed once per crosswalk."""
-
-    framework_leaves: dict[str, tuple[str, ...]]
-    leaves_below: dict[str, tuple[str, ...]]
-    framing: frozenset[str]
-    complete: dict[str, bool]
 
 
 def _to_mappings(value: Iterable[Mapping]) -> tuple[Mapping, ...]:
@@ -62,11 +43,7 @@ def _to_reviews(value: Iterable[Review]) -> tuple[Review, ...]:
 
 def _catalog_or_bundled(catalog: Catalog | None) -> Catalog:
     """The catalog given, or (the documented default) the bundled one."""
-    if catalog is not None:
-        return catalog
-    from .._catalog import load_catalog
-
-    return load_catalog()
+    return catalog if catalog is not None else load_catalog()
 
 
 def _count(n: int, noun: str) -> str:
@@ -223,35 +200,13 @@ class Crosswalk:
 
     # ----------------------------------------------------------------- indexes (built lazily, cached)
 
-    def _structure(self) -> _Structure:
-        return self._structure_memo
+    @functools.cached_property
+    def _structure(self) -> Structure:
+        return catalog_structure(self.catalog)
 
     @functools.cached_property
-    def _structure_memo(self) -> _Structure:
-        framework_leaves: dict[str, tuple[str, ...]] = {}
-        leaves_below: dict[str, tuple[str, ...]] = {}
-        framing: set[str] = set()
-        complete: dict[str, bool] = {}
-        for fw in self.catalog.frameworks:
-            complete[fw.id] = fw.complete
-            framework_leaves[fw.id] = tuple(p.id for p in fw.leaves())
-            for p in fw.iter_principles():
-                leaves_below[p.id] = tuple(q.id for q in p.walk() if q.is_leaf)
-            for top in fw.framing:
-                framing.update(q.id for q in top.walk())
-        return _Structure(framework_leaves, leaves_below, frozenset(framing), complete)
-
     def _by_end(self) -> dict[str, list[int]]:
-        return self._by_end_memo
-
-    @functools.cached_property
-    def _by_end_memo(self) -> dict[str, list[int]]:
-        found: dict[str, list[int]] = defaultdict(list)
-        for i, m in enumerate(self.mappings):
-            found[m.source].append(i)
-            if m.target != m.source:
-                found[m.target].append(i)
-        return found
+        return by_end(self.mappings)
 
     @functools.cached_property
     def _related_memo(self) -> dict[str, tuple[Mapping, ...]]:
@@ -278,52 +233,14 @@ class Crosswalk:
         """The positions of the mappings flagged ``opposing``."""
         return frozenset(i for i, m in enumerate(self.mappings) if m.opposing)
 
-    def _buckets(self) -> dict[tuple[str, str], list[_Oriented]]:
-        """Mapping uses by (source framework, target framework), each read from the first one's side.
-
-        Entries are ``(s, x, kind, use)``: s in the first framework, x in the second, kind 2 when s covers x,
-        1 when it only touches x, 0 for no relationship. Uses with a framing statement at either end are
-        left out (framing is never counted).
-        """
-        return self._buckets_memo
-
     @functools.cached_property
-    def _buckets_memo(self) -> dict[tuple[str, str], list[_Oriented]]:
-        framing = self._structure().framing
-        found = defaultdict(list)
-        kind_of = {r: (2 if r.covers else 1 if r.touches else 0) for r in Relationship}
-        kind_back = {r: kind_of[r.inverse()] for r in Relationship}
-        for i, m in enumerate(self.mappings):
-            a, b, r = m.source, m.target, m.relationship
-            if a in framing or b in framing:
-                continue
-            fa, fb = a.partition(":")[0], b.partition(":")[0]
-            found[(fa, fb)].append((a, b, kind_of[r], (i, False)))
-            found[(fb, fa)].append((b, a, kind_back[r], (i, True)))
-        return found
+    def _buckets(self) -> dict[tuple[str, str], list[_Oriented]]:
+        """Mapping uses by framework pair (see :func:`._index.framework_buckets`)."""
+        return framework_buckets(self.mappings, self._structure.framing)
 
     def _read(self, i: int, reversed_: bool) -> Mapping:
         m = self.mappings[i]
         return m.inverse() if reversed_ else m
-
-    def _leaves_below(self, target_id: str, framework_id: str) -> tuple[str, ...]:
-        st = self._structure()
-        if target_id == framework_id:
-            return st.framework_leaves[framework_id]
-        leaves = st.leaves_below.get(target_id)
-        if leaves is None or end_framework_id(target_id) != framework_id:
-            from .._suggest import closest
-
-            candidates = [framework_id, *(p for p in st.leaves_below if end_framework_id(p) == framework_id)]
-            raise UnknownIdError(
-                target_id, kind=f"target ({framework_id})", suggestions=closest(target_id, candidates)
-            )
-        return leaves
-
-    def _check_end(self, end: str) -> None:
-        if end not in self.catalog:
-            everything = [*self.catalog.framework_ids, *(p for f in self.catalog for p in f.by_id)]
-            raise unknown_id(end, "", everything)
 
     # ----------------------------------------------------------------- queries
 
@@ -352,8 +269,8 @@ class Crosswalk:
         found = reads.get(principle_id)
         if found is None:
             # Each id's mappings are read (and inverted, which builds and checks a new Mapping) once.
-            self._check_end(principle_id)
-            ends = self._by_end().get(principle_id, ())
+            check_end(self.catalog, principle_id)
+            ends = self._by_end.get(principle_id, ())
             found = tuple(self.mappings[i].reads_from(principle_id) for i in ends)
             reads[principle_id] = found
         if relationships is None:
@@ -425,52 +342,7 @@ class Crosswalk:
         Raises:
             UnknownIdError: not a principle or framing statement of the catalog.
         """
-        principle = self.catalog.principle(principle_id)
-        if against is not None:
-            self.catalog.framework(against)
-        by_end = self._by_end()
-        own = [principle_id, principle.framework_id]
-        parent = parent_id_of(principle_id)
-        while parent is not None:
-            own.append(parent)
-            parent = parent_id_of(parent)
-        descendants = [p.id for p in principle.walk()][1:]
-        seen_no_relationship = False
-        passed_down = (Relationship.EQUAL, Relationship.SUBSET)
-        for n, end in enumerate([*own, *descendants]):
-            for i in by_end.get(end, ()):
-                read = self.mappings[i].reads_from(end)
-                if against is not None and end_framework_id(read.target) != against:
-                    continue
-                rel = read.relationship
-                if rel.touches and (n == 0 or n >= len(own) or rel in passed_down):
-                    return Disposition.MAPPED
-                if not rel.touches and n < len(own):
-                    seen_no_relationship = True
-        if not seen_no_relationship and not self.reviews:
-            return Disposition.NOT_REVIEWED
-        st = self._structure()
-        leaves = st.leaves_below.get(principle_id)
-        if leaves is None:  # a framing statement
-            for end in own[:1] + own[2:]:
-                for i in by_end.get(end, ()):
-                    read = self.mappings[i].reads_from(end)
-                    if (
-                        read.relationship is Relationship.NO_RELATIONSHIP
-                        and read.target in st.framework_leaves
-                        and (against is None or read.target == against)
-                    ):
-                        return Disposition.NO_RELATIONSHIP
-            return Disposition.NOT_REVIEWED
-        own_fw = principle.framework_id
-        others = [against] if against is not None else [f for f in st.framework_leaves if f != own_fw]
-        for other in others:
-            if other == own_fw:
-                continue
-            report = coverage_report(self, other, own_fw)
-            if all(report.status(leaf) is CoverageStatus.NO_RELATIONSHIP for leaf in leaves):
-                return Disposition.NO_RELATIONSHIP
-        return Disposition.NOT_REVIEWED
+        return disposition_of(self, principle_id, against)
 
     def derive(self, *, max_hops: int = 3) -> tuple[DerivedMapping, ...]:
         """Relationships implied by chaining asserted mappings across frameworks, each with its path.
@@ -610,8 +482,6 @@ class Crosswalk:
     ) -> Crosswalk:
         """Deprecated: use :func:`policeframeworks.io.read_crosswalk_csv` (a file) or :func:`~policeframeworks.io.crosswalk_from_csv` (text)."""  # noqa: E501
         return _deprecated.deprecated_read(cls, "csv", source, catalog=catalog, text=text)
-
-    # ----------------------------------------------------------------- documents
 
     def to_document(self, *, id: str, title: str, data_version: str) -> CrosswalkDocument:
         """A crosswalk document of these mappings (for ``policeframeworks.io.dump``).
