@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -357,3 +358,22 @@ def test_to_dict_holds_the_mappings_and_reviews_not_the_catalog() -> None:
 @given(pfst.crosswalks(max_reviews=2))
 def test_to_dict_reads_back(cw: Crosswalk) -> None:
     assert io.from_dict(io.to_dict(cw), Crosswalk) == cw
+
+
+@pytest.mark.parametrize("reader", [io.read_node_link, io.read_oscal])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[" * 100_000, "nested too deeply"),
+        ('{"a": 1, "a": 2}', "key 'a' appears twice"),
+        ("{", "not valid JSON"),
+    ],
+)
+def test_json_crosswalk_readers_refuse_bad_json_within_the_error_tree(
+    tmp_path: Path, reader: Any, text: str, message: str
+) -> None:
+    # Regression: read_oscal parsed with a bare json.loads, so deep nesting raised RecursionError.
+    path = tmp_path / "cw.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValidationError, match=message):
+        reader(path)
