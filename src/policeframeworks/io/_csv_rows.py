@@ -111,6 +111,9 @@ def check_width(reader: RowReader, row: int, values: list[str]) -> bool:
 
 
 _TOTALS = frozenset({"total", "totals", "sum", "count"})
+#: The enum members by word (the reader has checked the words; a lookup is quicker than calling the enum).
+_KINDS = {k.value: k for k in JurisdictionKind}
+_METHODS = {m.value: m for m in Method}
 #: How many distinct texts of one principle column a reader remembers (a file has a handful: 1, 0, ...).
 _KEPT = 256
 _MISSING: Any = object()
@@ -292,7 +295,7 @@ def _add_row(
                 j = checked_parts_jurisdiction(
                     name=meta["name"],
                     state=meta["state"],
-                    kind=JurisdictionKind(meta["kind"]),
+                    kind=_KINDS[meta["kind"]],
                     attributes=meta["attributes"],
                 )
             else:
@@ -302,7 +305,7 @@ def _add_row(
                 framework_id=fw.id,
                 as_of=meta["as_of"],
                 assessor=meta["assessor"],
-                method=Method(meta["method"]),
+                method=_METHODS[meta["method"]],
                 findings=findings,
                 reported_total=meta.get("reported_total"),
                 evidence=ctx.evidence,
