@@ -173,6 +173,7 @@ def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
     fast_rows: list[tuple[Finding, ...]] = []
     blank = Status.NOT_ADOPTED if reader.opts.blank == "not_adopted" else None
     name_col = cols.field["name"]
+    width = len(reader.headers)  # a row of this width needs no check_width
     header_cells = [h.strip() for h in reader.headers if h.strip()]
     first_header = header_cells[0] if header_cells else None
     # Building an Assessment checks nothing against its framework: rows are checked here. Findings are on
@@ -194,7 +195,7 @@ def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
             first = next((c for c in (v.strip() for v in values) if c), None)
         if first is None or (first == first_header and is_repeated_header(values, reader.headers)):
             continue
-        if not check_width(reader, row, values):
+        if len(values) != width and not check_width(reader, row, values):
             continue
         if values[name_col].strip().casefold() in _TOTALS:
             _check_totals(reader, row, values, _with_fast_rows(adopted, fast_rows))
