@@ -41,7 +41,10 @@ from ._files import SURROGATE_ESCAPE, atomic_path, document_kind, no_constants, 
 __all__ = ["PARQUET_BATCH", "dump_assessments", "iter_assessments"]
 
 #: How many assessments go into one Parquet row group (and are held as table rows at once).
-PARQUET_BATCH = 20_000
+PARQUET_BATCH = 5_000
+
+#: How many Parquet rows (findings) are turned into assessments at a time.
+PARQUET_READ_ROWS = 16_384
 
 #: How often (in assessments) the ``progress`` callbacks are called, besides once at the end.
 PROGRESS_EVERY = 1_000
@@ -391,7 +394,7 @@ def _iter_parquet(p: Path) -> Iterator[Assessment]:
         )
     pending: pa.Table | None = None
     offset = 0  # the row number (in the file) of pending's first row
-    for batch in source.iter_batches(batch_size=PARQUET_BATCH * 8):
+    for batch in source.iter_batches(batch_size=PARQUET_READ_ROWS):
         table = pa.Table.from_batches([batch])
         if pending is not None:
             table = pa.concat_tables([pending, table])
