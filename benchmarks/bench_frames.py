@@ -6,7 +6,9 @@
 2. ``frames.project`` of every assessment onto USCM 2020, written to Parquet, on DuckDB and on a Polars
    LazyFrame (streamed to Parquet): wall time and peak memory, each in its own process. Goal: < 60 s and
    < 4 GiB each.
-3. The object path on 20,000 of the same assessments (``Assessment.project``), scaled to N for the ratio.
+3. The object path on 20,000 of the same assessments (``Assessment.project`` and ``summarize``), scaled to N
+   for the ratio; the frames results for those cities (status and ``derived_from`` of every projected row,
+   and the summary by state) are compared with it cell by cell.
 4. ``frames.summarize`` by state with population weights, on DuckDB, against the same query written by hand
    in DuckDB SQL. Goal: <= 1.5x. The two results are compared cell by cell.
 
@@ -153,38 +155,29 @@ def child_summarize(src: str) -> dict[str, object]:
         got = con.sql(sql).fetchall()
         times["sql"].append(time.perf_counter() - start)
         results["sql"] = got
-    same = len(results["frames"]) == len(results["sql"]) and all(
-        a[:3] == b[:3]
-        and all(abs(x - y) <= 1e-9 * max(1.0, abs(y)) for x, y in zip(a[3:], b[3:], strict=True))
-        for a, b in zip(results["frames"], results["sql"], strict=True)
-    )
+    same = _same(results["frames"], results["sql"])
     return {"frames": min(times["frames"]), "sql": min(times["sql"]), "same": same, "peak_mib": peak_mib()}
 
 
-def child_objects(src: str, n: int) -> dict[str, float]:
-    """The object path: build n assessments from the first n cities (not timed), project each (timed)."""
+def child_objects(src: str, n: str, out: str) -> dict[str, object]:
+    """The object path on the first n cities: projection and the summary by state (each timed).
+
+    The projected cells and the summary rows go to ``out`` (JSON) for the comparison with the frames
+    results; frames.summarize of the same cities is compared here, cell by cell.
+    """
     import duckdb
 
     import policeframeworks as pf
+    from policeframeworks import frames
 
     con = duckdb.connect()
-    rows = con.sql(
-        f"SELECT * FROM read_parquet('{src}') WHERE jurisdiction_key IN "
-        f"(SELECT DISTINCT jurisdiction_key FROM read_parquet('{src}') LIMIT {n})"
-    ).fetchall()
-    cols = [
-        "jurisdiction_key",
-        "state",
-        "framework_id",
-        "as_of",
-        "assessor",
-        "method",
-        "population",
-        "principle_id",
-        "status",
-    ]
+    con.execute(
+        f"CREATE TABLE sample_cities AS SELECT * FROM read_parquet('{src}') WHERE jurisdiction_key IN "
+        f"(SELECT DISTINCT jurisdiction_key FROM read_parquet('{src}') ORDER BY 1 LIMIT {int(n)})"
+    )
+    cols = [d[0] for d in con.sql("SELECT * FROM sample_cities").description]
     by_city: dict[str, list[dict[str, object]]] = {}
-    for r in rows:
+    for r in con.sql("SELECT * FROM sample_cities").fetchall():
         d = dict(zip(cols, r, strict=True))
         by_city.setdefault(str(d["jurisdiction_key"]), []).append(d)
     items = []
@@ -192,7 +185,12 @@ def child_objects(src: str, n: int) -> dict[str, float]:
         first = found[0]
         items.append(
             pf.Assessment(
-                jurisdiction=pf.Jurisdiction(name=key.split("|")[0], state=str(first["state"]), kind="city"),
+                jurisdiction=pf.Jurisdiction(
+                    name=key.split("|")[0],
+                    state=str(first["state"]),
+                    kind="city",
+                    attributes={"population": str(first["population"])},
+                ),
                 framework_id=EIGHT,
                 as_of="2020-07",
                 assessor="bench",
@@ -207,7 +205,68 @@ def child_objects(src: str, n: int) -> dict[str, float]:
     start = time.perf_counter()
     projected = [a.project(ONTO, cw) for a in items]
     took = time.perf_counter() - start
-    return {"seconds": took, "assessments": len(items), "findings": sum(len(p.findings) for p in projected)}
+    start = time.perf_counter()
+    summary = pf.summarize(items, by="state", weights="population").to_records()
+    summary_took = time.perf_counter() - start
+    cells = [
+        [
+            frames.jurisdiction_key(a.jurisdiction),
+            f.principle_id,
+            str(f.status),
+            [[d.source, str(d.relationship), d.target, str(d.source_status)] for d in f.derived_from],
+        ]
+        for a in projected
+        for f in a.findings
+    ]
+    Path(out).write_text(json.dumps(cells), encoding="utf-8")
+    rows = frames.summarize(con.table("sample_cities"), EIGHT, by="state", weights="population")
+    got = rows.project(COLUMNS).order("state, principle_id").fetchall()
+    expected = sorted(tuple(r[k] for k in ("group", *COLUMNS.split(", ")[1:])) for r in summary)
+    return {
+        "seconds": took,
+        "summary_seconds": summary_took,
+        "assessments": len(items),
+        "findings": sum(len(p.findings) for p in projected),
+        "summary_same": _same(got, expected),
+    }
+
+
+def _same(a: list[tuple[object, ...]], b: list[tuple[object, ...]]) -> bool:
+    """Rows equal: the first three cells exactly, the numbers to 1e-9 (relative)."""
+    return (
+        len(a) == len(b)
+        and all(
+            x[:3] == y[:3]
+            and all(
+                (u is None and v is None)
+                or (u is not None and v is not None and abs(u - v) <= 1e-9 * max(1.0, abs(v)))  # type: ignore[operator]
+                for u, v in zip(x[3:], y[3:], strict=True)
+            )
+            for x, y in zip(a, b, strict=True)
+        )
+    )
+
+
+def compare_projections(objects: Path, outputs: dict[str, Path]) -> dict[str, bool]:
+    """Each engine's projected rows for the object path's cities equal the object path's, cell by cell."""
+    import duckdb
+
+    expected = {(k, p): (s, [tuple(d) for d in ds]) for k, p, s, ds in json.loads(objects.read_text())}
+    keys = sorted({k for k, _ in expected})
+    con = duckdb.connect()
+    con.execute("CREATE TABLE keys AS SELECT unnest($1::VARCHAR[]) AS k", [keys])
+    same = {}
+    for engine, path in outputs.items():
+        rows = con.sql(
+            f"SELECT jurisdiction_key, principle_id, status, derived_from FROM read_parquet('{path}') "
+            "WHERE jurisdiction_key IN (SELECT k FROM keys)"
+        ).fetchall()
+        got = {
+            (k, p): (s, [(d["source"], d["relationship"], d["target"], d["source_status"]) for d in ds])
+            for k, p, s, ds in rows
+        }
+        same[engine] = len(got) == len(rows) and got == expected
+    return same
 
 
 CHILDREN = {
@@ -242,7 +301,7 @@ def main() -> None:
     if args.child:
         name, *rest = args.child
         fn = CHILDREN[name]
-        result = fn(rest[0], int(rest[1])) if name == "objects" else fn(*rest)
+        result = fn(*rest)
         print(json.dumps(result))
         return
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
@@ -257,16 +316,22 @@ def main() -> None:
         results = {}
         for engine in ("duckdb", "polars"):
             results[engine] = run_child(engine, str(src), str(Path(tmp) / f"projected-{engine}.parquet"))
-        objects = run_child("objects", str(src), str(min(args.objects, args.cities)))
+        cells = Path(tmp) / "objects.json"
+        objects = run_child("objects", str(src), str(min(args.objects, args.cities)), str(cells))
         summary = run_child("summarize", str(src))
+        outputs = {e: Path(tmp) / f"projected-{e}.parquet" for e in results}
+        same = compare_projections(cells, outputs)
     per_object = float(objects["seconds"]) / float(objects["assessments"])  # type: ignore[arg-type]
     scaled = per_object * args.cities
     print(f"\nframes.project onto {ONTO} of {args.cities:,} assessments (goal: < 60 s, < 4096 MiB each)")
-    print(f"  {'engine':<22}{'seconds':>10}{'peak MiB':>10}{'rows out':>14}{'vs objects':>12}")
+    print(
+        f"  {'engine':<22}{'seconds':>10}{'peak MiB':>10}{'rows out':>14}{'vs objects':>12}"
+        f"  {'= objects':>10}"
+    )
     for engine, r in results.items():
         print(
             f"  {engine:<22}{r['seconds']:>10.1f}{r['peak_mib']:>10.0f}{r['rows']:>14,}"
-            f"{scaled / float(r['seconds']):>11.1f}x"
+            f"{scaled / float(r['seconds']):>11.1f}x  {same[engine]!s:>10}"
         )  # type: ignore[arg-type]
     print(f"  {'object path (scaled)':<22}{scaled:>10.1f}{'':>10}{'':>14}{'1.0x':>12}")
     print(
@@ -278,6 +343,16 @@ def main() -> None:
     print(f"  frames.summarize  {summary['frames']:.2f} s")
     print(f"  DuckDB SQL        {summary['sql']:.2f} s")
     print(f"  ratio             {ratio:.2f}x   results equal cell by cell: {summary['same']}")
+    per_summary = float(objects["summary_seconds"]) / float(objects["assessments"])  # type: ignore[arg-type]
+    print(
+        f"  object path       {per_summary * args.cities:.2f} s scaled from {objects['assessments']:,} "
+        f"assessments in {objects['summary_seconds']:.2f} s; frames.summarize of those equals it cell by "
+        f"cell: {objects['summary_same']}"
+    )
+    print(
+        f"  ('= objects': the rows of the object path's {objects['assessments']:,} cities, status and "
+        "derived_from, equal its projection cell by cell)"
+    )
 
 
 if __name__ == "__main__":

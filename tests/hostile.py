@@ -125,7 +125,7 @@ def valid_csv() -> dict[str, str]:
     kankakee = attrs.evolve(
         kankakee, findings=tuple(attrs.evolve(f, evidence=(), note=None) for f in kankakee.findings)
     )
-    out = {"crosswalk": str(cw.to_csv())}
+    out = {"crosswalk": str(io.crosswalk_to_csv(cw))}
     with tempfile.TemporaryDirectory() as folder:
         for layout in ("wide", "long"):
             path = Path(folder) / f"{layout}.csv"

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import csv
-import io
+import io as stdio
 import json
 from pathlib import Path
 
 import pytest
 
 from clihelpers import run
-from policeframeworks import Crosswalk, load_catalog
+from policeframeworks import io, load_catalog
 from policeframeworks.cli._cmd_crosswalk import LINT_COLUMNS
 from policeframeworks.cli._common import EXIT_DATA, EXIT_OK, EXIT_USAGE
 
@@ -21,7 +21,7 @@ CW = CATALOG.crosswalk
 @pytest.fixture
 def crosswalk_csv(tmp_path: Path) -> Path:
     path = tmp_path / "mine.csv"
-    CW.to_csv(path)
+    io.write_crosswalk_csv(CW, path)
     return path
 
 
@@ -40,7 +40,7 @@ def test_lint_finds_a_duplicate_with_its_row(crosswalk_csv: Path) -> None:
     crosswalk_csv.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
     code, out, err = run("crosswalk", "lint", str(crosswalk_csv), "--format", "csv")
     assert code == EXIT_DATA
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = list(csv.DictReader(stdio.StringIO(out)))
     assert tuple(rows[0]) == LINT_COLUMNS
     assert rows[0]["status"] == "invalid"
     problems = [line for line in err.splitlines() if line.startswith("error: ")]
@@ -89,13 +89,13 @@ def test_export_reads_back_into_an_equal_crosswalk(tmp_path: Path, fmt: str) -> 
     assert out == ""
     assert f"wrote {path}" in err
     if fmt == "graphml":
-        back = Crosswalk.from_graphml(path)
+        back = io.read_graphml(path)
     elif fmt == "gexf":
-        back = Crosswalk.from_gexf(path)
+        back = io.read_gexf(path)
     elif fmt == "json":
-        back = Crosswalk.from_node_link(json.loads(path.read_text(encoding="utf-8")))
+        back = io.crosswalk_from_node_link(json.loads(path.read_text(encoding="utf-8")))
     else:
-        back = Crosswalk.from_csv(path)
+        back = io.read_crosswalk_csv(path)
         # CSV holds mappings only: the declared reviews are not in it.
         assert (back.mappings, back.reviews) == (CW.mappings, ())
         return
@@ -119,7 +119,7 @@ def test_export_refuses_to_replace_without_force(tmp_path: Path) -> None:
     assert "--force" in err
     assert path.read_text(encoding="utf-8") == "mine"
     assert run("crosswalk", "export", "--out", str(path), "--force")[0] == EXIT_OK
-    assert path.read_text(encoding="utf-8") == CW.to_csv()
+    assert path.read_text(encoding="utf-8") == io.crosswalk_to_csv(CW)
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """The user's own files on the catalog commands: ``--framework-file``, ``--crosswalk``, ``--replace``.
 
 Each command's numbers with the user's files equal the API's over ``Catalog.from_paths`` and
-``Crosswalk.load``; every mistake is one line per problem with the documented exit code.
+``io.read_crosswalk``; every mistake is one line per problem with the documented exit code.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from clihelpers import run
-from policeframeworks import Catalog, Crosswalk, load_catalog, version_crosswalk
+from policeframeworks import Catalog, load_catalog, version_crosswalk
 from policeframeworks import io as pfio
 from policeframeworks.cli._common import EXIT_DATA, EXIT_OK, EXIT_USAGE
 
@@ -27,7 +27,7 @@ VERSIONS = ("useofforce-2016", "8cantwait-2020")
 @pytest.fixture
 def versions_csv(tmp_path: Path) -> Path:
     path = tmp_path / "versions.csv"
-    version_crosswalk(*VERSIONS).to_csv(path)
+    pfio.write_crosswalk_csv(version_crosswalk(*VERSIONS), path)
     return path
 
 
@@ -92,7 +92,7 @@ def test_coverage_with_a_crosswalk_file_extends_the_bundled_one(versions_csv: Pa
         "coverage", *VERSIONS, "--crosswalk", str(versions_csv), "--format", "json", "--explain"
     )
     assert code == EXIT_OK
-    report = Crosswalk.load(versions_csv).coverage(*VERSIONS)
+    report = pfio.read_crosswalk(versions_csv, include_bundled=True).coverage(*VERSIONS)
     data = json.loads(out)
     assert (data["lower"], data["upper"], data["touched"]) == (
         report.lower,
@@ -111,7 +111,7 @@ def test_coverage_with_replace_uses_the_files_alone(fixture: str, request: pytes
         "coverage", "uscm-2020", "8cantwait-2020", "--crosswalk", str(path), "--replace", "--format", "json"
     )
     assert code == EXIT_OK
-    alone = Crosswalk.load(path, include_bundled=False)
+    alone = pfio.read_crosswalk(path)
     data = json.loads(out)
     # the files join other frameworks: nothing of this pair is reviewed, so everything is still possible
     assert (data["touched_share"], data["reviewed_share"], data["upper"], data["label"]) == (0, 0, 1, "n/r")
@@ -151,7 +151,9 @@ def test_coverage_of_an_own_framework_explained(own_framework: Path, own_crosswa
     assert "policylink-pledge:training: covered" in out
     assert "mine-2024:training superset policylink-pledge:training (8/10)" in out
     catalog = Catalog.from_paths(own_framework)
-    expected = Crosswalk.load(own_crosswalk, catalog=catalog).coverage("mine-2024", "policylink-pledge")
+    expected = pfio.read_crosswalk(own_crosswalk, catalog=catalog, include_bundled=True).coverage(
+        "mine-2024", "policylink-pledge"
+    )
     assert f"lower bound     {expected.lower:.2f}" in out
     assert f"shown as        {expected.label}" in out
 
@@ -202,16 +204,16 @@ def test_show_and_search_an_own_framework(own_framework: Path) -> None:
 def test_export_with_crosswalk_files(versions_csv: Path, fmt: str) -> None:
     code, out, _ = run("crosswalk", "export", "--format", fmt, "--crosswalk", str(versions_csv))
     assert code == EXIT_OK
-    combined = Crosswalk.load(versions_csv)
+    combined = pfio.read_crosswalk(versions_csv, include_bundled=True)
     if fmt == "csv":
-        assert out == combined.to_csv()
+        assert out == pfio.crosswalk_to_csv(combined)
     else:
-        assert json.loads(out) == json.loads(json.dumps(combined.to_node_link()))
+        assert json.loads(out) == json.loads(json.dumps(pfio.crosswalk_to_node_link(combined)))
     code, out, _ = run("crosswalk", "export", "--format", fmt, "--crosswalk", str(versions_csv), "--replace")
     assert code == EXIT_OK
     alone = version_crosswalk(*VERSIONS)
     if fmt == "csv":
-        assert out == alone.to_csv()
+        assert out == pfio.crosswalk_to_csv(alone)
     else:
         assert len(json.loads(out)["edges"]) == len(alone.mappings)
 

@@ -142,7 +142,7 @@ def test_bundled_files_validate() -> None:
 def test_crosswalk_files_are_validated_and_linted(tmp_path: Path) -> None:
     cw = CATALOG.crosswalk
     good = tmp_path / "cw.csv"
-    cw.to_csv(good)
+    pfio.write_crosswalk_csv(cw, good)
     lines = good.read_text(encoding="utf-8").splitlines()
     dup = tmp_path / "dup.csv"
     dup.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")

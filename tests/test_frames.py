@@ -80,7 +80,8 @@ def _collect(out: Any) -> list[dict[str, Any]]:
     if isinstance(frame, nw.LazyFrame):
         frame = frame.collect()
     return [
-        {k: (None if v != v else v) for k, v in row.items()} for row in frame.rows(named=True)
+        {k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
+        for row in frame.rows(named=True)
     ]  # NaN: null
 
 
@@ -98,58 +99,119 @@ def _flat(assessments: Any) -> Any:
 # ------------------------------------------------------------------ projection, summaries == the object path
 
 
-def _projected_by_objects(items: list[pf.Assessment], onto: str) -> set[tuple[str, str, str, str]]:
-    out = set()
+FRAMEWORK_IDS = list(CATALOG.framework_ids)
+Projected = dict[tuple[str, str, str], tuple[str, tuple[tuple[str, str, str, str], ...]]]
+
+
+def _projected_by_objects(items: list[pf.Assessment], onto: str) -> Projected:
+    """Per (jurisdiction, date, target): the status and derived_from the object path gives."""
+    out: Projected = {}
     for a in items:
-        p = a.project(onto, CROSSWALK)
-        out |= {
-            (frames.jurisdiction_key(a.jurisdiction), a.as_of, f.principle_id, str(f.status))
-            for f in p.findings
-        }
+        if a.framework_id == onto:
+            continue
+        for f in a.project(onto, CROSSWALK).findings:
+            derived = tuple(
+                (d.source, str(d.relationship), d.target, str(d.source_status)) for d in f.derived_from
+            )
+            out[frames.jurisdiction_key(a.jurisdiction), a.as_of, f.principle_id] = (str(f.status), derived)
     return out
 
 
-def _projected_by_frames(out: Any) -> set[tuple[str, str, str, str]]:
-    return {(r["jurisdiction_key"], r["as_of"], r["principle_id"], r["status"]) for r in _collect(out)}
+def _projected_by_frames(out: Any) -> Projected:
+    got: Projected = {}
+    for r in _collect(out):
+        key = (r["jurisdiction_key"], r["as_of"], r["principle_id"])
+        assert key not in got, f"{key} projected twice"
+        derived = tuple(
+            (d["source"], d["relationship"], d["target"], d["source_status"]) for d in r["derived_from"]
+        )
+        got[key] = (r["status"], derived)
+    return got
+
+
+def _patterns(fw: pf.Framework, start: int) -> list[pf.Assessment]:
+    """Assessments of ``fw`` in distinct cities: statuses cycling over leaves (some missing), own findings on
+    some parents, and every leaf adopted, not adopted or not applicable (every rollup case)."""
+    statuses = ["adopted", "partial", "not_adopted", "unknown", "not_applicable", "adopted", "partial"]
+    leaves = {p.id for p in fw.leaves()}
+    plans: list[dict[str, str]] = []
+    for i in range(7):
+        plan = {
+            pid: statuses[(i + k) % 7]
+            for k, pid in enumerate(fw.principle_ids)
+            if pid in leaves and (i + k) % 4
+        }
+        if i % 2:  # some parents with a finding of their own
+            plan |= {
+                pid: statuses[(i + k) % 7] for k, pid in enumerate(fw.principle_ids) if pid not in leaves
+            }
+        plans.append(plan)
+    plans += [dict.fromkeys(leaves, s) for s in ("adopted", "not_adopted", "not_applicable", "partial")]
+    plans.append({pid: "adopted" if k % 3 else "not_applicable" for k, pid in enumerate(sorted(leaves))})
+    return [
+        pf.Assessment(
+            jurisdiction=pf.Jurisdiction(name=f"{fw.id} city {start + i}", state="IL", kind="city"),
+            framework_id=fw.id,
+            as_of="2020",
+            assessor="coder",
+            method="document-review",
+            findings=[pf.Finding(principle_id=pid, status=s) for pid, s in plan.items()],
+        )
+        for i, plan in enumerate(plans)
+    ]
+
+
+EVERY_FRAMEWORK = [a for k, fw in enumerate(CATALOG) for a in _patterns(fw, 100 * k)]
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+def test_project_equals_the_object_path_for_every_pair_of_frameworks(backend: str) -> None:
+    native = BACKENDS[backend](_flat(EVERY_FRAMEWORK))
+    for onto in FRAMEWORK_IDS:
+        out = frames.project(native, CROSSWALK, onto=onto)
+        assert _is_lazy(out) == (backend in LAZY)
+        assert type(nw.from_native(out).to_native()) is type(out)
+        rows = _collect(out)
+        assert {r["framework_id"] for r in rows} <= {onto}
+        assert {r["method"] for r in rows} <= {"derived"}
+        expected = _projected_by_objects(EVERY_FRAMEWORK, onto)
+        assert _projected_by_frames(out) == expected, onto
+
+
+def _rolled_up(a: pf.Assessment, source: str) -> bool:
+    whole = source in CATALOG.framework_ids
+    return (whole or not CATALOG.principle(source).is_leaf) and a.finding(source) is None
+
+
+def test_the_fixed_assessments_reach_targets_through_rolled_up_statuses() -> None:
+    statuses = {
+        str(d.source_status)
+        for a in EVERY_FRAMEWORK
+        for onto in FRAMEWORK_IDS
+        if onto != a.framework_id
+        for f in a.project(onto, CROSSWALK).findings
+        for d in f.derived_from
+        if _rolled_up(a, d.source)
+    }
+    assert statuses >= {"adopted", "partial"}
+
+
+any_assessments = st.lists(
+    st.sampled_from(list(CATALOG)).flatmap(lambda fw: pfst.assessments(framework=fw)),
+    max_size=6,
+    unique_by=lambda a: a.jurisdiction.key,
+)
 
 
 @pytest.mark.parametrize("backend", sorted(BACKENDS))
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(items=unique_eight, onto=st.sampled_from(["uscm-2020", "useofforce-2016", "campaignzero-2015"]))
+@given(items=any_assessments, onto=st.sampled_from(FRAMEWORK_IDS))
 def test_project_equals_the_object_path(backend: str, items: list[pf.Assessment], onto: str) -> None:
-    native = BACKENDS[backend](_flat(items))
-    if items and EIGHT.id in frames.needs_rollup(CROSSWALK, onto):
-        with pytest.raises(pf.ValidationError, match="rolled up"):
-            frames.project(native, CROSSWALK, onto=onto)
-        return
-    out = frames.project(native, CROSSWALK, onto=onto)
-    assert _is_lazy(out) == (backend in LAZY)
-    assert type(nw.from_native(out).to_native()) is type(out)
-    rows = _collect(out)
-    assert {r["framework_id"] for r in rows} <= {onto}
-    assert {r["method"] for r in rows} <= {"derived"}
+    out = frames.project(BACKENDS[backend](_flat(items)), CROSSWALK, onto=onto)
     assert _projected_by_frames(out) == _projected_by_objects(items, onto)
 
 
 USCM = CATALOG.framework("uscm-2020")
-
-
-@pytest.mark.parametrize("backend", ["pyarrow", "duckdb"])
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    items=st.lists(pfst.assessments(framework=USCM), max_size=4, unique_by=lambda a: a.jurisdiction.key),
-    onto=st.sampled_from(["8cantwait-2020", "campaignzero-2015", "ilacp-naacp-2018"]),
-)
-def test_project_from_a_framework_with_parents_equals_the_object_path(
-    backend: str, items: list[pf.Assessment], onto: str
-) -> None:
-    native = BACKENDS[backend](_flat(items))
-    if items and USCM.id in frames.needs_rollup(CROSSWALK, onto):
-        with pytest.raises(pf.ValidationError, match="rolled up"):
-            frames.project(native, CROSSWALK, onto=onto)
-        return
-    out = frames.project(native, CROSSWALK, onto=onto)
-    assert _projected_by_frames(out) == _projected_by_objects(items, onto)
 
 
 def _summary_by_objects(items: list[pf.Assessment]) -> dict[str, Any]:
@@ -367,12 +429,13 @@ def spark() -> Iterator[Any]:
 
 @pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
 def test_project_and_summarize_on_spark(spark: Any) -> None:
+    sdf = spark.createDataFrame(_flat(EVERY_FRAMEWORK).to_pandas())
+    for onto in ("uscm-2020", "campaignzero-2015", "ilacp-naacp-2018"):
+        out = frames.project(sdf, CROSSWALK, onto=onto)
+        assert _is_lazy(out)
+        assert _projected_by_frames(out) == _projected_by_objects(EVERY_FRAMEWORK, onto)
     items = list(_fixed_assessments(12))
-    t = _flat(items)
-    sdf = spark.createDataFrame(t.to_pandas())
-    out = frames.project(sdf, CROSSWALK, onto="uscm-2020")
-    assert _is_lazy(out)
-    assert _projected_by_frames(out) == _projected_by_objects(items, "uscm-2020")
+    sdf = spark.createDataFrame(_flat(items).to_pandas())
     got = _collect(frames.summarize(sdf, EIGHT, by="state"))
     assert _same_shares(got, pf.summarize(items, by="state", framework=EIGHT).to_records(), "state")
 
@@ -517,7 +580,7 @@ def test_docs_list_every_column() -> None:
     for table, columns in TABLES.items():
         assert f"## `{table}`" in text
         for c in columns:
-            assert f"| `{c.name}` | `{c.type}` |" in text, (table, c.name)
+            assert f"| `{c.name}` | `{c.arrow_type}` |" in text, (table, c.name)
 
 
 def test_unknown_table_name_is_suggested() -> None:

@@ -44,11 +44,11 @@ FUZZ = settings(max_examples=EXAMPLES)
 
 
 def _crosswalk_reader(path: Path) -> object:
-    return Crosswalk.load(path)
+    return io.read_crosswalk(path, include_bundled=True)
 
 
 def _graph_reader(path: Path) -> object:
-    return Crosswalk.from_graphml(path) if path.suffix == ".graphml" else Crosswalk.from_gexf(path)
+    return io.read_graphml(path) if path.suffix == ".graphml" else io.read_gexf(path)
 
 
 def _node_link_reader(path: Path) -> object:
@@ -58,7 +58,7 @@ def _node_link_reader(path: Path) -> object:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, RecursionError):
         return None  # not JSON at all: the node-link reader takes parsed data
-    return Crosswalk.from_node_link(data)
+    return io.crosswalk_from_node_link(data)
 
 
 READERS: dict[str, tuple[Callable[[Path], object], tuple[str, ...], tuple[str, ...]]] = {
@@ -72,7 +72,7 @@ READERS: dict[str, tuple[Callable[[Path], object], tuple[str, ...], tuple[str, .
         (".json", ".toml"),
         ("framework", "crosswalk", "endorsements"),
     ),
-    "Crosswalk.load": (_crosswalk_reader, (".json", ".toml", ".csv"), ("crosswalk",)),
+    "io.read_crosswalk": (_crosswalk_reader, (".json", ".toml", ".csv"), ("crosswalk",)),
     "read_assessments_csv wide": (
         lambda p: io.read_assessments_csv(p, framework="8cantwait-2020", layout="wide"),
         (".csv",),
@@ -88,7 +88,7 @@ READERS: dict[str, tuple[Callable[[Path], object], tuple[str, ...], tuple[str, .
         (".json", ".toml"),
         ("column-map",),
     ),
-    "Crosswalk.from_node_link": (_node_link_reader, (".json",), ("crosswalk",)),
+    "io.crosswalk_from_node_link": (_node_link_reader, (".json",), ("crosswalk",)),
 }
 
 
@@ -150,7 +150,7 @@ def _graph_text(suffix: str) -> str:
         cw = Crosswalk(load_catalog().crosswalk.mappings[:2])
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / f"x{suffix}"
-            cw.to_graphml(path) if suffix == ".graphml" else cw.to_gexf(path)
+            io.write_graphml(cw, path) if suffix == ".graphml" else io.write_gexf(cw, path)
             _GRAPHS[suffix] = path.read_text(encoding="utf-8")
     return _GRAPHS[suffix]
 

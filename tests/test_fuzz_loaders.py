@@ -41,7 +41,6 @@ from policeframeworks import (
     load_catalog,
 )
 from policeframeworks._convert import converter
-from policeframeworks.io._crosswalk import read_crosswalk_file
 from policeframeworks.io._toml import dumps as toml_dumps
 from policeframeworks.testing import strategies as pfst
 
@@ -59,7 +58,7 @@ def _read_framework(path: Path) -> object:
 
 
 def _read_crosswalk(path: Path) -> object:
-    return read_crosswalk_file(path)
+    return io.read_crosswalk(path)
 
 
 def _read_assessment(path: Path) -> object:
@@ -253,7 +252,7 @@ def test_csv_of_arbitrary_tables(kind: str, rows: list[list[str]], real_header: 
 
 def _header(kind: str) -> list[str]:
     if kind == "crosswalk":
-        from policeframeworks.io._crosswalk import CSV_COLUMNS
+        from policeframeworks.io._crosswalk_csv import CSV_COLUMNS
 
         return list(CSV_COLUMNS)
     common = ["name", "state", "kind", "as_of", "assessor", "method"]
@@ -434,7 +433,7 @@ CROSSWALK_CELL_BREAKS = {
 def test_near_valid_crosswalk_csv_names_row_and_column(
     cw: Crosswalk, column: str, data: st.DataObject
 ) -> None:
-    rows = list(csv.reader(stdio.StringIO(cw.to_csv(), newline="")))
+    rows = list(csv.reader(stdio.StringIO(io.crosswalk_to_csv(cw), newline="")))
     r = data.draw(st.integers(1, len(rows) - 1))
     rows[r][rows[0].index(column)] = CROSSWALK_CELL_BREAKS[column]
     buf = stdio.StringIO()
@@ -515,16 +514,16 @@ def test_crosswalk_csv_keeps_a_carriage_return_in_a_cell(tmp_path: Path) -> None
     cw = load_catalog().crosswalk
     m = attrs.evolve(cw.mappings[0], mapped_by="someone\r")
     one = Crosswalk([m])
-    assert Crosswalk.from_csv(tmp_path / "x.csv", text=one.to_csv()) == one
+    assert io.crosswalk_from_csv(io.crosswalk_to_csv(one), file=str(tmp_path / "x.csv")) == one
 
 
 def test_crosswalk_csv_with_bad_quoting_is_a_validation_error(tmp_path: Path) -> None:
-    from policeframeworks.io._crosswalk import CSV_COLUMNS
+    from policeframeworks.io._crosswalk_csv import CSV_COLUMNS
 
     path = tmp_path / "bad.csv"
     path.write_text(",".join(CSV_COLUMNS) + '\n"a"b,c\r,d\n', encoding="utf-8", newline="")
     with pytest.raises(ValidationError, match=r"bad\.csv: row \d+: not valid CSV"):
-        read_crosswalk_file(path)
+        io.read_crosswalk(path)
 
 
 def test_json_escape_of_a_lone_surrogate_is_named(tmp_path: Path) -> None:

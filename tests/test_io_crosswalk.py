@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 
 from crosswalk_strategies import CATALOG, crosswalks
 from policeframeworks import Catalog, Crosswalk, CrosswalkDocument, ValidationError, io, load_catalog
-from policeframeworks.io._crosswalk import CSV_COLUMNS
+from policeframeworks.io._crosswalk_csv import CSV_COLUMNS
+from policeframeworks.testing import strategies as pfst
 
 FILE_SETTINGS = settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -38,17 +39,17 @@ def document(*mappings: dict[str, object]) -> dict[str, object]:
 @given(cw=crosswalks())
 def test_csv_round_trip(cw: Crosswalk, tmp_path: Path) -> None:
     path = tmp_path / "cw.csv"
-    cw.to_csv(path)
-    assert Crosswalk.from_csv(path) == cw
-    assert Crosswalk.from_csv("text.csv", text=cw.to_csv()) == cw
+    io.write_crosswalk_csv(cw, path)
+    assert io.read_crosswalk_csv(path) == cw
+    assert io.crosswalk_from_csv(io.crosswalk_to_csv(cw), file="text.csv") == cw
 
 
 @FILE_SETTINGS
 @given(cw=crosswalks())
 def test_graphml_round_trip(cw: Crosswalk, tmp_path: Path) -> None:
     path = tmp_path / "cw.graphml"
-    cw.to_graphml(path)
-    assert Crosswalk.from_graphml(path) == cw
+    io.write_graphml(cw, path)
+    assert io.read_graphml(path) == cw
     assert nx.read_graphml(path).number_of_edges() == len(cw.mappings)
 
 
@@ -56,15 +57,15 @@ def test_graphml_round_trip(cw: Crosswalk, tmp_path: Path) -> None:
 @given(cw=crosswalks())
 def test_gexf_round_trip(cw: Crosswalk, tmp_path: Path) -> None:
     path = tmp_path / "cw.gexf"
-    cw.to_gexf(path)
-    assert Crosswalk.from_gexf(path) == cw
+    io.write_gexf(cw, path)
+    assert io.read_gexf(path) == cw
 
 
 @given(cw=crosswalks())
 def test_node_link_round_trip(cw: Crosswalk) -> None:
-    data = json.loads(json.dumps(cw.to_node_link()))
+    data = json.loads(json.dumps(io.crosswalk_to_node_link(cw)))
     assert "edges" in data
-    assert Crosswalk.from_node_link(data) == cw
+    assert io.crosswalk_from_node_link(data) == cw
 
 
 @given(cw=crosswalks())
@@ -81,21 +82,21 @@ def test_document_round_trip(cw: Crosswalk, tmp_path: Path) -> None:
         doc = io.load(path)
         assert isinstance(doc, CrosswalkDocument)
         assert Crosswalk(doc.mappings) == cw
-        assert Crosswalk.load(path, include_bundled=False) == cw
+        assert io.read_crosswalk(path) == cw
 
 
 def test_bundled_exports_read_back(tmp_path: Path) -> None:
     cw = load_catalog().crosswalk
     assert cw.reviews  # the bundled crosswalk declares complete reviews
     for name, write, read in [
-        ("cw.graphml", cw.to_graphml, Crosswalk.from_graphml),
-        ("cw.gexf", cw.to_gexf, Crosswalk.from_gexf),
+        ("cw.graphml", io.write_graphml, io.read_graphml),
+        ("cw.gexf", io.write_gexf, io.read_gexf),
     ]:
-        write(tmp_path / name)
+        write(cw, tmp_path / name)
         assert read(tmp_path / name) == cw
     # CSV (the STRM template) holds mappings only: the review declarations are not in it.
-    cw.to_csv(tmp_path / "cw.csv")
-    back = Crosswalk.from_csv(tmp_path / "cw.csv")
+    io.write_crosswalk_csv(cw, tmp_path / "cw.csv")
+    back = io.read_crosswalk_csv(tmp_path / "cw.csv")
     assert (back.mappings, back.reviews) == (cw.mappings, ())
 
 
@@ -134,7 +135,7 @@ def test_digraph_refuses_two_mappings_on_one_pair() -> None:
 
 
 def test_csv_header_follows_the_strm_order() -> None:
-    text = load_catalog().crosswalk.to_csv()
+    text = io.crosswalk_to_csv(load_catalog().crosswalk)
     assert text.splitlines()[0].split(",")[:10] == list(CSV_COLUMNS[:10])
     assert ",subset of," in text or ",superset of," in text
 
@@ -165,7 +166,7 @@ def test_csv_errors_name_row_and_column() -> None:
         ]
     )
     with pytest.raises(ValidationError) as info:
-        Crosswalk.from_csv("bad.csv", text=text)
+        io.crosswalk_from_csv(text, file="bad.csv")
     shown = [(p.path, p.suggestion) for p in info.value.problems]
     assert shown == [
         ("row 3, column 'STRM Relationship'", "subset"),
@@ -177,12 +178,12 @@ def test_csv_errors_name_row_and_column() -> None:
 
 def test_csv_missing_columns_and_short_rows() -> None:
     with pytest.raises(ValidationError, match="missing column 'Basis'"):
-        Crosswalk.from_csv("x.csv", text=",".join(c for c in CSV_COLUMNS if c != "Basis"))
-    text = load_catalog().crosswalk.to_csv().splitlines()
+        io.crosswalk_from_csv(",".join(c for c in CSV_COLUMNS if c != "Basis"), file="x.csv")
+    text = io.crosswalk_to_csv(load_catalog().crosswalk).splitlines()
     with pytest.raises(ValidationError, match="row 2: has 3 cells"):
-        Crosswalk.from_csv("x.csv", text="\n".join([text[0], "a,b,c"]))
+        io.crosswalk_from_csv("\n".join([text[0], "a,b,c"]), file="x.csv")
     with pytest.raises(ValidationError, match="empty CSV"):
-        Crosswalk.from_csv("x.csv", text="")
+        io.crosswalk_from_csv("", file="x.csv")
 
 
 # ------------------------------------------------------------------ malformed crosswalk files
@@ -201,7 +202,7 @@ def test_malformed_file_lists_every_problem(tmp_path: Path) -> None:
         )
     )
     with pytest.raises(ValidationError) as info:
-        Crosswalk.load(path)
+        io.read_crosswalk(path, include_bundled=True)
     shown = {(p.path, p.suggestion) for p in info.value.problems}
     assert ("mappings[0].relationship", "subset") in shown
     assert ("mappings[1].source", "policylink-2014:training") in shown
@@ -217,7 +218,7 @@ def test_unknown_id_in_a_valid_file_is_reported_with_file(tmp_path: Path) -> Non
     path = tmp_path / "mine.toml"
     io.dump(io.from_dict(document({**GOOD, "target": "policylink-pledge:trainig"}), CrosswalkDocument), path)
     with pytest.raises(ValidationError) as info:
-        Crosswalk.load(path)
+        io.read_crosswalk(path, include_bundled=True)
     (problem,) = info.value.problems
     assert (problem.path, problem.suggestion, problem.file) == (
         "mappings[0].target",
@@ -245,7 +246,7 @@ def test_user_crosswalk_extends_or_replaces_the_bundled_one(tmp_path: Path) -> N
     assert len(extended.mappings) == len(bundled) + 1
     replaced = Catalog.from_paths(path, bundled_crosswalks=False).crosswalk
     assert len(replaced.mappings) == 1
-    assert Crosswalk.load(path).mappings == extended.mappings
+    assert io.read_crosswalk(path, include_bundled=True).mappings == extended.mappings
 
 
 def test_catalog_from_paths_checks_crosswalk_ids_at_once(tmp_path: Path) -> None:
@@ -277,7 +278,7 @@ def _one_row_csv(header_edit: dict[str, str] | None = None, *, extra: tuple[str,
     import io as _io
 
     # The header and the first bundled row that is an equal (strength 10) mapping.
-    header, *body = list(_csv.reader(_io.StringIO(str(CATALOG.crosswalk.to_csv()), newline="")))
+    header, *body = list(_csv.reader(_io.StringIO(str(io.crosswalk_to_csv(CATALOG.crosswalk)), newline="")))
     rows = [header, next(r for r in body if ",equal,10," in ",".join(r))]
     if header_edit:
         rows[0] = [header_edit.get(h, h) for h in rows[0]]
@@ -291,24 +292,26 @@ def _one_row_csv(header_edit: dict[str, str] | None = None, *, extra: tuple[str,
 
 def test_csv_misspelt_optional_column_is_an_error_with_a_did_you_mean(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match=r"unknown column 'Oposing'.*did you mean 'Opposing'") as info:
-        Crosswalk.from_csv(tmp_path / "x.csv", text=_one_row_csv({"Opposing": "Oposing"}))
+        io.crosswalk_from_csv(_one_row_csv({"Opposing": "Oposing"}), file=str(tmp_path / "x.csv"))
     assert [p.path for p in info.value.problems] == ["row 1, column 12"]
 
 
 def test_csv_unknown_column_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match=r"row 1, column 19: unknown column 'Reviewer'"):
-        Crosswalk.from_csv(tmp_path / "x.csv", text=_one_row_csv(extra=("Reviewer", "me")))
+        io.crosswalk_from_csv(_one_row_csv(extra=("Reviewer", "me")), file=str(tmp_path / "x.csv"))
 
 
 def test_csv_repeated_column_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match=r"row 1, column 19: 'Notes' repeats column 10"):
-        Crosswalk.from_csv(tmp_path / "x.csv", text=_one_row_csv(extra=("Notes", "a second note")))
+        io.crosswalk_from_csv(_one_row_csv(extra=("Notes", "a second note")), file=str(tmp_path / "x.csv"))
 
 
 def test_csv_blank_header_over_values_is_an_error_but_an_empty_column_is_not(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match=r"row 1, column 19: has no header, but row 2 has a value"):
-        Crosswalk.from_csv(tmp_path / "x.csv", text=_one_row_csv(extra=("", "lost")))
-    assert len(Crosswalk.from_csv(tmp_path / "x.csv", text=_one_row_csv(extra=("", ""))).mappings) == 1
+        io.crosswalk_from_csv(_one_row_csv(extra=("", "lost")), file=str(tmp_path / "x.csv"))
+    assert (
+        len(io.crosswalk_from_csv(_one_row_csv(extra=("", "")), file=str(tmp_path / "x.csv")).mappings) == 1
+    )
 
 
 @pytest.mark.parametrize("strength", ["²", "٣", "\uff13", "strong", "", "1.5"])
@@ -319,7 +322,7 @@ def test_csv_strength_that_is_not_an_ascii_whole_number_is_one_clear_error(
     lines = text.splitlines()
     lines[1] = lines[1].replace(",equal,10,", f",equal,{strength},", 1)
     with pytest.raises(ValidationError) as info:
-        Crosswalk.from_csv(tmp_path / "x.csv", text="\n".join(lines) + "\n")
+        io.crosswalk_from_csv("\n".join(lines) + "\n", file=str(tmp_path / "x.csv"))
     assert [str(p) for p in info.value.problems] == [
         f"{tmp_path / 'x.csv'}: row 2, column 'Strength of Relationship': "
         f"expected a whole number 0-10, got {strength!r}"
@@ -336,3 +339,21 @@ def test_lint_does_not_call_a_file_with_an_unknown_column_clean(tmp_path: Path) 
     out, err = StringIO(), StringIO()
     assert main(["crosswalk", "lint", str(path)], out=out, err=err) == 1
     assert "did you mean 'Opposing'" in err.getvalue()
+
+
+def test_to_dict_holds_the_mappings_and_reviews_not_the_catalog() -> None:
+    # Regression: io.to_dict(crosswalk) raised NameError (the catalog's annotation did not resolve).
+    cw = load_catalog().crosswalk
+    data = io.to_dict(cw)
+    assert sorted(data) == ["mappings", "reviews"]
+    assert data["mappings"] == [io.to_dict(m) for m in cw.mappings]
+    assert io.from_dict(data, Crosswalk) == cw
+    assert io.loads(io.dumps(cw, "toml"), Crosswalk, format="toml") == cw
+    assert io.to_dict(Crosswalk([])) == {"mappings": []}
+    with pytest.raises(ValidationError, match="catalog: unknown key"):
+        io.from_dict({"mappings": [], "catalog": {}}, Crosswalk)
+
+
+@given(pfst.crosswalks(max_reviews=2))
+def test_to_dict_reads_back(cw: Crosswalk) -> None:
+    assert io.from_dict(io.to_dict(cw), Crosswalk) == cw

@@ -308,8 +308,8 @@ def test_a_missing_required_column_is_named() -> None:
 def test_crosswalk_load_reads_sssom_files_by_name(tmp_path: Path) -> None:
     path = tmp_path / "mine.sssom.tsv"
     io.write_sssom(CHAIN, path)
-    assert Crosswalk.load(path, include_bundled=False) == CHAIN
-    assert Crosswalk.load(path).mappings[-2:] == CHAIN.mappings
+    assert io.read_crosswalk(path) == CHAIN
+    assert io.read_crosswalk(path, include_bundled=True).mappings[-2:] == CHAIN.mappings
 
 
 def test_declared_reviews_are_mapping_set_metadata(tmp_path: Path) -> None:

@@ -103,18 +103,51 @@ def test_an_invalid_edit_is_reported_with_its_file(
     assert problem.path == "complete"
 
 
-def test_a_copy_of_another_layout_is_not_read(monkeypatch: pytest.MonkeyPatch, fresh_caches: None) -> None:
+def _copy_edited(*, bad_date: bool = False, **changes: Any) -> Any:
     read = bundled.read_data_bytes
 
     def reader(*parts: str) -> bytes:
         data = read(*parts)
         if parts == (bundled.PREBUILT,):
-            return json.dumps({**json.loads(data), "format": 0}).encode()
+            copy = json.loads(data)
+            if bad_date:
+                copy["frameworks"][0]["date"] = "someday"  # the class's own check refuses it
+            return json.dumps({**copy, **changes}).encode()
         return data
 
-    monkeypatch.setattr(bundled, "read_data_bytes", reader)
+    return reader
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"format": 0}, {"checksums": None}, {"checksums": {"catalog.toml": "0"}}],
+    ids=["another layout", "no checksums", "a wrong checksum"],
+)
+def test_a_copy_that_cannot_be_vouched_for_is_not_read(
+    changes: dict[str, Any], monkeypatch: pytest.MonkeyPatch, fresh_caches: None
+) -> None:
+    monkeypatch.setattr(bundled, "read_data_bytes", _copy_edited(**changes))
     assert bundled._fresh_prebuilt() is None
     assert bundled.bundled_catalog() == bundled.catalog_from_toml()
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"frameworks": [{}]},
+        {"bad_date": True},
+        {"framework_sources": []},
+        {"crosswalks": [{"mappings": 3}]},
+    ],
+    ids=["a missing field", "an invalid value", "sources that do not match", "a wrong type"],
+)
+def test_a_damaged_copy_gives_way_to_the_toml_files(
+    changes: dict[str, Any], monkeypatch: pytest.MonkeyPatch, fresh_caches: None
+) -> None:
+    monkeypatch.setattr(bundled, "read_data_bytes", _copy_edited(**changes))
+    assert bundled._fresh_prebuilt() is not None  # the checksums still match: the copy is tried
+    assert bundled.bundled_catalog() == bundled.catalog_from_toml()
+    assert bundled.bundled_documents() == bundled.documents_from_toml()[0]
 
 
 def test_the_first_load_imports_neither_cattrs_nor_the_toml_parser() -> None:

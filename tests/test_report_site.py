@@ -97,7 +97,7 @@ def test_the_report_and_the_docs_show_the_same_coverage_matrix() -> None:
         for target, lab, counts in zip(ids, labels, _table_cells(count_row)[1:], strict=True):
             report_cells[(source, target)] = f"{lab} ({counts})"
 
-    page = site_pages(CATALOG)["crosswalk.md"]
+    page = site_pages()["crosswalk.md"]
     docs_table = next(t for t in _tables(page) if t[0].startswith("| source"))
     assert docs_table == coverage_table(CATALOG, data["matrix"]).splitlines()  # built from the report's data
     columns = [re.fullmatch(r"\{ref\}`(.+) <.+>`", c).group(1) for c in _table_cells(docs_table[0])[1:]]  # type: ignore[union-attr]

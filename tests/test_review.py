@@ -122,7 +122,7 @@ def test_crosswalk_checks_review_frameworks() -> None:
 def test_loading_files_names_the_file_of_an_unknown_framework(tmp_path: Path) -> None:
     (tmp_path / "a.json").write_text(json.dumps(document({**RAW, "target": "8cantwait"})), encoding="utf-8")
     with pytest.raises(ValidationError) as info:
-        Crosswalk.load(tmp_path / "a.json")
+        io.read_crosswalk(tmp_path / "a.json", include_bundled=True)
     (p,) = info.value.problems
     assert str(p.file).endswith("a.json")
     assert p.path == "reviews[0].target"
@@ -131,13 +131,13 @@ def test_loading_files_names_the_file_of_an_unknown_framework(tmp_path: Path) ->
 def test_the_same_pair_declared_in_two_files_is_a_lint_problem(tmp_path: Path) -> None:
     for name in ("a", "b"):
         (tmp_path / f"{name}.json").write_text(json.dumps(document(RAW)), encoding="utf-8")
-    cw = Crosswalk.load(tmp_path / "a.json", tmp_path / "b.json", include_bundled=False)
+    cw = io.read_crosswalk(tmp_path / "a.json", tmp_path / "b.json")
     assert [(p.kind, p.review_indices) for p in cw.lint()] == [(LintKind.DUPLICATE_REVIEW, (0, 1))]
 
 
 def test_load_adds_file_reviews_to_the_bundled_ones(tmp_path: Path) -> None:
     (tmp_path / "a.toml").write_text(io.dumps(io.from_dict(document(RAW), CrosswalkDocument), "toml"))
-    cw = Crosswalk.load(tmp_path / "a.toml")
+    cw = io.read_crosswalk(tmp_path / "a.toml", include_bundled=True)
     assert cw.reviews[-1] == io.from_dict(RAW, Review)
     assert cw.reviews[:-1] == CATALOG.crosswalk.reviews
     assert cw.mappings == CATALOG.crosswalk.mappings
@@ -161,9 +161,9 @@ def test_graph_files_keep_reviews_in_order(fmt: str, tmp_path: Path) -> None:
         ]
     )
     path = tmp_path / f"cw.{fmt}"
-    getattr(cw, f"to_{fmt}")(path)
-    assert getattr(Crosswalk, f"from_{fmt}")(path) == cw
-    assert Crosswalk.from_node_link(cw.to_node_link()) == cw
+    getattr(io, f"write_{fmt}")(cw, path)
+    assert getattr(io, f"read_{fmt}")(path) == cw
+    assert io.crosswalk_from_node_link(io.crosswalk_to_node_link(cw)) == cw
 
 
 def test_graph_with_broken_review_text_names_the_node() -> None:

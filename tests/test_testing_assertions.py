@@ -144,7 +144,7 @@ def test_unknown_ids_are_named_with_the_closest() -> None:
 
 def test_crosswalk_files(tmp_path: Path) -> None:
     cw = load_catalog().crosswalk
-    cw.to_csv(tmp_path / "cw.csv")
+    io.write_crosswalk_csv(cw, tmp_path / "cw.csv")
     assert_crosswalk_clean(tmp_path / "cw.csv")
     (tmp_path / "bad.csv").write_text(
         (tmp_path / "cw.csv").read_text(encoding="utf-8").replace("subset of", "subsett", 1), encoding="utf-8"

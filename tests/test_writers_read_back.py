@@ -63,9 +63,9 @@ def _check(write: Callable[[Path], object], read: Callable[[Path], Any], obj: An
 # --------------------------------------------------------------------------- crosswalks
 
 CROSSWALK_WRITERS: dict[str, tuple[Callable[[Crosswalk, Path], object], Callable[[Path], Crosswalk], str]] = {
-    "csv": (lambda cw, p: cw.to_csv(p), lambda p: Crosswalk.from_csv(p), ".csv"),
-    "graphml": (lambda cw, p: cw.to_graphml(p), lambda p: Crosswalk.from_graphml(p), ".graphml"),
-    "gexf": (lambda cw, p: cw.to_gexf(p), lambda p: Crosswalk.from_gexf(p), ".gexf"),
+    "csv": (lambda cw, p: io.write_crosswalk_csv(cw, p), lambda p: io.read_crosswalk_csv(p), ".csv"),
+    "graphml": (lambda cw, p: io.write_graphml(cw, p), lambda p: io.read_graphml(p), ".graphml"),
+    "gexf": (lambda cw, p: io.write_gexf(cw, p), lambda p: io.read_gexf(p), ".gexf"),
     "json": (lambda cw, p: io.dump(_doc(cw), p), lambda p: _from_doc(p), ".json"),
     "toml": (lambda cw, p: io.dump(_doc(cw), p), lambda p: _from_doc(p), ".toml"),
 }
@@ -96,7 +96,7 @@ def test_crosswalk_writers_read_back_or_refuse(cw: Crosswalk, field: str, text: 
 def test_node_link_reads_back(cw: Crosswalk, text: str) -> None:
     m = _accepted(lambda: attrs.evolve(cw.mappings[0], rationale=text))
     one = Crosswalk([m, *cw.mappings[1:]])
-    assert Crosswalk.from_node_link(one.to_node_link()) == one
+    assert io.crosswalk_from_node_link(io.crosswalk_to_node_link(one)) == one
 
 
 @pytest.mark.parametrize("char", ["\x0b", "\ufffe", "\x00"])
@@ -107,7 +107,7 @@ def test_graph_writers_refuse_what_xml_cannot_hold(tmp_path: Path, char: str, fm
     with pytest.raises(
         ValidationError, match=rf"x\.{fmt}: mappings\[0\]\.rationale: .*XML cannot hold"
     ) as info:
-        getattr(Crosswalk([m]), f"to_{fmt}")(path)
+        getattr(io, f"write_{fmt}")(Crosswalk([m]), path)
     assert f"U+{ord(char):04X}" in str(info.value)
     assert not path.exists()
 
@@ -116,8 +116,8 @@ def test_graph_writers_refuse_what_xml_cannot_hold(tmp_path: Path, char: str, fm
 def test_graph_writers_keep_a_carriage_return(tmp_path: Path, fmt: str) -> None:
     m = attrs.evolve(load_catalog().crosswalk.mappings[0], rationale="line one\rline two\r\n")
     path = tmp_path / f"x.{fmt}"
-    getattr(Crosswalk([m]), f"to_{fmt}")(path)
-    assert getattr(Crosswalk, f"from_{fmt}")(path).mappings[0].rationale == "line one\rline two\r\n"
+    getattr(io, f"write_{fmt}")(Crosswalk([m]), path)
+    assert getattr(io, f"read_{fmt}")(path).mappings[0].rationale == "line one\rline two\r\n"
 
 
 # --------------------------------------------------------------------------- assessments

@@ -103,24 +103,30 @@ def bundled_sources() -> tuple[str, ...]:
 @functools.cache
 def _catalog() -> BundledCatalog:
     data = _fresh_prebuilt()
-    if data is None:
-        return catalog_from_toml()
-    frameworks = tuple(_prebuilt.build_framework(fw) for fw in data["frameworks"])
-    endorsements = data.get("endorsements")
-    return BundledCatalog(
-        frameworks,
-        dict(zip((fw.id for fw in frameworks), data["framework_sources"], strict=True)),
-        data["data_version"],
-        None if endorsements is None else _prebuilt.build_endorsements(endorsements),
-    )
+    if data is not None:
+        try:
+            frameworks = tuple(_prebuilt.build_framework(fw) for fw in data["frameworks"])
+            endorsements = data.get("endorsements")
+            return BundledCatalog(
+                frameworks,
+                dict(zip((fw.id for fw in frameworks), data["framework_sources"], strict=True)),
+                data["data_version"],
+                None if endorsements is None else _prebuilt.build_endorsements(endorsements),
+            )
+        except (KeyError, TypeError, ValueError):  # a damaged copy (ValidationError is a ValueError)
+            pass  # the TOML files decide, as they always do
+    return catalog_from_toml()
 
 
 @functools.cache
 def _documents() -> tuple[tuple[CrosswalkDocument, ...], tuple[str, ...]]:
     data = _fresh_prebuilt()
-    if data is None:
-        return documents_from_toml()
-    return (_prebuilt.build_documents(data["crosswalks"]), tuple(data["crosswalk_sources"]))
+    if data is not None:
+        try:
+            return (_prebuilt.build_documents(data["crosswalks"]), tuple(data["crosswalk_sources"]))
+        except (KeyError, TypeError, ValueError):
+            pass
+    return documents_from_toml()
 
 
 @functools.cache
@@ -132,7 +138,8 @@ def _fresh_prebuilt() -> dict[str, Any] | None:
         return None
     if not isinstance(data, dict) or data.get("format") != _prebuilt.FORMAT:
         return None
-    if _checksums(list(data["checksums"])) != data["checksums"]:
+    recorded = data.get("checksums")
+    if not isinstance(recorded, dict) or _checksums(list(recorded)) != recorded:
         return None
     return data
 

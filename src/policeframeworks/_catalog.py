@@ -14,6 +14,7 @@ from ._endorsement import Endorsement, Relation
 from ._ids import framework_id_of, is_framework_id
 from ._mapping import CrosswalkDocument
 from ._model import Framework, Principle, Theme, correspondence_problems
+from ._pretty import PrettyAsRepr
 from ._suggest import first_or_none
 from ._validate import parse_enum, unknown_id
 from .exceptions import Problem, ValidationError
@@ -161,9 +162,8 @@ class Catalog:
         shown = ids if len(ids) <= _REPR_IDS + 1 else [*ids[:_REPR_IDS], f"and {len(ids) - _REPR_IDS} more"]
         return f"Catalog({len(ids)} {noun}: {', '.join(shown)})"
 
-    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
-        """The same short summary for IPython's and Hypothesis' pretty printers."""
-        p.text(repr(self))
+    # The same short summary for IPython's and Hypothesis' pretty printers (instances only: see _pretty).
+    _repr_pretty_ = PrettyAsRepr()
 
     @functools.cached_property
     def _by_id(self) -> dict[str, Framework]:

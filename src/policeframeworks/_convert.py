@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ._suggest import first_or_none
-from ._validate import enum_words
+from ._validate import enum_problem, enum_words
 from .exceptions import Problem, ValidationError
 
 if typing.TYPE_CHECKING:
@@ -74,10 +74,9 @@ def _enum_hook(value: Any, t: type[enum.StrEnum]) -> Any:
         except ValueError:
             pass
         # The word list is built for the message only (and once per enum), never for a valid word.
-        words = enum_words(t)
-        raise _StrictTypeError(
-            f"{value!r} is not one of {', '.join(words)}", first_or_none(value, words), code="enum"
-        )
+        problem = enum_problem("", value, t)
+        assert problem is not None  # a string that is not a word of t
+        raise _StrictTypeError(problem.message, problem.suggestion, code=problem.code)
     raise _StrictTypeError(f"expected one of {', '.join(enum_words(t))}, got {_describe(value)}")
 
 
@@ -152,7 +151,7 @@ def converter() -> cattrs.Converter:
 
     def mapping_guard_factory(t: Any) -> Callable[[Any, Any], Any]:
         attrs.resolve_types(t)  # the package's modules use postponed annotations
-        inner = cattrs.gen.make_dict_structure_fn(t, conv)
+        inner = cattrs.gen.make_dict_structure_fn(t, conv, **_not_data(t))
 
         def hook(value: Any, tt: Any) -> Any:
             if not isinstance(value, Mapping):
@@ -174,10 +173,23 @@ def converter() -> cattrs.Converter:
 
     def unstructure_factory(t: Any) -> Callable[[Any], Any]:
         attrs.resolve_types(t)
-        return conv.gen_unstructure_attrs_fromdict(t)
+        return cattrs.gen.make_dict_unstructure_fn(
+            t, conv, _cattrs_omit_if_default=conv.omit_if_default, **_not_data(t)
+        )
 
     conv.register_unstructure_hook_factory(attrs.has, unstructure_factory)
     return conv
+
+
+def _not_data(t: Any) -> dict[str, Any]:
+    """Overrides leaving out the fields whose metadata says ``data: False``.
+
+    Such a field says how an object was built (a crosswalk's catalog), not what it holds: it is not
+    written by :func:`to_builtins` nor taken by :func:`from_builtins` (its default applies).
+    """
+    from cattrs.gen import override
+
+    return {a.name: override(omit=True) for a in attrs.fields(t) if a.metadata.get("data") is False}
 
 
 def _enum_word(value: enum.Enum) -> Any:

@@ -318,7 +318,7 @@ class CrosswalkDocument:
 
     Build a :class:`~policeframeworks.Crosswalk` from one with a catalog to resolve its ids:
     ``Crosswalk(doc.mappings, catalog=cat)``, or load files with
-    :meth:`Crosswalk.load <policeframeworks.Crosswalk.load>`.
+    :func:`policeframeworks.io.read_crosswalk`.
 
     Attributes:
         id: a lowercase slug naming the crosswalk.

@@ -182,11 +182,23 @@ def score_of(by_principle: Mapping[str, Finding], reported_total: int | None, fr
     """
     fw = framework
     leaf_ids = fw.leaf_ids
-    t = tally(by_principle, fw)
-    adopted_ids = t[Status.ADOPTED]
-    partial_ids = t[Status.PARTIAL]
-    unknown_ids = t[Status.UNKNOWN]
-    na_ids = t[Status.NOT_APPLICABLE]
+    # tally() written out: one list per status, leaves in document order, no finding is unknown.
+    adopted_ids: list[str] = []
+    partial_ids: list[str] = []
+    not_adopted_ids: list[str] = []
+    unknown_ids: list[str] = []
+    na_ids: list[str] = []
+    lists = {
+        Status.ADOPTED: adopted_ids,
+        Status.PARTIAL: partial_ids,
+        Status.NOT_ADOPTED: not_adopted_ids,
+        Status.UNKNOWN: unknown_ids,
+        Status.NOT_APPLICABLE: na_ids,
+    }
+    get = by_principle.get
+    for pid in leaf_ids:
+        f = get(pid)
+        (unknown_ids if f is None else lists[f.status]).append(pid)
     adopted, partial, unknown, na = len(adopted_ids), len(partial_ids), len(unknown_ids), len(na_ids)
     rt = reported_total
     if rt is None:
@@ -200,7 +212,7 @@ def score_of(by_principle: Mapping[str, Finding], reported_total: int | None, fr
     _set(s, "applicable", n - na)
     _set(s, "adopted", adopted)
     _set(s, "partial", partial)
-    _set(s, "not_adopted", len(t[Status.NOT_ADOPTED]))
+    _set(s, "not_adopted", len(not_adopted_ids))
     _set(s, "unknown", unknown)
     _set(s, "not_applicable", na)
     _set(s, "known", n - na - unknown)
@@ -209,7 +221,7 @@ def score_of(by_principle: Mapping[str, Finding], reported_total: int | None, fr
     _set(s, "upper", upper)
     _set(s, "adopted_ids", tuple(adopted_ids))
     _set(s, "partial_ids", tuple(partial_ids))
-    _set(s, "not_adopted_ids", tuple(t[Status.NOT_ADOPTED]))
+    _set(s, "not_adopted_ids", tuple(not_adopted_ids))
     _set(s, "unknown_ids", tuple(unknown_ids))
     _set(s, "not_applicable_ids", tuple(na_ids))
     return s

@@ -158,9 +158,8 @@ def string_tuple_problems(field: str, value: object, *, unique: bool) -> list[Pr
     problems: list[Problem] = []
     seen: set[str] = set()
     for i, item in enumerate(value):
-        problem = nonempty(f"{field}[{i}]", item)
-        if problem:
-            problems.append(problem)
+        if not isinstance(item, str) or not item.strip():  # the item's path is formatted only for a problem
+            problems += [p for p in [nonempty(f"{field}[{i}]", item)] if p]
             continue
         key = item.casefold()
         if unique and key in seen:

@@ -119,7 +119,7 @@ def _lint_row(name: str, cw: Crosswalk, *, csv_rows: bool) -> tuple[dict[str, An
 
 def _lint_file(name: str) -> tuple[dict[str, Any], list[str], int]:
     """One crosswalk file: its row, its problem lines for stderr, and its exit code."""
-    from policeframeworks import Crosswalk, DataFileError, ValidationError
+    from policeframeworks import DataFileError, ValidationError, io
 
     try:
         path = input_file(name, suffixes=(".toml", ".json", ".csv", ".tsv"))
@@ -128,7 +128,7 @@ def _lint_file(name: str) -> tuple[dict[str, Any], list[str], int]:
         row = {"crosswalk": name, "mappings": None, "status": "unusable", "problems": 1, "details": [detail]}
         return row, [str(exc)], EXIT_USAGE
     try:
-        cw = Crosswalk.load(path, include_bundled=False)
+        cw = io.read_crosswalk(path)
     except ValidationError as exc:
         details = [{"kind": "invalid", "where": p.path, "message": _message(p)} for p in exc.problems]
         row = {
@@ -172,15 +172,17 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
         raise UsageError(f"crosswalk export needs --format ({', '.join(EXPORT_FORMATS)}) or --out FILE")
     _, cw = load_user_data(args)
     if fmt == "json":
-        text = json.dumps(cw.to_node_link(), indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(io.crosswalk_to_node_link(cw), indent=2, ensure_ascii=False) + "\n"
     elif fmt == "sssom":
         text = io.crosswalk_to_sssom(cw)
     elif fmt == "oscal":
         text = json.dumps(io.crosswalk_to_oscal(cw), indent=2, ensure_ascii=False) + "\n"
     elif fmt == "csv":
-        text = str(cw.to_csv())
+        text = io.crosswalk_to_csv(cw)
+    elif fmt == "graphml":
+        text = io.crosswalk_to_graphml(cw)
     else:
-        text = _graph_text(cw, fmt)
+        text = io.crosswalk_to_gexf(cw)
     if target is None:
         console.data(text)
     else:
@@ -198,9 +200,3 @@ def _format_of(name: str) -> str:
         return "oscal"
     return lower.rpartition(".")[2] if "." in lower else ""
 
-
-def _graph_text(cw: Crosswalk, fmt: str) -> str:
-    """GraphML or GEXF text, through the library's own writer."""
-    text = cw.to_graphml() if fmt == "graphml" else cw.to_gexf()
-    assert text is not None  # no path given: the text is returned
-    return text

@@ -183,7 +183,7 @@ def _version_crosswalk(catalog: Catalog, a: Framework, b: Framework, fmt: str, c
         )
     cw = version_crosswalk(a, b, catalog=catalog)
     if fmt == "csv":
-        console.data(str(cw.to_csv()))
+        console.data(io.crosswalk_to_csv(cw))
         return EXIT_OK
     if fmt == "json":
         doc = CrosswalkDocument(

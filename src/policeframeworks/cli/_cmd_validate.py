@@ -111,9 +111,9 @@ def _crosswalk(path: Path) -> Crosswalk:
     Lint problems are data problems: they are raised as one :class:`ValidationError`, rows numbered as a
     spreadsheet shows them for CSV files.
     """
-    from policeframeworks import Crosswalk, Problem, ValidationError
+    from policeframeworks import Problem, ValidationError, io
 
-    cw = Crosswalk.load(path, include_bundled=False)
+    cw = io.read_crosswalk(path)
     csv_rows = path.suffix.lower() == ".csv"
     problems = [
         Problem(

@@ -5,7 +5,7 @@
 (:meth:`policeframeworks.Catalog.from_paths`). ``--crosswalk FILE`` (repeatable; TOML or JSON crosswalk
 documents, or CSV in the columns ``crosswalk export --format csv`` writes, read as ``crosswalk lint`` reads
 them) adds the user's mappings after the bundled crosswalk's, or, with ``--replace``, uses them instead of it
-(:meth:`policeframeworks.Crosswalk.load`). Crosswalk ids are checked against the catalog, the user's
+(:func:`policeframeworks.io.read_crosswalk`). Crosswalk ids are checked against the catalog, the user's
 frameworks included.
 
 Errors: a file that is missing, a directory or of an unsupported type, ``--replace`` without
@@ -151,18 +151,18 @@ def _catalog_with(paths: list[Path]) -> Catalog:
 def _crosswalk_with(catalog: Catalog, paths: list[Path], *, replace: bool) -> Crosswalk:
     """The catalog's crosswalk extended (or, with ``replace``, replaced) by the user's crosswalk files.
 
-    Each file is read with :meth:`policeframeworks.Crosswalk.load` and linted on its own
+    Each file is read with :func:`policeframeworks.io.read_crosswalk` and linted on its own
     (:meth:`policeframeworks.Crosswalk.lint`, as ``crosswalk lint`` does); every problem of every file is
     reported, and a file with any is not used.
     """
-    from policeframeworks import Crosswalk, DataFileError, Mapping, Problem, Review, ValidationError
+    from policeframeworks import Crosswalk, DataFileError, Mapping, Problem, Review, ValidationError, io
 
     mappings: list[Mapping] = [] if replace else list(catalog.crosswalk.mappings)
     reviews: list[Review] = [] if replace else list(catalog.crosswalk.reviews)
     problems: list[Problem] = []
     for path in paths:
         try:
-            own = Crosswalk.load(path, catalog=catalog, include_bundled=False)
+            own = io.read_crosswalk(path, catalog=catalog)
             # A file `crosswalk lint` refuses (contradictions, duplicates, ...) is refused here too, with
             # the same problems, rather than used without a word.
             csv_rows = path.suffix.lower() == ".csv"

@@ -15,7 +15,7 @@ Each target leaf is covered, touched, no_relationship or not_reviewed, and a rep
 (lower, touched share, upper, reviewed share); see ``docs/explanation/coverage-bounds.md``.
 """
 
-from ._core import Crosswalk, Disposition
+from ._core import Crosswalk
 from ._coverage import (
     PARTLY_REVIEWED_NOTE,
     CoverageMatrix,
@@ -25,6 +25,7 @@ from ._coverage import (
     coverage_label,
 )
 from ._derive import DerivedMapping
+from ._disposition import Disposition
 from ._lint import LintKind, LintProblem
 
 __all__ = [

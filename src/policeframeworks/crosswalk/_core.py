@@ -5,50 +5,32 @@ Coverage lives in :mod:`._coverage`, lint in :mod:`._lint`, derived mappings in 
 
 from __future__ import annotations
 
-import enum
 import functools
 import os
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._ids import parent_id_of
+from .._catalog import Catalog, load_catalog
 from .._mapping import CrosswalkDocument, Mapping, Review, end_framework_id, review_problems
+from .._pretty import PrettyAsRepr
 from .._relationship import Relationship
-from .._validate import unknown_id
-from ..exceptions import Problem, UnknownIdError, ValidationError
-from ._checks import id_problems, review_id_problems
-from ._coverage import CoverageMatrix, CoverageReport, CoverageStatus, coverage_report
+from ..exceptions import Problem, ValidationError
+from . import _deprecated
+from ._checks import check_end, document_problems, id_problems, review_id_problems
+from ._coverage import CoverageMatrix, CoverageReport
+from ._coverage_build import coverage_report
 from ._derive import DerivedMapping, derive_mappings
+from ._disposition import Disposition, disposition_of
+from ._graph import crosswalk_graph, graph_parts
+from ._index import Structure, _Oriented, by_end, catalog_structure, framework_buckets
 from ._lint import LintProblem, lint_crosswalk
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .._catalog import Catalog
-    from ._coverage import _Oriented
-
 __all__ = ["Crosswalk", "Disposition"]
-
-
-class Disposition(enum.StrEnum):
-    """Where a principle stands in a crosswalk: mapped, reviewed with nothing in common, or not reviewed."""
-
-    MAPPED = "mapped"
-    NO_RELATIONSHIP = "no_relationship"
-    NOT_REVIEWED = "not_reviewed"
-
-
-@attrs.define
-class _Structure:
-    """What coverage needs to know about the catalog, computed once per crosswalk."""
-
-    framework_leaves: dict[str, tuple[str, ...]]
-    leaves_below: dict[str, tuple[str, ...]]
-    framing: frozenset[str]
-    complete: dict[str, bool]
 
 
 def _to_mappings(value: Iterable[Mapping]) -> tuple[Mapping, ...]:
@@ -61,11 +43,7 @@ def _to_reviews(value: Iterable[Review]) -> tuple[Review, ...]:
 
 def _catalog_or_bundled(catalog: Catalog | None) -> Catalog:
     """The catalog given, or (the documented default) the bundled one."""
-    if catalog is not None:
-        return catalog
-    from .._catalog import load_catalog
-
-    return load_catalog()
+    return catalog if catalog is not None else load_catalog()
 
 
 def _count(n: int, noun: str) -> str:
@@ -79,8 +57,9 @@ class Crosswalk:
     ``Crosswalk(mappings, catalog=cat)`` checks that every id is in the catalog (a principle, a framing
     statement, or a whole framework) and raises one :class:`ValidationError` listing every unknown id with
     close matches; pass ``check_ids=False`` to build one anyway (for :meth:`lint`). Without ``catalog`` the
-    bundled catalog is used. The bundled crosswalk is ``load_catalog().crosswalk``; files load with
-    :meth:`load`. Two crosswalks are equal when their mappings and their declared reviews are, in order.
+    bundled catalog is used. The bundled crosswalk is ``load_catalog().crosswalk``; files are read with
+    :func:`policeframeworks.io.read_crosswalk`. Two crosswalks are equal when their mappings and their
+    declared reviews are, in order.
 
     Example:
         >>> from policeframeworks import Crosswalk, Mapping, load_catalog
@@ -100,10 +79,17 @@ class Crosswalk:
 
     mappings: tuple[Mapping, ...] = attrs.field(converter=_to_mappings)
     reviews: tuple[Review, ...] = attrs.field(default=(), kw_only=True, converter=_to_reviews)
+    # The catalog and the id check are how the crosswalk was built, not its data: ``io.to_dict`` leaves
+    # them out and ``io.from_dict`` takes the defaults (the bundled catalog, ids checked).
     catalog: Catalog = attrs.field(
-        default=None, converter=_catalog_or_bundled, kw_only=True, eq=False, repr=False
+        default=None,
+        converter=_catalog_or_bundled,
+        kw_only=True,
+        eq=False,
+        repr=False,
+        metadata={"data": False},
     )
-    check_ids: bool = attrs.field(default=True, kw_only=True, eq=False, repr=False)
+    check_ids: bool = attrs.field(default=True, kw_only=True, eq=False, repr=False, metadata={"data": False})
 
     def __attrs_post_init__(self) -> None:
         problems = [
@@ -140,9 +126,8 @@ class Crosswalk:
         reviews = f", {_count(len(self.reviews), 'declared review')}" if self.reviews else ""
         return f"Crosswalk({_count(n, 'mapping')} over {_count(len(ends), 'framework')}{reviews})"
 
-    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
-        """The same short summary for IPython's and Hypothesis' pretty printers."""
-        p.text(repr(self))
+    # The same short summary for IPython's and Hypothesis' pretty printers (instances only: see _pretty).
+    _repr_pretty_ = PrettyAsRepr()
 
     # ----------------------------------------------------------------- building and loading
 
@@ -167,64 +152,24 @@ class Crosswalk:
             >>> len(Crosswalk.from_documents(bundled_documents()).mappings) > 30
             True
         """
-        if catalog is None:
-            from .._catalog import load_catalog
-
-            catalog = load_catalog()
-        problems: list[Problem] = []
-        mappings: list[Mapping] = []
-        reviews: list[Review] = []
-        for n, doc in enumerate(documents):
-            file = sources[n] if n < len(sources) else None
-            for i, m in enumerate(doc.mappings):
-                problems += [p.within("", file) for p in id_problems(m, catalog, f"mappings[{i}]")]
-                mappings.append(m)
-            for i, r in enumerate(doc.reviews):
-                problems += [p.within("", file) for p in review_id_problems(r, catalog, f"reviews[{i}]")]
-                reviews.append(r)
+        catalog = _catalog_or_bundled(catalog)
+        problems = document_problems(documents, catalog, sources)
         if problems:
             raise ValidationError(problems)
+        mappings = [m for doc in documents for m in doc.mappings]
+        reviews = [r for doc in documents for r in doc.reviews]
         return cls(mappings, reviews=reviews, catalog=catalog, check_ids=False)
 
     @classmethod
     def load(
         cls, *paths: str | os.PathLike[str], catalog: Catalog | None = None, include_bundled: bool = True
     ) -> Crosswalk:
-        """A crosswalk from crosswalk files (TOML, JSON or CSV), beside or instead of the bundled one.
+        """Deprecated: use :func:`policeframeworks.io.read_crosswalk` (pass ``include_bundled=True``).
 
-        With ``include_bundled`` (the default) your mappings and declared reviews extend the catalog's own
-        crosswalk; without it they replace it. Every problem in every file is reported in one
-        :class:`ValidationError`. A CSV file holds mappings only (no declared reviews).
-
-        Example:
-            >>> import pathlib, tempfile
-            >>> from policeframeworks import Crosswalk, load_catalog
-            >>> folder = pathlib.Path(tempfile.mkdtemp())
-            >>> cw = load_catalog().crosswalk
-            >>> cw.to_csv(folder / "mine.csv")
-            >>> Crosswalk.load(folder / "mine.csv", include_bundled=False).mappings == cw.mappings
-            True
+        Reads crosswalk files (TOML, JSON, CSV or SSSOM/TSV) beside (``include_bundled``, the default
+        here) or instead of the catalog's own crosswalk; warns with a :class:`DeprecationWarning`.
         """
-        from ..io._crosswalk import read_crosswalk_file
-
-        if catalog is None:
-            from .._catalog import load_catalog
-
-            catalog = load_catalog()
-        mappings: list[Mapping] = list(catalog.crosswalk.mappings) if include_bundled else []
-        reviews: list[Review] = list(catalog.crosswalk.reviews) if include_bundled else []
-        problems: list[Problem] = []
-        for path in paths:
-            try:
-                found = read_crosswalk_file(path, catalog)
-            except ValidationError as exc:
-                problems += exc.problems
-            else:
-                mappings += found.mappings
-                reviews += found.reviews
-        if problems:
-            raise ValidationError(problems)
-        return cls(mappings, reviews=reviews, catalog=catalog)
+        return _deprecated.load(cls, paths, catalog, include_bundled)
 
     def with_mappings(self, mappings: Iterable[Mapping]) -> Crosswalk:
         """A new crosswalk with ``mappings`` added at the end (same catalog).
@@ -255,35 +200,13 @@ class Crosswalk:
 
     # ----------------------------------------------------------------- indexes (built lazily, cached)
 
-    def _structure(self) -> _Structure:
-        return self._structure_memo
+    @functools.cached_property
+    def _structure(self) -> Structure:
+        return catalog_structure(self.catalog)
 
     @functools.cached_property
-    def _structure_memo(self) -> _Structure:
-        framework_leaves: dict[str, tuple[str, ...]] = {}
-        leaves_below: dict[str, tuple[str, ...]] = {}
-        framing: set[str] = set()
-        complete: dict[str, bool] = {}
-        for fw in self.catalog.frameworks:
-            complete[fw.id] = fw.complete
-            framework_leaves[fw.id] = tuple(p.id for p in fw.leaves())
-            for p in fw.iter_principles():
-                leaves_below[p.id] = tuple(q.id for q in p.walk() if q.is_leaf)
-            for top in fw.framing:
-                framing.update(q.id for q in top.walk())
-        return _Structure(framework_leaves, leaves_below, frozenset(framing), complete)
-
     def _by_end(self) -> dict[str, list[int]]:
-        return self._by_end_memo
-
-    @functools.cached_property
-    def _by_end_memo(self) -> dict[str, list[int]]:
-        found: dict[str, list[int]] = defaultdict(list)
-        for i, m in enumerate(self.mappings):
-            found[m.source].append(i)
-            if m.target != m.source:
-                found[m.target].append(i)
-        return found
+        return by_end(self.mappings)
 
     @functools.cached_property
     def _related_memo(self) -> dict[str, tuple[Mapping, ...]]:
@@ -310,52 +233,14 @@ class Crosswalk:
         """The positions of the mappings flagged ``opposing``."""
         return frozenset(i for i, m in enumerate(self.mappings) if m.opposing)
 
-    def _buckets(self) -> dict[tuple[str, str], list[_Oriented]]:
-        """Mapping uses by (source framework, target framework), each read from the first one's side.
-
-        Entries are ``(s, x, kind, use)``: s in the first framework, x in the second, kind 2 when s covers x,
-        1 when it only touches x, 0 for no relationship. Uses with a framing statement at either end are
-        left out (framing is never counted).
-        """
-        return self._buckets_memo
-
     @functools.cached_property
-    def _buckets_memo(self) -> dict[tuple[str, str], list[_Oriented]]:
-        framing = self._structure().framing
-        found = defaultdict(list)
-        kind_of = {r: (2 if r.covers else 1 if r.touches else 0) for r in Relationship}
-        kind_back = {r: kind_of[r.inverse()] for r in Relationship}
-        for i, m in enumerate(self.mappings):
-            a, b, r = m.source, m.target, m.relationship
-            if a in framing or b in framing:
-                continue
-            fa, fb = a.partition(":")[0], b.partition(":")[0]
-            found[(fa, fb)].append((a, b, kind_of[r], (i, False)))
-            found[(fb, fa)].append((b, a, kind_back[r], (i, True)))
-        return found
+    def _buckets(self) -> dict[tuple[str, str], list[_Oriented]]:
+        """Mapping uses by framework pair (see :func:`._index.framework_buckets`)."""
+        return framework_buckets(self.mappings, self._structure.framing)
 
     def _read(self, i: int, reversed_: bool) -> Mapping:
         m = self.mappings[i]
         return m.inverse() if reversed_ else m
-
-    def _leaves_below(self, target_id: str, framework_id: str) -> tuple[str, ...]:
-        st = self._structure()
-        if target_id == framework_id:
-            return st.framework_leaves[framework_id]
-        leaves = st.leaves_below.get(target_id)
-        if leaves is None or end_framework_id(target_id) != framework_id:
-            from .._suggest import closest
-
-            candidates = [framework_id, *(p for p in st.leaves_below if end_framework_id(p) == framework_id)]
-            raise UnknownIdError(
-                target_id, kind=f"target ({framework_id})", suggestions=closest(target_id, candidates)
-            )
-        return leaves
-
-    def _check_end(self, end: str) -> None:
-        if end not in self.catalog:
-            everything = [*self.catalog.framework_ids, *(p for f in self.catalog for p in f.by_id)]
-            raise unknown_id(end, "", everything)
 
     # ----------------------------------------------------------------- queries
 
@@ -384,8 +269,8 @@ class Crosswalk:
         found = reads.get(principle_id)
         if found is None:
             # Each id's mappings are read (and inverted, which builds and checks a new Mapping) once.
-            self._check_end(principle_id)
-            ends = self._by_end().get(principle_id, ())
+            check_end(self.catalog, principle_id)
+            ends = self._by_end.get(principle_id, ())
             found = tuple(self.mappings[i].reads_from(principle_id) for i in ends)
             reads[principle_id] = found
         if relationships is None:
@@ -457,52 +342,7 @@ class Crosswalk:
         Raises:
             UnknownIdError: not a principle or framing statement of the catalog.
         """
-        principle = self.catalog.principle(principle_id)
-        if against is not None:
-            self.catalog.framework(against)
-        by_end = self._by_end()
-        own = [principle_id, principle.framework_id]
-        parent = parent_id_of(principle_id)
-        while parent is not None:
-            own.append(parent)
-            parent = parent_id_of(parent)
-        descendants = [p.id for p in principle.walk()][1:]
-        seen_no_relationship = False
-        passed_down = (Relationship.EQUAL, Relationship.SUBSET)
-        for n, end in enumerate([*own, *descendants]):
-            for i in by_end.get(end, ()):
-                read = self.mappings[i].reads_from(end)
-                if against is not None and end_framework_id(read.target) != against:
-                    continue
-                rel = read.relationship
-                if rel.touches and (n == 0 or n >= len(own) or rel in passed_down):
-                    return Disposition.MAPPED
-                if not rel.touches and n < len(own):
-                    seen_no_relationship = True
-        if not seen_no_relationship and not self.reviews:
-            return Disposition.NOT_REVIEWED
-        st = self._structure()
-        leaves = st.leaves_below.get(principle_id)
-        if leaves is None:  # a framing statement
-            for end in own[:1] + own[2:]:
-                for i in by_end.get(end, ()):
-                    read = self.mappings[i].reads_from(end)
-                    if (
-                        read.relationship is Relationship.NO_RELATIONSHIP
-                        and read.target in st.framework_leaves
-                        and (against is None or read.target == against)
-                    ):
-                        return Disposition.NO_RELATIONSHIP
-            return Disposition.NOT_REVIEWED
-        own_fw = principle.framework_id
-        others = [against] if against is not None else [f for f in st.framework_leaves if f != own_fw]
-        for other in others:
-            if other == own_fw:
-                continue
-            report = coverage_report(self, other, own_fw)
-            if all(report.status(leaf) is CoverageStatus.NO_RELATIONSHIP for leaf in leaves):
-                return Disposition.NO_RELATIONSHIP
-        return Disposition.NOT_REVIEWED
+        return disposition_of(self, principle_id, against)
 
     def derive(self, *, max_hops: int = 3) -> tuple[DerivedMapping, ...]:
         """Relationships implied by chaining asserted mappings across frameworks, each with its path.
@@ -573,7 +413,8 @@ class Crosswalk:
         ``mapped_by``, ``order`` (position in ``mappings``) and, with a citation, ``citation_publisher``,
         ``citation_title``, ``citation_url``, ``citation_date``, ``citation_locator``. ``G.graph`` holds
         the catalog data version and each framework's data version. A ``DiGraph`` holds one edge per
-        ordered pair: if two mappings share one, ask for ``multigraph=True`` (a ``MultiDiGraph``).
+        ordered pair: if two mappings share one, ask for ``multigraph=True`` (a ``MultiDiGraph``). The
+        graph file formats (:func:`policeframeworks.io.write_graphml` and its siblings) write this graph.
 
         Example:
             >>> from policeframeworks import load_catalog
@@ -585,104 +426,62 @@ class Crosswalk:
         Raises:
             ValidationError: two mappings share an ordered pair and ``multigraph`` is False.
         """
-        from ..io._crosswalk import build_graph
-
-        return build_graph(self, multigraph=multigraph)
+        return crosswalk_graph(self, multigraph=multigraph)
 
     @classmethod
     def from_networkx(cls, graph: Any, *, catalog: Catalog | None = None) -> Crosswalk:
         """The crosswalk a graph made by :meth:`to_networkx` (or read from its exports) holds.
 
         Edges are read in their ``order``; every problem is reported with the edge it is on.
-        """
-        from ..io._crosswalk import crosswalk_from_graph
 
-        return crosswalk_from_graph(graph, catalog=catalog)
+        Example:
+            >>> from policeframeworks import Crosswalk, load_catalog
+            >>> cw = load_catalog().crosswalk
+            >>> Crosswalk.from_networkx(cw.to_networkx(multigraph=True)) == cw
+            True
+        """
+        mappings, reviews = graph_parts(graph)
+        return cls(mappings, reviews=reviews, catalog=catalog)
+
+    # ----------------------------------------------------------------- deprecated file methods (see io)
 
     def to_graphml(self, path: str | os.PathLike[str] | None = None) -> str | None:
-        """GraphML (reads back with ``networkx.read_graphml`` and :meth:`from_graphml`).
-
-        Returns the text when ``path`` is None, else writes the file atomically and returns None. A text
-        XML cannot hold (a control character such as U+000B, or U+FFFE) is refused with a
-        :class:`ValidationError` naming the mapping and field; a carriage return is kept.
-        """
-        return self._graph("graphml", path)
+        """Deprecated: use :func:`policeframeworks.io.crosswalk_to_graphml` or :func:`~policeframeworks.io.write_graphml`."""  # noqa: E501
+        return _deprecated.deprecated_write(self, "graphml", path)  # type: ignore[no-any-return]
 
     def to_gexf(self, path: str | os.PathLike[str] | None = None) -> str | None:
-        """GEXF (for Gephi; reads back with :meth:`from_gexf`); as :meth:`to_graphml`."""
-        return self._graph("gexf", path)
-
-    def _graph(self, fmt: str, path: str | os.PathLike[str] | None) -> str | None:
-        from ..io._crosswalk import graph_text, write_graph
-
-        if path is None:
-            return graph_text(self, fmt)
-        write_graph(self, path, fmt)
-        return None
+        """Deprecated: use :func:`policeframeworks.io.crosswalk_to_gexf` or :func:`~policeframeworks.io.write_gexf`."""  # noqa: E501
+        return _deprecated.deprecated_write(self, "gexf", path)  # type: ignore[no-any-return]
 
     def to_node_link(self) -> dict[str, Any]:
-        """Node-link data (``networkx.node_link_data(G, edges="edges")``), ready for ``json.dumps``."""
-        from ..io._crosswalk import node_link
+        """Deprecated: use :func:`policeframeworks.io.crosswalk_to_node_link`."""
+        return _deprecated.deprecated_write(self, "node_link", None)  # type: ignore[no-any-return]
 
-        return node_link(self)
+    def to_csv(self, path: str | os.PathLike[str] | None = None) -> str | None:
+        """Deprecated: use :func:`policeframeworks.io.crosswalk_to_csv` or :func:`~policeframeworks.io.write_crosswalk_csv`."""  # noqa: E501
+        return _deprecated.deprecated_write(self, "csv", path)  # type: ignore[no-any-return]
 
     @classmethod
     def from_graphml(cls, path: str | os.PathLike[str], *, catalog: Catalog | None = None) -> Crosswalk:
-        """Read a crosswalk written by :meth:`to_graphml`."""
-        from ..io._crosswalk import read_graph
-
-        return read_graph(path, "graphml", catalog=catalog)
+        """Deprecated: use :func:`policeframeworks.io.read_graphml`."""
+        return _deprecated.deprecated_read(cls, "graphml", path, catalog=catalog)
 
     @classmethod
     def from_gexf(cls, path: str | os.PathLike[str], *, catalog: Catalog | None = None) -> Crosswalk:
-        """Read a crosswalk written by :meth:`to_gexf`."""
-        from ..io._crosswalk import read_graph
-
-        return read_graph(path, "gexf", catalog=catalog)
+        """Deprecated: use :func:`policeframeworks.io.read_gexf`."""
+        return _deprecated.deprecated_read(cls, "gexf", path, catalog=catalog)
 
     @classmethod
     def from_node_link(cls, data: Any, *, catalog: Catalog | None = None) -> Crosswalk:
-        """Read node-link data made by :meth:`to_node_link`."""
-        from ..io._crosswalk import from_node_link
-
-        return from_node_link(data, catalog=catalog)
-
-    def to_csv(self, path: str | os.PathLike[str] | None = None) -> str | None:
-        """CSV in the column order of the NIST IR 8477 STRM template, then this library's own columns.
-
-        CSV holds the mappings only: declared ``reviews`` are not written (the template has no place for
-        them); keep them in a TOML or JSON document (:meth:`to_document`). Returns the text when ``path``
-        is None, else writes the file atomically and returns None. See
-        ``policeframeworks.io._crosswalk.CSV_COLUMNS`` for the columns.
-        """
-        from ..io._crosswalk import crosswalk_to_csv
-
-        text = crosswalk_to_csv(self)
-        if path is None:
-            return text
-        from ..io._files import write_text_atomic
-
-        write_text_atomic(path, text)
-        return None
+        """Deprecated: use :func:`policeframeworks.io.crosswalk_from_node_link`."""
+        return _deprecated.deprecated_read(cls, "node_link", data, catalog=catalog)
 
     @classmethod
     def from_csv(
         cls, source: str | os.PathLike[str], *, catalog: Catalog | None = None, text: str | None = None
     ) -> Crosswalk:
-        """Read a CSV crosswalk (a path, or ``text`` with ``source`` naming it); errors name row and column.
-
-        Example:
-            >>> from policeframeworks import Crosswalk, load_catalog
-            >>> text = load_catalog().crosswalk.to_csv().replace(",intersects with,", ",intersectz,", 1)
-            >>> Crosswalk.from_csv("mine.csv", text=text)
-            Traceback (most recent call last):
-            ...
-            policeframeworks.exceptions.ValidationError: 1 problem in mine.csv:
-              mine.csv: row 2, column 'STRM Relationship': 'intersectz' is not a relationship; expected one of equal, subset, superset, intersects, no_relationship or a known spelling of one (did you mean 'intersects'?)
-        """  # noqa: E501
-        from ..io._crosswalk import crosswalk_from_csv
-
-        return crosswalk_from_csv(source, catalog=catalog, text=text)
+        """Deprecated: use :func:`policeframeworks.io.read_crosswalk_csv` (a file) or :func:`~policeframeworks.io.crosswalk_from_csv` (text)."""  # noqa: E501
+        return _deprecated.deprecated_read(cls, "csv", source, catalog=catalog, text=text)
 
     def to_document(self, *, id: str, title: str, data_version: str) -> CrosswalkDocument:
         """A crosswalk document of these mappings (for ``policeframeworks.io.dump``).

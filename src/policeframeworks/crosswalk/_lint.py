@@ -12,7 +12,7 @@ import attrs
 from .._mapping import Mapping, Review
 from .._relationship import Relationship
 from ..exceptions import UnknownIdError
-from ._checks import review_id_problems
+from ._checks import check_end, review_id_problems
 
 if TYPE_CHECKING:
     from ._core import Crosswalk
@@ -82,7 +82,7 @@ def lint_crosswalk(cw: Crosswalk) -> tuple[LintProblem, ...]:
         for end in (m.source, m.target):
             if end not in self.catalog:
                 try:
-                    self._check_end(end)
+                    check_end(self.catalog, end)
                 except UnknownIdError as exc:
                     add(LintKind.UNKNOWN_ID, [i], str(exc))
         if m.is_self_mapping:
@@ -199,7 +199,7 @@ def _members(self: Crosswalk, end: str) -> set[str]:
 
 
 def _lint_hierarchy(self: Crosswalk, add: Any) -> None:
-    by_end = self._by_end()
+    by_end = self._by_end
     for i, m in enumerate(self.mappings):
         if m.relationship is not Relationship.NO_RELATIONSHIP or m.is_self_mapping:
             continue

@@ -32,20 +32,15 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         "policeframeworks.frames needs narwhals and pyarrow: pip install 'policeframeworks[frames]'"
     ) from exc
 
-from ._ops import adoption, needs_rollup, principle_counts, project, rules, summarize
+from ._build import coverage, findings, jurisdiction_key, jurisdictions, mappings
+from ._project import project
+from ._read import to_assessments, to_crosswalk, to_jurisdictions
+from ._rules import Rule, rules
 from ._schema import arrow_schema, table_schema
-from ._tables import (
-    coverage,
-    findings,
-    jurisdiction_key,
-    jurisdictions,
-    mappings,
-    to_assessments,
-    to_crosswalk,
-    to_jurisdictions,
-)
+from ._summaries import adoption, principle_counts, summarize
 
 __all__ = [
+    "Rule",
     "adoption",
     "arrow_schema",
     "coverage",
@@ -53,7 +48,6 @@ __all__ = [
     "jurisdiction_key",
     "jurisdictions",
     "mappings",
-    "needs_rollup",
     "principle_counts",
     "project",
     "rules",

@@ -8,33 +8,15 @@ what ``docs/reference/tables/*.schema.json`` holds).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from .. import Basis, CoverageStatus, JurisdictionKind, Method, RationaleType, Relationship, Status
+from .._table_schema import Column, arrow_column
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["TABLES", "Column", "arrow_schema", "table_schema"]
-
-
-class Column(NamedTuple):
-    """One column of a long table.
-
-    Attributes:
-        name: the column name.
-        type: the Arrow type as text: ``string``, ``int64``, ``bool``, ``list<string>``, ``list<int64>``,
-            ``list<bool>``, or ``list<NAME>`` for a list of the structs in :data:`STRUCTS`.
-        required: False when the column may hold nulls.
-        description: what the column holds.
-        values: the values an enumerated column may hold (empty for free text).
-    """
-
-    name: str
-    type: str
-    required: bool
-    description: str
-    values: tuple[str, ...] = ()
+__all__ = ["STRUCTS", "TABLES", "arrow_schema", "table_schema"]
 
 
 def _values(enum_cls: Any) -> tuple[str, ...]:
@@ -57,7 +39,7 @@ STRUCTS: dict[str, tuple[tuple[str, bool], ...]] = {
 }
 
 _JURISDICTION = (
-    Column(
+    arrow_column(
         "jurisdiction_key",
         "string",
         True,
@@ -65,14 +47,14 @@ _JURISDICTION = (
         "normalised name, state and kind joined by a vertical bar "
         "(derived from the next three; never read back).",
     ),
-    Column("name", "string", True, "The jurisdiction's name, as given."),
-    Column("state", "string", False, "USPS two-letter code of the state, district or territory."),
-    Column("kind", "string", True, "City, county, state or agency.", _values(JurisdictionKind)),
-    Column("fips", "string", False, "FIPS code (2, 5, 7 or 10 digits, as text)."),
-    Column("ori", "string", False, "FBI originating agency identifier (9 characters)."),
+    arrow_column("name", "string", True, "The jurisdiction's name, as given."),
+    arrow_column("state", "string", False, "USPS two-letter code of the state, district or territory."),
+    arrow_column("kind", "string", True, "City, county, state or agency.", _values(JurisdictionKind)),
+    arrow_column("fips", "string", False, "FIPS code (2, 5, 7 or 10 digits, as text)."),
+    arrow_column("ori", "string", False, "FBI originating agency identifier (9 characters)."),
 )
 
-_ATTRIBUTES = Column(
+_ATTRIBUTES = arrow_column(
     "attributes", "list<attribute>", True, "Other facts about the jurisdiction, as (name, value) pairs."
 )
 
@@ -80,44 +62,44 @@ _ATTRIBUTES = Column(
 TABLES: dict[str, tuple[Column, ...]] = {
     "findings": (
         *_JURISDICTION,
-        Column("framework_id", "string", True, "The framework assessed against."),
-        Column("as_of", "string", True, "The date the findings describe (ISO, possibly reduced)."),
-        Column("assessor", "string", True, "Who made the assessment."),
-        Column("method", "string", True, "How the assessment was made.", _values(Method)),
-        Column(
+        arrow_column("framework_id", "string", True, "The framework assessed against."),
+        arrow_column("as_of", "string", True, "The date the findings describe (ISO, possibly reduced)."),
+        arrow_column("assessor", "string", True, "Who made the assessment."),
+        arrow_column("method", "string", True, "How the assessment was made.", _values(Method)),
+        arrow_column(
             "reported_total",
             "int64",
             False,
             "Principles reported adopted without naming them all (repeated on each row of the assessment).",
         ),
-        Column(
+        arrow_column(
             "principle_id",
             "string",
             False,
             "The principle; null only on the one row standing for an assessment without findings.",
         ),
-        Column(
+        arrow_column(
             "status",
             "string",
             False,
             "The finding's status (null only where principle_id is).",
             _values(Status),
         ),
-        Column("note", "string", False, "The assessor's note on the finding."),
-        Column("evidence", "list<evidence>", True, "The documents the finding rests on."),
-        Column(
+        arrow_column("note", "string", False, "The assessor's note on the finding."),
+        arrow_column("evidence", "list<evidence>", True, "The documents the finding rests on."),
+        arrow_column(
             "derived_from",
             "list<derivation>",
             True,
             "For a projected finding, the crosswalk mappings it came from.",
         ),
-        Column(
+        arrow_column(
             "assessment_evidence",
             "list<evidence>",
             True,
             "What the assessment as a whole rests on (repeated on each row of the assessment).",
         ),
-        Column(
+        arrow_column(
             "assessment_notes",
             "list<string>",
             True,
@@ -126,44 +108,50 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _ATTRIBUTES,
     ),
     "mappings": (
-        Column(
+        arrow_column(
             "kind",
             "string",
             True,
             "asserted (a mapping of the crosswalk) or derived (a composition).",
             ("asserted", "derived"),
         ),
-        Column("mapping_id", "int64", False, "An asserted mapping's position in the crosswalk (from 0)."),
-        Column("path_id", "int64", False, "A derived mapping's number (from 0)."),
-        Column("source", "string", True, "A principle id, or a framework id for the whole framework."),
-        Column(
+        arrow_column(
+            "mapping_id", "int64", False, "An asserted mapping's position in the crosswalk (from 0)."
+        ),
+        arrow_column("path_id", "int64", False, "A derived mapping's number (from 0)."),
+        arrow_column("source", "string", True, "A principle id, or a framework id for the whole framework."),
+        arrow_column(
             "relationship", "string", True, "How the source relates to the target.", _values(Relationship)
         ),
-        Column("target", "string", True, "A principle id, or a framework id for the whole framework."),
-        Column(
+        arrow_column("target", "string", True, "A principle id, or a framework id for the whole framework."),
+        arrow_column(
             "rationale_type",
             "string",
             False,
             "Asserted only: same words, meaning or effect.",
             _values(RationaleType),
         ),
-        Column("strength", "int64", False, "Asserted only: 0-10."),
-        Column("basis", "string", False, "Asserted only: a source says so, or our reading.", _values(Basis)),
-        Column("rationale", "string", False, "Asserted only: why, in words."),
-        Column("mapped_by", "string", False, "Asserted only: who made the mapping."),
-        Column("opposing", "bool", False, "Asserted only: both speak to one subject with opposite demands."),
-        Column("citation_publisher", "string", False, "Asserted only: the citation's publisher."),
-        Column("citation_title", "string", False, "Asserted only: the citation's title."),
-        Column("citation_url", "string", False, "Asserted only: the citation's address."),
-        Column("citation_date", "string", False, "Asserted only: the citation's date."),
-        Column("citation_locator", "string", False, "Asserted only: section or page cited."),
-        Column(
+        arrow_column("strength", "int64", False, "Asserted only: 0-10."),
+        arrow_column(
+            "basis", "string", False, "Asserted only: a source says so, or our reading.", _values(Basis)
+        ),
+        arrow_column("rationale", "string", False, "Asserted only: why, in words."),
+        arrow_column("mapped_by", "string", False, "Asserted only: who made the mapping."),
+        arrow_column(
+            "opposing", "bool", False, "Asserted only: both speak to one subject with opposite demands."
+        ),
+        arrow_column("citation_publisher", "string", False, "Asserted only: the citation's publisher."),
+        arrow_column("citation_title", "string", False, "Asserted only: the citation's title."),
+        arrow_column("citation_url", "string", False, "Asserted only: the citation's address."),
+        arrow_column("citation_date", "string", False, "Asserted only: the citation's date."),
+        arrow_column("citation_locator", "string", False, "Asserted only: section or page cited."),
+        arrow_column(
             "path",
             "list<int64>",
             True,
             "Derived only: the mapping_id of each asserted mapping on the path, in order (else empty).",
         ),
-        Column(
+        arrow_column(
             "path_reversed",
             "list<bool>",
             True,
@@ -171,15 +159,13 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ),
     ),
     "coverage": (
-        Column("source", "string", True, "The source framework id."),
-        Column("target", "string", True, "The target framework id."),
-        Column("principle_id", "string", True, "A leaf principle of the target framework."),
-        Column("status", "string", True, "The leaf's coverage status.", _values(CoverageStatus)),
+        arrow_column("source", "string", True, "The source framework id."),
+        arrow_column("target", "string", True, "The target framework id."),
+        arrow_column("principle_id", "string", True, "A leaf principle of the target framework."),
+        arrow_column("status", "string", True, "The leaf's coverage status.", _values(CoverageStatus)),
     ),
     "jurisdictions": (*_JURISDICTION, _ATTRIBUTES),
 }
-
-_SIMPLE = {"string": "string", "int64": "integer", "bool": "boolean"}
 
 
 def _arrow_type(text: str) -> pa.DataType:
@@ -211,7 +197,7 @@ def arrow_schema(table: str) -> pa.Schema:
     import pyarrow as pa
 
     return pa.schema(
-        [pa.field(c.name, _arrow_type(c.type), nullable=not c.required) for c in _columns(table)]
+        [pa.field(c.name, _arrow_type(c.arrow_type or ""), nullable=not c.required) for c in _columns(table)]
     )
 
 
@@ -224,23 +210,7 @@ def table_schema(table: str) -> dict[str, Any]:
         >>> s["fields"][3]["constraints"]["enum"]
         ['covered', 'touched', 'no_relationship', 'not_reviewed']
     """
-    fields = []
-    for c in _columns(table):
-        field: dict[str, Any] = {
-            "name": c.name,
-            "type": _SIMPLE.get(c.type, "array"),
-            "description": c.description,
-        }
-        if c.type not in _SIMPLE:
-            field["arrowType"] = c.type
-        constraints: dict[str, Any] = {}
-        if c.required:
-            constraints["required"] = True
-        if c.values:
-            constraints["enum"] = list(c.values)
-        if constraints:
-            field["constraints"] = constraints
-        fields.append(field)
+    fields = [c.field() for c in _columns(table)]
     return {"name": table, "fields": fields, "missingValues": [""]}
 
 

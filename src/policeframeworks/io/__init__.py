@@ -28,6 +28,27 @@ from .. import _convert
 from ._assessment_files import dump_assessments, iter_assessments
 from ._cells import csv_text, escape_cell, unescape_cell
 from ._column_map import read_column_map, with_attributes
+from ._crosswalk import (
+    crosswalk_from_csv,
+    crosswalk_from_gexf,
+    crosswalk_from_graphml,
+    crosswalk_from_node_link,
+    crosswalk_from_sssom,
+    crosswalk_to_csv,
+    crosswalk_to_gexf,
+    crosswalk_to_graphml,
+    crosswalk_to_node_link,
+    read_crosswalk,
+    read_crosswalk_csv,
+    read_gexf,
+    read_graphml,
+    read_node_link,
+    read_sssom,
+    write_crosswalk_csv,
+    write_gexf,
+    write_graphml,
+    write_node_link,
+)
 from ._csv import read_assessments_csv, write_assessments_csv, write_summary_csv
 from ._descriptor import (
     DatasetDefaults,
@@ -64,7 +85,7 @@ from ._records import (
 )
 from ._review_sheet import read_review_sheet, write_review_sheet
 from ._schema import json_schema
-from ._sssom import crosswalk_from_sssom, crosswalk_to_sssom, read_sssom, write_sssom
+from ._sssom import crosswalk_to_sssom, write_sssom
 
 __all__ = [
     "DatasetDefaults",
@@ -73,8 +94,16 @@ __all__ = [
     "citation_record",
     "coverage_matrix_records",
     "coverage_record",
+    "crosswalk_from_csv",
+    "crosswalk_from_gexf",
+    "crosswalk_from_graphml",
+    "crosswalk_from_node_link",
     "crosswalk_from_oscal",
     "crosswalk_from_sssom",
+    "crosswalk_to_csv",
+    "crosswalk_to_gexf",
+    "crosswalk_to_graphml",
+    "crosswalk_to_node_link",
     "crosswalk_to_oscal",
     "crosswalk_to_sssom",
     "csv_text",
@@ -91,26 +120,35 @@ __all__ = [
     "json_schema",
     "known_layouts",
     "load",
-    "loads",
     "load_descriptor",
+    "loads",
     "mapping_record",
     "principle_record",
     "projection_record",
-    "review_record",
     "read_assessments",
     "read_assessments_csv",
-    "read_review_sheet",
     "read_column_map",
+    "read_crosswalk",
+    "read_crosswalk_csv",
+    "read_gexf",
+    "read_graphml",
+    "read_node_link",
     "read_oscal",
     "read_package",
+    "read_review_sheet",
     "read_sssom",
+    "review_record",
     "score_record",
     "summary_record",
     "to_dict",
     "unescape_cell",
     "with_attributes",
     "write_assessments_csv",
+    "write_crosswalk_csv",
     "write_folder_atomic",
+    "write_gexf",
+    "write_graphml",
+    "write_node_link",
     "write_oscal",
     "write_package",
     "write_review_sheet",

@@ -8,7 +8,7 @@ apostrophe from a cell that starts with an apostrophe followed by one of them. S
 back equal: the two are inverses.
 
 Every CSV the package writes goes through :func:`csv_text` (or :func:`escape_cell` cell by cell): the CLI's
-``--format csv`` listings, :meth:`~policeframeworks.Crosswalk.to_csv`, the assessment and summary writers.
+``--format csv`` listings, :func:`~policeframeworks.io.crosswalk_to_csv`, the assessment and summary writers.
 Every CSV reader of the package passes each cell through :func:`unescape_cell`.
 """
 

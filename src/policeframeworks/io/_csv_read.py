@@ -18,10 +18,11 @@ from .._model import Citation, Framework
 from ..exceptions import Problem, ValidationError
 from ._cells import unescape_cell
 from ._csv_columns import Columns, Layout, load_column_map
+from ._csv_long import read_long
 from ._csv_options import ReadOptions, check_options
 from ._csv_problems import group_problems, missing_defaults
 from ._csv_reader import RowReader
-from ._csv_rows import counting, read_long, read_wide, resolve_framework
+from ._csv_rows import counting, read_wide, resolve_framework
 from ._csv_text import check_sep_line, decode, delimiter_hint
 from ._files import read_bytes
 from ._layouts import known_headers

@@ -75,6 +75,13 @@ class RowReader:
                 self.problems.append(Problem(self.where(row, col), f"empty {field}"))
         return value, i
 
+    def _default(self, field: str) -> tuple[str | None, None]:
+        """A required field without a column: its default (``_required`` without the cell lookup)."""
+        value = self.defaults.get(field)
+        if value is None:
+            self.missing[field] = self.missing.get(field, 0) + 1
+        return value, None
+
     def _ascii_digits(self, row: int, i: int | None, field: str, value: str) -> bool:
         if value.isascii():
             return True
@@ -108,8 +115,9 @@ class RowReader:
         out["name"] = name
         out["state"] = state
         checked = self._checked
+        columns = self.cols.field
         for field, enum_cls in (("kind", JurisdictionKind), ("method", Method)):
-            value, i = self._required(row, field)
+            value, i = self._required(row, field) if field in columns else self._default(field)
             if value is None:
                 continue
             known = checked.get((field, value))
@@ -133,7 +141,7 @@ class RowReader:
                 )
             )
         for field in ("as_of", "assessor"):
-            value, i = self._required(row, field)
+            value, i = self._required(row, field) if field in columns else self._default(field)
             if value is None:
                 continue
             if field == "as_of" and (field, value) in checked:
@@ -154,11 +162,15 @@ class RowReader:
                 checked[(field, value)] = value
             out[field] = value
         for field in ("fips", "ori"):
-            value, i = self.cell(values, field)
+            value, i = self.cell(values, field) if field in columns else (self.defaults.get(field), None)
             if value is not None and not self._ascii_digits(row, i, field, value):
                 value = None
             out[field] = value
-        total, i = self.cell(values, "reported_total")
+        total, i = (
+            self.cell(values, "reported_total")
+            if "reported_total" in columns
+            else (self.defaults.get("reported_total"), None)
+        )
         if total is not None and self._ascii_digits(row, i, "reported_total", total):
             if not total.isdigit():
                 self.problems.append(Problem(self.where(row, i or 0), f"{total!r} is not a whole number"))

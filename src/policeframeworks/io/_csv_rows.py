@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._assessment import Assessment, checked_parts_assessment
 from .._catalog import Catalog, load_catalog
 from .._finding import Evidence, Finding, Method, Status
 from .._jurisdiction import Jurisdiction, JurisdictionKind, checked_parts_jurisdiction
 from .._model import Framework
-from .._suggest import first_or_none
 from ..exceptions import Problem, ValidationError
 from ._cells import unescape_cell
-from ._csv_columns import _EVIDENCE_KEYS, Columns, hnorm
+from ._csv_columns import Columns
 from ._csv_options import ReadOptions
 from ._csv_reader import RowReader
 
@@ -111,6 +111,9 @@ def check_width(reader: RowReader, row: int, values: list[str]) -> bool:
 
 
 _TOTALS = frozenset({"total", "totals", "sum", "count"})
+#: How many distinct texts of one principle column a reader remembers (a file has a handful: 1, 0, ...).
+_KEPT = 256
+_MISSING: Any = object()
 
 
 def is_repeated_header(values: Sequence[str], headers: Sequence[str]) -> bool:
@@ -153,7 +156,18 @@ def _check_totals(reader: RowReader, row: int, values: Sequence[str], adopted: d
 def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> list[Assessment]:
     cols = reader.cols
     quote_of = {pid: i for i, pid in cols.quote.items()}
-    principle_cols = [(i, pid, quote_of.get(pid)) for i, pid in sorted(cols.principle.items())]
+    # Per principle column: its index, principle, quote column, and (without a quote column) the finding
+    # (or None: no finding) each cell text already gave without a problem, so a repeated text is read once.
+    principle_cols: list[tuple[int, str, int | None, dict[str, tuple[Finding, ...]] | None]] = [
+        (i, pid, quote_of.get(pid), {} if quote_of.get(pid) is None else None)
+        for i, pid in sorted(cols.principle.items())
+    ]
+    # Without quote columns, a row whose every principle cell was read before takes its findings from
+    # those memos in one step (``fast_rows`` keeps them for a totals row's counts).
+    kept_by_col = [kept for _, _, _, kept in principle_cols if kept is not None]
+    whole_rows = len(kept_by_col) == len(principle_cols)
+    cells_of = _getter([i for i, _, _, _ in principle_cols])
+    fast_rows: list[tuple[Finding, ...]] = []
     blank = Status.NOT_ADOPTED if reader.opts.blank == "not_adopted" else None
     name_col = cols.field["name"]
     header_cells = [h.strip() for h in reader.headers if h.strip()]
@@ -168,22 +182,40 @@ def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
     out: list[Assessment] = []
     seen: dict[tuple[Any, ...], int] = {}
     adopted: dict[str, int] = {}
-    notes = blank_note(reader.opts)
-    evidence = _source_evidence(reader.opts)
+    ctx = _RowContext(framing, plain_attributes, blank_note(reader.opts), _source_evidence(reader.opts))
     cell_status = reader.cell_status
+    adopted_status = Status.ADOPTED
     for row, values in enumerate(rows, start=2):
-        first = next((c for c in (v.strip() for v in values) if c), None)
+        first = values[0].strip() if values else None
+        if not first:
+            first = next((c for c in (v.strip() for v in values) if c), None)
         if first is None or (first == first_header and is_repeated_header(values, reader.headers)):
             continue
         if not check_width(reader, row, values):
             continue
         if values[name_col].strip().casefold() in _TOTALS:
-            _check_totals(reader, row, values, adopted)
+            _check_totals(reader, row, values, _with_fast_rows(adopted, fast_rows))
             continue
         meta = reader.jurisdiction_and_meta(row, values)
-        findings = []
-        for i, pid, q in principle_cols:
+        if whole_rows:
+            known = [k.get(v) for k, v in zip(kept_by_col, cells_of(values), strict=True)]
+            if None not in known:
+                found = tuple([f for t in known for f in t])  # type: ignore[union-attr]
+                fast_rows.append(found)
+                if meta is not None:
+                    _add_row(reader, row, meta, found, fw, ctx, seen, out)
+                continue
+        findings: list[Finding] = []
+        for i, pid, q, kept in principle_cols:
             v = values[i]
+            if kept is not None:
+                memo = kept.get(v)
+                if memo is not None:
+                    findings.extend(memo)
+                    if memo and memo[0].status is adopted_status:
+                        adopted[pid] = adopted.get(pid, 0) + 1
+                    continue
+                problems_before = len(reader.problems)
             status = cell_status.get(v)
             if status is None:
                 status, quote = reader.status(row, i, v) if v else (None, None)
@@ -208,11 +240,16 @@ def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
                     )
                     continue
             if status is None:
+                if kept is not None and len(reader.problems) == problems_before and len(kept) < _KEPT:
+                    kept[v] = ()
                 continue
             if status is Status.ADOPTED:
                 adopted[pid] = adopted.get(pid, 0) + 1
             if quote is None:
-                findings.append(reader.finding(pid, status))
+                finding = reader.finding(pid, status)
+                findings.append(finding)
+                if kept is not None and len(reader.problems) == problems_before and len(kept) < _KEPT:
+                    kept[v] = (finding,)
             else:
                 try:
                     ev = _evidence(reader, row, q if q is not None and values[q].strip() else i, quote)
@@ -221,49 +258,89 @@ def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
                     reader.problems += [
                         Problem(reader.where(row, i), f"evidence {p.path}: {p.message}") for p in exc.problems
                     ]
-        if meta is None:
-            continue
-        try:
-            if framing or evidence is None:
-                a = _build(meta, fw.id, findings, reader.opts, notes)
-                a.check(fw)
-            else:
-                if meta["fips"] is None and meta["ori"] is None and plain_attributes:
-                    j = checked_parts_jurisdiction(
-                        name=meta["name"],
-                        state=meta["state"],
-                        kind=JurisdictionKind(meta["kind"]),
-                        attributes=meta["attributes"],
-                    )
-                else:
-                    j = _jurisdiction(meta)
-                a = checked_parts_assessment(
-                    jurisdiction=j,
-                    framework_id=fw.id,
-                    as_of=meta["as_of"],
-                    assessor=meta["assessor"],
-                    method=Method(meta["method"]),
-                    findings=tuple(findings),
-                    reported_total=meta.get("reported_total"),
-                    evidence=evidence,
-                    notes=notes,
-                )
-                if a.reported_total is not None:
-                    a.check(fw)
-        except ValidationError as exc:
-            reader.problems += [_locate(p, row, cols, reader.headers) for p in exc.problems]
-            continue
-        key = (a.jurisdiction.key, a.as_of, a.assessor)
-        if key in seen:
-            reader.problems.append(
-                Problem(
-                    f"row {row}", f"{a.jurisdiction} on {a.as_of} by {a.assessor} repeats row {seen[key]}"
-                )
-            )
-            continue
-        seen[key] = row
-        out.append(a)
+        if meta is not None:
+            _add_row(reader, row, meta, tuple(findings), fw, ctx, seen, out)
     return out
+
+
+class _RowContext(NamedTuple):
+    """What every row of one file shares when its assessment is built."""
+
+    framing: bool  # a principle column maps to a framing statement (the row is checked in full)
+    plain_attributes: bool  # every attribute column has a name
+    notes: tuple[str, ...]
+    evidence: tuple[Evidence, ...] | None  # None: the source does not check (each row reports it)
+
+
+def _add_row(
+    reader: RowReader,
+    row: int,
+    meta: dict[str, Any],
+    findings: tuple[Finding, ...],
+    fw: Framework,
+    ctx: _RowContext,
+    seen: dict[tuple[Any, ...], int],
+    out: list[Assessment],
+) -> None:
+    """Build one row's assessment (checking what the reader has not) and keep it unless it repeats a row."""
+    try:
+        if ctx.framing or ctx.evidence is None:
+            a = _build(meta, fw.id, findings, reader.opts, ctx.notes)
+            a.check(fw)
+        else:
+            if meta["fips"] is None and meta["ori"] is None and ctx.plain_attributes:
+                j = checked_parts_jurisdiction(
+                    name=meta["name"],
+                    state=meta["state"],
+                    kind=JurisdictionKind(meta["kind"]),
+                    attributes=meta["attributes"],
+                )
+            else:
+                j = _jurisdiction(meta)
+            a = checked_parts_assessment(
+                jurisdiction=j,
+                framework_id=fw.id,
+                as_of=meta["as_of"],
+                assessor=meta["assessor"],
+                method=Method(meta["method"]),
+                findings=findings,
+                reported_total=meta.get("reported_total"),
+                evidence=ctx.evidence,
+                notes=ctx.notes,
+            )
+            if a.reported_total is not None:
+                a.check(fw)
+    except ValidationError as exc:
+        reader.problems += [_locate(p, row, reader.cols, reader.headers) for p in exc.problems]
+        return
+    key = (a.jurisdiction.key, a.as_of, a.assessor)
+    if key in seen:
+        reader.problems.append(
+            Problem(f"row {row}", f"{a.jurisdiction} on {a.as_of} by {a.assessor} repeats row {seen[key]}")
+        )
+        return
+    seen[key] = row
+    out.append(a)
+
+
+def _getter(indexes: Sequence[int]) -> Callable[[Sequence[str]], Sequence[str]]:
+    """The cells at ``indexes`` of a row, as a tuple."""
+    if len(indexes) == 1:
+        i = indexes[0]
+        return lambda values: (values[i],)
+    if not indexes:
+        return lambda values: ()
+    return operator.itemgetter(*indexes)
+
+
+def _with_fast_rows(adopted: dict[str, int], fast_rows: Sequence[tuple[Finding, ...]]) -> dict[str, int]:
+    """The adopted counts per principle of the rows read so far, those read in one step included."""
+    counts = dict(adopted)
+    for findings in fast_rows:
+        for f in findings:
+            if f.status is Status.ADOPTED:
+                counts[f.principle_id] = counts.get(f.principle_id, 0) + 1
+    return counts
 
 
 def _source_evidence(opts: ReadOptions) -> tuple[Evidence, ...] | None:
@@ -296,140 +373,3 @@ def bundled(framework_id: str) -> Framework | None:
     from .._catalog import bundled_framework_or_none
 
     return bundled_framework_or_none(framework_id)
-
-
-def read_long(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> list[Assessment]:
-    cols = reader.cols
-    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
-    meta_fields = ("name", "state", "kind", "fips", "ori", "method", "reported_total", "attributes")
-    for row, values in enumerate(rows, start=2):
-        if not any(v.strip() for v in values) or is_repeated_header(values, reader.headers):
-            continue
-        if not check_width(reader, row, values):
-            continue
-        meta = reader.jurisdiction_and_meta(row, values)
-        pid_text, pid_col = reader.cell(values, "principle_id")
-        status_text, status_col = reader.cell(values, "status")
-        pid: str | None = None
-        if pid_text is not None:
-            if pid_text in fw:
-                pid = pid_text
-            else:
-                found = cols.aliases.get(hnorm(pid_text), ())
-                if len(found) == 1:
-                    pid = found[0]
-                else:
-                    why = "matches more than one principle" if found else f"is not a principle of {fw.id!r}"
-                    reader.problems.append(
-                        Problem(
-                            reader.where(row, pid_col or 0),
-                            f"{pid_text!r} {why}",
-                            suggestion=first_or_none(pid_text, fw.principle_ids),
-                        )
-                    )
-        status, quote = (
-            (None, None) if status_col is None else reader.status(row, status_col, values[status_col])
-        )
-        evidence: dict[str, str] = {}
-        for key in _EVIDENCE_KEYS:
-            v, _ = reader.cell(values, f"evidence_{key}")
-            if v is not None:
-                evidence[key] = v
-        if quote is not None:
-            if "quote" in evidence:
-                reader.problems.append(
-                    Problem(
-                        reader.where(row, status_col or 0), "a quote in the status cell and in evidence_quote"
-                    )
-                )
-            evidence["quote"] = quote
-            if "title" not in evidence and reader.opts.source is not None:
-                evidence["title"] = reader.opts.source.title
-        note, _ = reader.cell(values, "note")
-        if meta is None:
-            continue
-        if pid_text is None and (status is not None or evidence or note):
-            reader.problems.append(Problem(f"row {row}", "a status, note or evidence without a principle"))
-            continue
-        if (
-            pid_text is not None
-            and status is None
-            and status_text is None
-            and reader.opts.blank == "not_adopted"
-        ):
-            status = Status.NOT_ADOPTED
-        if pid_text is not None and status is None:
-            if status_text is None:
-                reader.problems.append(
-                    Problem(reader.where(row, status_col or 0), f"no status for {pid_text!r}")
-                )
-            continue
-        if pid_text is not None and pid is None:
-            continue
-        group_key = (name_key_of(meta["name"]), meta["state"], meta["kind"], meta["as_of"], meta["assessor"])
-        group = groups.get(group_key)
-        if group is None:
-            group = groups[group_key] = {"meta": meta, "row": row, "findings": {}, "rows": {}}
-        else:
-            first = group["meta"]
-            for field in meta_fields:
-                if first.get(field) != meta.get(field):
-                    shown = f"{meta.get(field)!r} here but {first.get(field)!r} in row {group['row']}"
-                    i = cols.field.get(field)
-                    where = reader.where(row, i) if i is not None else f"row {row}"
-                    reader.problems.append(Problem(where, f"{field}: {shown} (same assessment)"))
-        if pid is None or status is None:
-            continue
-        ev = None
-        if evidence:
-            if "title" not in evidence:
-                reader.problems.append(Problem(f"row {row}", "evidence needs an evidence_title"))
-                continue
-            try:
-                ev = Evidence(**evidence)
-            except ValidationError as exc:
-                reader.problems += [
-                    Problem(f"row {row}, column 'evidence_{p.path}'", p.message, suggestion=p.suggestion)
-                    for p in exc.problems
-                ]
-                continue
-        existing = group["findings"].get(pid)
-        if existing is None:
-            group["findings"][pid] = {"status": status, "note": note, "evidence": [ev] if ev else []}
-            group["rows"][pid] = row
-        elif existing["status"] != status or existing["note"] != note:
-            reader.problems.append(
-                Problem(
-                    f"row {row}",
-                    f"{pid!r} has another status or note in row {group['rows'][pid]} (same assessment)",
-                )
-            )
-        elif ev is None or not existing["evidence"]:
-            reader.problems.append(
-                Problem(f"row {row}", f"{pid!r} repeats row {group['rows'][pid]} without new evidence")
-            )
-        else:
-            existing["evidence"].append(ev)
-    out: list[Assessment] = []
-    check = True  # building an Assessment checks nothing against its framework: do it here, per row
-    for group in groups.values():
-        findings = [
-            Finding(principle_id=pid, status=f["status"], note=f["note"], evidence=tuple(f["evidence"]))
-            for pid, f in group["findings"].items()
-        ]
-        try:
-            a = _build(group["meta"], fw.id, findings, reader.opts, blank_note(reader.opts))
-            if check:
-                a.check(fw)
-        except ValidationError as exc:
-            reader.problems += [_locate(p, group["row"], cols, reader.headers) for p in exc.problems]
-            continue
-        out.append(a)
-    return out
-
-
-def name_key_of(name: str) -> str:
-    """The matching key of a jurisdiction name (see :func:`policeframeworks._assessment.name_key`)."""
-    from .._jurisdiction import name_key
-
-    return name_key(name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import attrs
+from .._table_schema import Column
 
 if TYPE_CHECKING:
     from .._catalog import Catalog
@@ -13,29 +13,6 @@ __all__ = ["TABLES", "Column", "package_descriptor"]
 
 #: The Data Package v2 profile the descriptor follows.
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-
-
-@attrs.frozen
-class Column:
-    """One column of a table: its name, Frictionless type, description and constraints."""
-
-    name: str
-    type: str
-    description: str
-    required: bool = False
-    enum: tuple[str, ...] = ()
-
-    def field(self) -> dict[str, Any]:
-        """The Table Schema field descriptor."""
-        out: dict[str, Any] = {"name": self.name, "type": self.type, "description": self.description}
-        constraints: dict[str, Any] = {}
-        if self.required:
-            constraints["required"] = True
-        if self.enum:
-            constraints["enum"] = list(self.enum)
-        if constraints:
-            out["constraints"] = constraints
-        return out
 
 
 def _citation(of: str) -> tuple[Column, ...]:

@@ -42,45 +42,47 @@ import csv
 import io as _stdio
 import json
 import os
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from .. import _convert
-from .._mapping import Mapping, Review
-from .._model import Citation
-from .._relationship import Basis, RationaleType, Relationship
-from ..exceptions import DataFileError, Problem, ValidationError
-from ._files import read_text, write_text_atomic
+from .._mapping import Mapping
+from .._relationship import Basis, Relationship
+from ..crosswalk._graph import CITATION_FIELDS
+from ..exceptions import Problem, ValidationError
+from ._files import write_text_atomic
 
 if TYPE_CHECKING:
     from .._catalog import Catalog
     from ..crosswalk import Crosswalk, DerivedMapping
 
 __all__ = [
+    "CHAINED",
+    "JUSTIFICATIONS",
+    "PREDICATES",
     "SSSOM_COLUMNS",
     "SSSOM_PREFIX",
-    "crosswalk_from_sssom",
     "crosswalk_to_sssom",
-    "read_sssom",
     "write_sssom",
 ]
 
 #: The CURIE prefix of every id in an SSSOM file we write, and what it expands to.
 SSSOM_PREFIX = ("pf", "urn:policeframeworks:")
 
-_PREDICATES = {
+#: The SKOS predicate each relationship is written with.
+PREDICATES = {
     Relationship.EQUAL: "skos:exactMatch",
     Relationship.SUBSET: "skos:broadMatch",
     Relationship.SUPERSET: "skos:narrowMatch",
     Relationship.INTERSECTS: "skos:relatedMatch",
     Relationship.NO_RELATIONSHIP: "skos:relatedMatch",
 }
-_JUSTIFICATIONS = {
+#: The SEMAPV justification of each basis.
+JUSTIFICATIONS = {
     Basis.ANALYTIC: "semapv:ManualMappingCuration",
     Basis.EXPLICIT: "semapv:BackgroundKnowledgeBasedMatching",
 }
-_CHAINED = "semapv:MappingChaining"
-_CITATION_PARTS = ("publisher", "title", "url", "date", "locator")
+#: The justification of a derived (chained) record.
+CHAINED = "semapv:MappingChaining"
 
 _EXTENSIONS = (
     (
@@ -91,7 +93,7 @@ _EXTENSIONS = (
     ("opposing", "true where both ends speak to one subject with opposite demands"),
     *(
         (f"citation_{part}", f"the {part} of the source that states an explicit mapping")
-        for part in _CITATION_PARTS
+        for part in CITATION_FIELDS
     ),
     ("derived_via", "on a chained record: the ids the derivation passes through, space-separated"),
     ("complete_reviews", "mapping set: the framework pairs declared completely reviewed, as JSON"),
@@ -112,7 +114,7 @@ SSSOM_COLUMNS = (
     "ir8477_relationship",
     "rationale_type",
     "opposing",
-    *(f"citation_{part}" for part in _CITATION_PARTS),
+    *(f"citation_{part}" for part in CITATION_FIELDS),
     "derived_via",
 )
 # Filled from the catalog for people reading the table; not read back.
@@ -242,11 +244,11 @@ def _row(m: Mapping, catalog: Catalog, where: str, problems: list[Problem]) -> d
     row = {
         "subject_id": _curie(m.source),
         "subject_label": _check_cell(_label(catalog, m.source), f"{where}.source title", problems),
-        "predicate_id": _PREDICATES[m.relationship],
+        "predicate_id": PREDICATES[m.relationship],
         "predicate_modifier": "Not" if m.relationship is Relationship.NO_RELATIONSHIP else "",
         "object_id": _curie(m.target),
         "object_label": _check_cell(_label(catalog, m.target), f"{where}.target title", problems),
-        "mapping_justification": _JUSTIFICATIONS[m.basis],
+        "mapping_justification": JUSTIFICATIONS[m.basis],
         "confidence": "" if m.relationship is Relationship.NO_RELATIONSHIP else _confidence(m.strength),
         "author_label": _check_cell(m.mapped_by, f"{where}.mapped_by", problems),
         "comment": _check_cell(m.rationale, f"{where}.rationale", problems),
@@ -255,7 +257,7 @@ def _row(m: Mapping, catalog: Catalog, where: str, problems: list[Problem]) -> d
         "opposing": "true" if m.opposing else "false",
     }
     if m.citation is not None:
-        for part in _CITATION_PARTS:
+        for part in CITATION_FIELDS:
             value = getattr(m.citation, part)
             if value is not None:
                 row[f"citation_{part}"] = _check_cell(value, f"{where}.citation.{part}", problems)
@@ -267,10 +269,10 @@ def _derived_row(d: DerivedMapping, catalog: Catalog, where: str, problems: list
     return {
         "subject_id": _curie(d.source),
         "subject_label": _check_cell(_label(catalog, d.source), f"{where}.source title", problems),
-        "predicate_id": _PREDICATES[d.relationship],
+        "predicate_id": PREDICATES[d.relationship],
         "object_id": _curie(d.target),
         "object_label": _check_cell(_label(catalog, d.target), f"{where}.target title", problems),
-        "mapping_justification": _CHAINED,
+        "mapping_justification": CHAINED,
         "author_label": "policeframeworks (derived)",
         "comment": f"Derived: {rationale}",
         "ir8477_relationship": d.relationship.value,
@@ -296,270 +298,3 @@ def write_sssom(
         DataFileError: the folder is missing, or ``overwrite=False`` and the file exists.
     """
     write_text_atomic(path, crosswalk_to_sssom(crosswalk, **options), overwrite=overwrite)
-
-
-def read_sssom(
-    path: str | os.PathLike[str],
-    *,
-    catalog: Catalog | None = None,
-    derived: Literal["skip", "error"] = "skip",
-) -> Crosswalk:
-    """A crosswalk from an SSSOM/TSV file (see :func:`crosswalk_from_sssom`)."""
-    path = Path(path)
-    return crosswalk_from_sssom(read_text(path), catalog=catalog, derived=derived, file=str(path))
-
-
-def crosswalk_from_sssom(
-    text: str,
-    *,
-    catalog: Catalog | None = None,
-    derived: Literal["skip", "error"] = "skip",
-    file: str | None = None,
-) -> Crosswalk:
-    r"""A crosswalk from SSSOM/TSV text, this module's or another tool's.
-
-    A record needs ``subject_id``, ``predicate_id``, ``object_id`` and ``mapping_justification``; ids must
-    use the ``pf`` prefix bound to ``urn:policeframeworks:``. Without our ``ir8477_relationship`` slot the
-    relationship is read from the predicate (``relatedMatch`` as intersects, with ``Not`` as
-    no_relationship) and without ``confidence`` the strength is 5 (10 for exactMatch, 0 for Not).
-    Chained records (``semapv:MappingChaining``) are derived, not asserted: with ``derived="skip"`` (the
-    default) they are left out, because :meth:`Crosswalk.derive <policeframeworks.Crosswalk.derive>`
-    recomputes them; with ``"error"`` they are refused. Labels are not read back.
-
-    Raises:
-        ValidationError: every problem, with its line number and column.
-        DataFileError: the YAML header cannot be parsed (PyYAML is needed: ``pip install
-            'policeframeworks[sssom]'``).
-
-    Example:
-        >>> from policeframeworks import io
-        >>> text = (
-        ...     '#curie_map:\n#  pf: "urn:policeframeworks:"\n'
-        ...     "#mapping_set_id: urn:x\n#license: https://opensource.org/licenses/MIT\n"
-        ...     "subject_id\tpredicate_id\tobject_id\tmapping_justification\tconfidence\t"
-        ...     "author_label\tcomment\n"
-        ...     "pf:8cantwait-2020:duty-to-intervene\tskos:exactMatch\t"
-        ...     "pf:uscm-2020:sanctity-of-life/duty-to-intervene\tsemapv:ManualMappingCuration\t1.0\t"
-        ...     "me\tBoth require intervening.\n"
-        ... )
-        >>> io.crosswalk_from_sssom(text).mappings[0].relationship.value
-        'equal'
-    """
-    from .._catalog import load_catalog
-    from ..crosswalk import Crosswalk
-
-    if catalog is None:
-        catalog = load_catalog()
-    lines = text.splitlines(keepends=True)
-    skipped = 0
-    meta_lines: list[str] = []
-    while skipped < len(lines) and lines[skipped].startswith("#"):
-        meta_lines.append(lines[skipped][1:])
-        skipped += 1
-    meta = _parse_yaml("".join(meta_lines), file)
-    reader = csv.reader(_stdio.StringIO("".join(lines[skipped:])), delimiter="\t", strict=True)
-    body: list[tuple[int, list[str]]] = []
-    try:
-        for cells in reader:
-            if any(cells):
-                body.append((skipped + reader.line_num, cells))
-    except csv.Error as exc:
-        raise ValidationError([Problem(f"line {skipped + reader.line_num}", str(exc))], file=file) from None
-    problems: list[Problem] = []
-    prefix_map = meta.get("curie_map") if isinstance(meta, dict) else None
-    if not isinstance(prefix_map, dict) or prefix_map.get(SSSOM_PREFIX[0]) != SSSOM_PREFIX[1]:
-        problems.append(
-            Problem("curie_map", f"must bind {SSSOM_PREFIX[0]!r} to {SSSOM_PREFIX[1]!r} (the ids' prefix)")
-        )
-    if not body:
-        problems.append(Problem("", "no header row and no records"))
-        raise ValidationError(problems, file=file)
-    header_line, header = body[0]
-    seen: set[str] = set()
-    for col in header:
-        if col in seen:
-            problems.append(Problem(f"line {header_line}", f"column {col!r} appears twice"))
-        seen.add(col)
-    for required in ("subject_id", "predicate_id", "object_id", "mapping_justification"):
-        if required not in seen:
-            problems.append(Problem(f"line {header_line}", f"no {required!r} column"))
-    if problems:
-        raise ValidationError(problems, file=file)
-    mappings: list[Mapping] = []
-    for n, cells in body[1:]:
-        if len(cells) != len(header):
-            problems.append(Problem(f"line {n}", f"has {len(cells)} cells; the header has {len(header)}"))
-            continue
-        record = dict(zip(header, cells, strict=True))
-        if record["mapping_justification"] == _CHAINED:
-            if derived == "error":
-                problems.append(
-                    Problem(
-                        f"line {n}.mapping_justification", "a chained (derived) record, not an asserted one"
-                    )
-                )
-            continue
-        mapping = _mapping(record, f"line {n}", problems)
-        if mapping is not None:
-            mappings.append(mapping)
-    reviews = meta.get("complete_reviews") if isinstance(meta, dict) else None
-    if problems:
-        raise ValidationError(problems, file=file)
-    cw = Crosswalk(mappings, catalog=catalog)
-    if reviews:
-        cw = _with_reviews(cw, reviews, file)
-    return cw
-
-
-def _with_reviews(cw: Crosswalk, reviews: Any, file: str | None) -> Crosswalk:
-    try:
-        data = json.loads(reviews) if isinstance(reviews, str) else None
-    except ValueError:
-        data = None
-    if not isinstance(data, list):
-        raise ValidationError([Problem("complete_reviews", "expected a JSON list of reviews")], file=file)
-    problems: list[Problem] = []
-    parsed: list[Review] = []
-    for i, item in enumerate(data):
-        try:
-            parsed.append(_convert.from_builtins(item, Review))
-        except ValidationError as exc:
-            problems += [p.within(f"complete_reviews[{i}]") for p in exc.problems]
-    if problems:
-        raise ValidationError(problems, file=file)
-    return cw.with_reviews(parsed)
-
-
-def _parse_yaml(text: str, file: str | None) -> Any:
-    if not text.strip():
-        return {}
-    try:
-        import yaml
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise DataFileError(
-            f"{file or '<text>'}: reading an SSSOM header needs PyYAML: pip install 'policeframeworks[sssom]'"
-        ) from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ValidationError([Problem("header", f"not valid YAML: {exc}")], file=file) from None
-
-
-def _end(value: str, field: str, problems: list[Problem]) -> str | None:
-    prefix = f"{SSSOM_PREFIX[0]}:"
-    if not value.startswith(prefix):
-        problems.append(Problem(field, f"{value!r} does not use the {SSSOM_PREFIX[0]!r} prefix"))
-        return None
-    return value[len(prefix) :]
-
-
-_FROM_PREDICATE = {
-    "skos:exactMatch": Relationship.EQUAL,
-    "skos:broadMatch": Relationship.SUBSET,
-    "skos:narrowMatch": Relationship.SUPERSET,
-    "skos:relatedMatch": Relationship.INTERSECTS,
-    "skos:closeMatch": Relationship.INTERSECTS,
-}
-
-
-def _mapping(record: dict[str, str], where: str, problems: list[Problem]) -> Mapping | None:
-    start = len(problems)
-    source = _end(record["subject_id"], f"{where}.subject_id", problems)
-    target = _end(record["object_id"], f"{where}.object_id", problems)
-    predicate = record["predicate_id"]
-    negated = record.get("predicate_modifier", "") == "Not"
-    if record.get("predicate_modifier", "") not in ("", "Not"):
-        problems.append(Problem(f"{where}.predicate_modifier", "expected Not or nothing"))
-    implied = Relationship.NO_RELATIONSHIP if negated else _FROM_PREDICATE.get(predicate)
-    if predicate not in _FROM_PREDICATE:
-        problems.append(
-            Problem(f"{where}.predicate_id", f"{predicate!r} is not one of {', '.join(_FROM_PREDICATE)}")
-        )
-    word = record.get("ir8477_relationship", "")
-    relationship = implied
-    if word:
-        try:
-            relationship = Relationship.parse(word)
-        except ValidationError:
-            problems.append(Problem(f"{where}.ir8477_relationship", f"{word!r} is not a relationship"))
-            relationship = None
-        else:
-            if (
-                implied is not None
-                and _PREDICATES[relationship] != predicate
-                and not (relationship is Relationship.INTERSECTS and predicate == "skos:closeMatch")
-            ):
-                problems.append(
-                    Problem(f"{where}.predicate_id", f"{predicate} contradicts ir8477_relationship {word!r}")
-                )
-            if negated != (relationship is Relationship.NO_RELATIONSHIP):
-                problems.append(
-                    Problem(f"{where}.predicate_modifier", f"Not must go with no_relationship, not {word!r}")
-                )
-    justification = record["mapping_justification"]
-    basis = next((b for b, j in _JUSTIFICATIONS.items() if j == justification), None)
-    if basis is None:
-        problems.append(
-            Problem(
-                f"{where}.mapping_justification",
-                f"{justification!r}: expected {' or '.join(_JUSTIFICATIONS.values())}",
-            )
-        )
-    strength = _strength(record.get("confidence", ""), relationship, f"{where}.confidence", problems)
-    opposing_word = record.get("opposing", "") or "false"
-    if opposing_word not in ("true", "false"):
-        problems.append(Problem(f"{where}.opposing", f"{opposing_word!r}: expected true or false"))
-    citation = _citation(record, where, problems)
-    if len(problems) > start or source is None or target is None or relationship is None or basis is None:
-        return None
-    try:
-        return Mapping(
-            source=source,
-            relationship=relationship,
-            target=target,
-            rationale_type=record.get("rationale_type") or RationaleType.SEMANTIC,
-            strength=strength,
-            basis=basis,
-            rationale=record.get("comment", ""),
-            mapped_by=record.get("author_label", ""),
-            opposing=opposing_word == "true",
-            citation=citation,
-        )
-    except ValidationError as exc:
-        problems += [p.within(where) for p in exc.problems]
-        return None
-
-
-def _strength(value: str, relationship: Relationship | None, where: str, problems: list[Problem]) -> int:
-    if relationship is Relationship.NO_RELATIONSHIP:
-        if value not in ("", "0", "0.0"):
-            problems.append(Problem(where, "a negated record carries no confidence"))
-        return 0
-    if not value:
-        return 10 if relationship is Relationship.EQUAL else 5
-    try:
-        number = float(value) if value.isascii() else float("nan")
-    except ValueError:
-        number = float("nan")
-    tenths = number * 10
-    if not (0 <= number <= 1) or abs(tenths - round(tenths)) > 1e-9:
-        problems.append(Problem(where, f"{value!r} is not a confidence in tenths between 0 and 1"))
-        return 0
-    return round(tenths)
-
-
-def _citation(record: dict[str, str], where: str, problems: list[Problem]) -> Citation | None:
-    parts = {part: record.get(f"citation_{part}", "") for part in _CITATION_PARTS}
-    if not any(parts.values()):
-        return None
-    try:
-        return Citation(
-            publisher=parts["publisher"],
-            title=parts["title"],
-            url=parts["url"],
-            date=parts["date"] or None,
-            locator=parts["locator"] or None,
-        )
-    except ValidationError as exc:
-        problems += [p.within(f"{where}.citation") for p in exc.problems]
-        return None

@@ -124,10 +124,12 @@ def report_data(catalog: Any) -> dict[str, Any]:
         },
         "matrix": matrix,
         "uncovered": uncovered,
-        "assessments": [assessment_data(catalog, a) for a in _seed_assessments()],
+        "assessments": [assessment_data(catalog, a) for a in _seed_assessments(catalog)],
         "pairs": sections.pair_data(catalog),
         "reported_totals": [
-            d for d in (sections.total_reading_data(catalog, a) for a in _seed_assessments()) if d is not None
+            d
+            for d in (sections.total_reading_data(catalog, a) for a in _seed_assessments(catalog))
+            if d is not None
         ],
         "framework_principles": sections.framework_data(catalog),
         "generated": _today(),
@@ -141,8 +143,9 @@ def _today() -> str:
     return datetime.datetime.now(datetime.UTC).date().isoformat()
 
 
-def _seed_assessments() -> tuple[Any, ...]:
-    return load_seed_assessments()
+def _seed_assessments(catalog: Any) -> list[Any]:
+    """The bundled example assessments of frameworks the catalog holds (all of them, for the bundled one)."""
+    return [a for a in load_seed_assessments() if a.framework_id in catalog.framework_ids]
 
 
 def assessment_data(catalog: Any, assessment: Any) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from .._catalog import load_catalog
 from ..crosswalk import Disposition
 from ._figures import figure_files
 from ._markdown import (
@@ -259,8 +260,8 @@ def dispositions_page(catalog: Catalog) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def site_pages(catalog: Catalog | None = None) -> dict[str, str]:
-    r"""Every data page of the documentation, as MyST Markdown by file name (default: the bundled catalog).
+def site_pages() -> dict[str, str]:
+    r"""Every data page of the documentation of the bundled catalog, as MyST Markdown by file name.
 
     ``index.md`` (the frameworks, with a toctree), one ``<framework id>.md`` per framework (principles
     with wording, themes, sources, endorsements and the mappings on each), ``crosswalk.md`` (the overview:
@@ -276,10 +277,7 @@ def site_pages(catalog: Catalog | None = None) -> dict[str, str]:
         >>> pages["uscm-2020.md"].splitlines()[2:4]
         ['(pf-uscm-2020)=', '# USCM principles \\(2020\\)']
     """
-    if catalog is None:
-        from .._catalog import load_catalog
-
-        catalog = load_catalog()
+    catalog = load_catalog()
     pages = {"index.md": data_index(catalog)}
     for fw in catalog.frameworks:
         pages[f"{fw.id}.md"] = framework_page(fw, catalog)
@@ -288,19 +286,15 @@ def site_pages(catalog: Catalog | None = None) -> dict[str, str]:
     return pages
 
 
-def site_figures(catalog: Catalog | None = None) -> dict[str, bytes]:
+def site_figures() -> dict[str, bytes]:
     """The crosswalk overview's figures as files by name, SVG and PNG (needs matplotlib, the ``plot`` extra).
 
-    ``coverage-matrix`` (:func:`policeframeworks.plot_coverage_matrix` of the frameworks the crosswalk
-    joins) and ``crosswalk-network`` (:func:`policeframeworks.plot_crosswalk`), each as ``.svg`` and
-    ``.png``, byte-for-byte the same from one run to the next (default: the bundled catalog).
+    ``coverage-matrix`` (:func:`policeframeworks.plot_coverage_matrix` of the frameworks the bundled
+    crosswalk joins) and ``crosswalk-network`` (:func:`policeframeworks.plot_crosswalk`), each as ``.svg``
+    and ``.png``, byte-for-byte the same from one run to the next.
 
     Example (matplotlib is part of the ``test`` extra, so this runs in the test suite):
         >>> sorted(site_figures())
         ['coverage-matrix.png', 'coverage-matrix.svg', 'crosswalk-network.png', 'crosswalk-network.svg']
     """
-    if catalog is None:
-        from .._catalog import load_catalog
-
-        catalog = load_catalog()
-    return figure_files(crosswalk_figures(catalog))
+    return figure_files(crosswalk_figures(load_catalog()))

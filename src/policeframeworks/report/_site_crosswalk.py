@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from .._catalog import Catalog
-    from .._mapping import CrosswalkDocument
     from .._mapping import Mapping as PfMapping
     from .._model import Framework
     from ..crosswalk import Crosswalk
@@ -232,16 +231,6 @@ def crosswalk_figures(catalog: Catalog) -> dict[str, Figure]:
     }
 
 
-def _documents(catalog: Catalog) -> list[CrosswalkDocument]:
-    """The crosswalk documents the catalog's crosswalk holds, in order (see :attr:`Catalog.crosswalk`)."""
-    bundled = [
-        doc
-        for doc in (bundled_documents() if catalog.bundled_crosswalks else ())
-        if all(f in catalog.framework_ids for f in doc.frameworks)
-    ]
-    return [*bundled, *catalog.crosswalk_documents]
-
-
 def crosswalk_page(catalog: Catalog) -> str:
     """The Markdown of the crosswalk overview: counts, the two figures, the coverage table, every mapping."""
     cw = catalog.crosswalk
@@ -256,7 +245,7 @@ def crosswalk_page(catalog: Catalog) -> str:
         "",
         f"Generated from the crosswalk bundled with this version of the library: {len(cw.mappings)} "
         f"mappings joining {len(joined)} frameworks, from "
-        + ", ".join(f"`{doc.id}` (data version {escape(doc.data_version)})" for doc in _documents(catalog))
+        + ", ".join(f"`{doc.id}` (data version {escape(doc.data_version)})" for doc in bundled_documents())
         + ". By relationship: "
         + ", ".join(f"{by_rel[r]} `{r}`" for r in _READ_AS if by_rel[r])
         + ". By basis: "

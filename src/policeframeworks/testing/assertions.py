@@ -29,6 +29,7 @@ from .._mapping import Mapping
 from .._model import Framework
 from ..crosswalk import Crosswalk
 from ..exceptions import DataFileError, ValidationError
+from ..io import read_crosswalk
 
 __all__ = ["assert_crosswalk_clean", "assert_valid_catalog"]
 
@@ -204,8 +205,8 @@ def _as_crosswalk(crosswalk: CrosswalkLike, catalog: Catalog | None) -> Crosswal
             return crosswalk
         return Crosswalk(crosswalk.mappings, catalog=catalog, check_ids=False)
     if isinstance(crosswalk, (str, os.PathLike)):
-        return Crosswalk.load(crosswalk, catalog=catalog, include_bundled=False)
+        return read_crosswalk(crosswalk, catalog=catalog)
     items: list[Any] = list(crosswalk)
     if items and all(isinstance(item, (str, os.PathLike)) for item in items):
-        return Crosswalk.load(*items, catalog=catalog, include_bundled=False)
+        return read_crosswalk(*items, catalog=catalog)
     return Crosswalk(items, catalog=catalog, check_ids=False)  # None: the bundled catalog

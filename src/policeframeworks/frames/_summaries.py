@@ -1,8 +1,6 @@
-"""Projection and summaries over any dataframe, written once with narwhals.
+"""Adoption summaries over any dataframe, written once with narwhals.
 
-The rules are the object path's: the projection joins the findings with a rule table compiled from the
-crosswalk by :meth:`Assessment.project <policeframeworks.Assessment.project>` itself, and the summaries
-count what :meth:`Assessment.score <policeframeworks.Assessment.score>` and
+They count what :meth:`Assessment.score <policeframeworks.Assessment.score>` and
 :func:`policeframeworks.summarize` count. Inputs may be pandas, Polars (eager or lazy), PyArrow, DuckDB
 relations or PySpark DataFrames; the result is of the caller's type, and lazy inputs stay lazy (nothing
 is computed until the caller collects).
@@ -10,255 +8,24 @@ is computed until the caller collects).
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Sequence
 from typing import Any
 
 import narwhals as nw
 
-from .. import Assessment, Crosswalk, Finding, Framework, Jurisdiction, Problem, ValidationError, load_catalog
+from .. import Framework, Problem, ValidationError, load_catalog
+from ._native import need, small
+from ._project import ASSESSMENT
 
-__all__ = ["adoption", "needs_rollup", "principle_counts", "project", "rules", "summarize"]
+__all__ = ["adoption", "principle_counts", "summarize"]
 
-#: A projected target's status from the best rank any one source gives it (the object path's order).
-_RANK = {"adopted": 3, "partial": 2, "not_adopted": 1, "unknown": 0}
-_SOURCE_STATUSES = ("adopted", "partial", "not_adopted")
-#: The columns that identify one assessment in a findings table (those present are used).
-_KEY = (
-    "jurisdiction_key",
-    "name",
-    "state",
-    "kind",
-    "fips",
-    "ori",
-    "framework_id",
-    "as_of",
-    "assessor",
-    "method",
-)
-_ASSESSMENT = ("jurisdiction_key", "framework_id", "as_of", "assessor", "method")
 _STATUSES = ("adopted", "partial", "not_adopted", "not_applicable")
 
-_RULES: dict[
-    tuple[int, str | None, str], tuple[weakref.ref[Crosswalk], tuple[tuple[str, str, str, int], ...]]
-] = {}
-_PLACE = Jurisdiction(name="Rules", kind="city")
 
+def _leaf_table(frame: Any, leaves: list[str]) -> Any:
+    import pyarrow as pa
 
-def rules(crosswalk: Crosswalk, onto: str) -> tuple[tuple[str, str, str, int], ...]:
-    """The rule table projection joins with: ``(source principle, source status, target, rank)``.
-
-    Compiled by projecting, with :meth:`Assessment.project <policeframeworks.Assessment.project>`, a
-    one-finding assessment for every principle of every other framework of the crosswalk's catalog and
-    every status that projects (adopted, partial, not_adopted). A target's status is the best rank any of
-    its sources gives (3 adopted, 2 partial, 1 not_adopted, 0 unknown), which is the object path's rule.
-    Cached per crosswalk, data version and target framework.
-
-    Example:
-        >>> from policeframeworks import frames, load_catalog
-        >>> r = frames.rules(load_catalog().crosswalk, "uscm-2020")
-        >>> ("8cantwait-2020:ban-shooting-at-moving-vehicles", "adopted",
-        ...  "uscm-2020:sanctity-of-life/moving-vehicles", 3) in r
-        True
-    """
-    key = (id(crosswalk), crosswalk.catalog.data_version, onto)
-    found = _RULES.get(key)
-    if found is not None and found[0]() is crosswalk:
-        return found[1]
-    crosswalk.catalog.framework(onto)  # an unknown id raises here, with suggestions
-    out: list[tuple[str, str, str, int]] = []
-    for fw in crosswalk.catalog:
-        if fw.id == onto:
-            continue
-        framing = {p.id for top in fw.framing for p in top.walk()}
-        for pid in fw.principle_ids:
-            if pid in framing or not crosswalk.related(pid):
-                continue
-            for status in _SOURCE_STATUSES:
-                one = Assessment(
-                    jurisdiction=_PLACE,
-                    framework_id=fw.id,
-                    as_of="2020",
-                    assessor="rules",
-                    method="derived",
-                    findings=(Finding(principle_id=pid, status=status),),
-                )
-                for f in one.project(onto, crosswalk).findings:
-                    out.append((pid, status, f.principle_id, _RANK[str(f.status)]))
-    result = tuple(out)
-    if len(_RULES) > 32:
-        _RULES.clear()
-    _RULES[key] = (weakref.ref(crosswalk), result)
-    return result
-
-
-def needs_rollup(crosswalk: Crosswalk, onto: str) -> frozenset[str]:
-    """The frameworks whose projection onto ``onto`` reads a parent's (or a whole framework's) status.
-
-    The object path gives a parent principle without a finding of its own, and a whole framework, the status
-    rolled up from their leaves; a one-finding rule table cannot express that, so :func:`project` refuses
-    findings of these frameworks (rather than give other answers than :meth:`Assessment.project
-    <policeframeworks.Assessment.project>`).
-    """
-    out = set()
-    for fw in crosswalk.catalog:
-        if fw.id == onto:
-            continue
-        leaves = {p.id for p in fw.leaves()}
-        report = crosswalk.coverage(fw.id, onto)
-        if any(
-            m.relationship.touches and not m.opposing and m.source not in leaves
-            for leaf in report.leaves
-            for m in report.explain(leaf).mappings
-        ):
-            out.add(fw.id)
-    return frozenset(out)
-
-
-def _like(frame: nw.DataFrame[Any] | nw.LazyFrame[Any], data: dict[str, list[Any]], types: str) -> Any:
-    """A small table in the same backend (and, for DuckDB and Spark, the same connection) as ``frame``."""
-    impl = frame.implementation
-    kinds = {"string": nw.String(), "int": nw.Int64()}
-    schema = {c: kinds[t] for c, t in zip(data, types.split(","), strict=True)}
-    if isinstance(frame, nw.DataFrame):
-        return nw.from_dict(data, schema=schema, backend=impl)
-    native = frame.to_native()
-    if impl is nw.Implementation.DUCKDB:
-        names = list(data)
-        n = len(data[names[0]])
-        if n == 0:
-            sql = "SELECT " + ", ".join(
-                f"NULL::{t} AS {c}" for c, t in zip(names, types.split(","), strict=True)
-            )
-            sql += " WHERE false"
-        else:
-            values = ", ".join(
-                "(" + ", ".join(_sql_literal(data[c][i]) for c in names) + ")" for i in range(n)
-            )
-            sql = f"SELECT * FROM (VALUES {values}) AS t({', '.join(names)})"
-        return nw.from_native(native.query("_pf_input", sql))
-    if impl.is_spark_like():
-        rows = list(zip(*data.values(), strict=True))
-        ddl = ", ".join(f"{c} {t}" for c, t in zip(data, types.split(","), strict=True))
-        return nw.from_native(native.sparkSession.createDataFrame(rows, schema=ddl))
-    return nw.from_dict(data, schema=schema, backend="pyarrow").lazy(backend=impl)
-
-
-def _sql_literal(value: Any) -> str:
-    if isinstance(value, int):
-        return str(value)
-    return "'" + str(value).replace("'", "''") + "'"
-
-
-def _need(frame: nw.DataFrame[Any] | nw.LazyFrame[Any], columns: Sequence[str]) -> None:
-    have = set(frame.collect_schema().names())
-    missing = [c for c in columns if c not in have]
-    if missing:
-        raise ValidationError([Problem(c, "required column missing") for c in missing])
-
-
-def project(findings: Any, crosswalk: Crosswalk | None = None, *, onto: str) -> Any:
-    """Findings projected onto another framework, by the object path's rules, in the caller's frame type.
-
-    Each assessment (the rows sharing the assessment columns present of ``jurisdiction_key``, ``name``,
-    ``state``, ``kind``, ``fips``, ``ori``, ``framework_id``, ``as_of``, ``assessor`` and ``method``) gives
-    one
-    row per target principle a mapping reaches, with that target's ``status`` as
-    :meth:`Assessment.project <policeframeworks.Assessment.project>` gives it (unknown and not_applicable
-    sources contribute nothing; a target reached only by sources that prove nothing is ``unknown``). The
-    result has those assessment columns,
-    ``framework_id`` set to ``onto`` and ``method`` to ``derived``, then ``principle_id`` and ``status``; rows
-    come in no particular order. Which mappings gave each status is not carried (ask the object path for a
-    cell's ``derived_from``); rows already of ``onto`` are not part of the result.
-
-    Args:
-        findings: a findings table (see ``docs/reference/tables.md``): pandas, Polars, PyArrow, DuckDB or
-            PySpark; lazy frames stay lazy.
-        crosswalk: the crosswalk (default: the bundled one).
-        onto: the framework to project onto.
-
-    Raises:
-        ValidationError: ``framework_id``, ``principle_id`` or ``status`` is missing.
-        UnknownIdError: ``onto`` is not a framework of the crosswalk's catalog.
-
-    Example:
-        >>> import polars as pl
-        >>> from policeframeworks import frames
-        >>> df = pl.DataFrame({"jurisdiction_key": ["springfield|IL|city"] * 2,
-        ...     "framework_id": ["8cantwait-2020"] * 2, "as_of": ["2020"] * 2, "assessor": ["me"] * 2,
-        ...     "principle_id": ["8cantwait-2020:ban-chokeholds-and-strangleholds",
-        ...                      "8cantwait-2020:duty-to-intervene"], "status": ["adopted", "partial"]})
-        >>> out = frames.project(df, onto="uscm-2020").sort("principle_id")
-        >>> out.select("principle_id", "status").rows()
-        [('uscm-2020:sanctity-of-life/chokehold-ban', 'partial'), \
-('uscm-2020:sanctity-of-life/duty-to-intervene', 'partial'), \
-('uscm-2020:sanctity-of-life/peer-intervention', 'unknown')]
-    """
-    cw = crosswalk if crosswalk is not None else load_catalog().crosswalk
-    frame = nw.from_native(findings)
-    _need(frame, ("framework_id", "principle_id", "status"))
-    table = rules(cw, onto)
-    rollup = needs_rollup(cw, onto)
-    if rollup:
-        # A small query (the distinct framework ids) runs here even on a lazy input, to refuse rather than
-        # give other answers than the object path.
-        ids = frame.select("framework_id").unique()
-        present = {r[0] for r in (ids.collect() if isinstance(ids, nw.LazyFrame) else ids).rows()}
-        refused = sorted(present & rollup)
-        if refused:
-            raise ValidationError(
-                [
-                    Problem(
-                        "framework_id",
-                        f"projecting {', '.join(refused)} onto {onto} reads the status of parent principles "
-                        "rolled up from their leaves, which frames.project does not do yet; use "
-                        "Assessment.project (to_assessments) for these",
-                    )
-                ]
-            )
-    names = frame.collect_schema().names()
-    key = [c for c in _KEY if c in names]
-    rule_frame = _like(
-        frame,
-        {
-            "principle_id": [r[0] for r in table],
-            "status": [r[1] for r in table],
-            "_pf_target": [r[2] for r in table],
-            "_pf_rank": [r[3] for r in table],
-        },
-        "string,string,string,int",
-    )
-    joined = (
-        frame.filter(nw.col("framework_id") != onto)
-        .select(*key, "principle_id", "status")
-        .join(rule_frame, on=["principle_id", "status"], how="inner")
-    )
-    # Grouped by the assessment's identity only; its other columns (name, state, ...) are constant within it
-    # and ride along as aggregates, which keeps the group keys short on national tables.
-    ident = [c for c in _ASSESSMENT if c in key] or key
-    carried = [c for c in key if c not in ident]
-    best = joined.group_by([*ident, "_pf_target"]).agg(
-        nw.col("_pf_rank").max(), *[nw.col(c).max() for c in carried]
-    )
-    status = (
-        nw.when(nw.col("_pf_rank") == 3)
-        .then(nw.lit("adopted"))
-        .when(nw.col("_pf_rank") == 2)
-        .then(nw.lit("partial"))
-        .when(nw.col("_pf_rank") == 1)
-        .then(nw.lit("not_adopted"))
-        .otherwise(nw.lit("unknown"))
-    )
-    out_cols = [
-        nw.lit(onto).alias("framework_id")
-        if c == "framework_id"
-        else nw.lit("derived").alias("method")
-        if c == "method"
-        else nw.col(c)
-        for c in key
-    ]
-    result = best.select(*out_cols, nw.col("_pf_target").alias("principle_id"), status.alias("status"))
-    return result.to_native()
+    return small(frame, pa.table({"principle_id": pa.array(leaves, pa.string())}))
 
 
 def _framework(framework: Framework | str) -> Framework:
@@ -270,11 +37,11 @@ def _scores(frame: Any, fw: Framework, by: Sequence[str], weights: str | None) -
     leaves = [p.id for p in fw.leaves()]
     n = len(leaves)
     names = frame.collect_schema().names()
-    _need(
+    need(
         frame,
         ("jurisdiction_key", "framework_id", "principle_id", "status", *by, *([weights] if weights else [])),
     )
-    key = [c for c in _ASSESSMENT if c in names]
+    key = [c for c in ASSESSMENT if c in names]
     key += [c for c in by if c not in key]
     is_leaf = nw.col("principle_id").is_in(leaves)
     counts = [(is_leaf & (nw.col("status") == s)).cast(nw.Int64).alias(f"_pf_{s}") for s in _STATUSES]
@@ -350,7 +117,7 @@ def summarize(
     groups = [] if by is None else [by] if isinstance(by, str) else list(by)
     frame = nw.from_native(findings)
     leaves = [p.id for p in fw.leaves()]
-    _need(
+    need(
         frame,
         (
             "jurisdiction_key",
@@ -362,7 +129,7 @@ def summarize(
         ),
     )
     names = frame.collect_schema().names()
-    key = [c for c in _ASSESSMENT if c in names]
+    key = [c for c in ASSESSMENT if c in names]
     key += [c for c in groups if c not in key]
     w = nw.col(weights).cast(nw.Float64) if weights else nw.lit(1.0, dtype=nw.Float64)
     rows = frame.filter(nw.col("framework_id") == fw.id).with_columns(w.alias("_pf_w"))
@@ -398,7 +165,7 @@ def summarize(
         .group_by([*groups, "principle_id"])
         .agg(*[nw.col(c).sum() for c in [*weighted, "_pf_na_n"]])
     )
-    grid = totals.join(_like(frame, {"principle_id": leaves}, "string"), how="cross")
+    grid = totals.join(_leaf_table(frame, leaves), how="cross")
     out = grid.join(cells, on=[*groups, "principle_id"], how="left").with_columns(
         *[nw.col(c).fill_null(0) for c in [*weighted, "_pf_na_n"]]
     )
@@ -553,9 +320,9 @@ def principle_counts(
     groups = [by] if isinstance(by, str) else list(by)
     frame = nw.from_native(findings)
     leaves = [p.id for p in fw.leaves()]
-    _need(frame, ("jurisdiction_key", "framework_id", "principle_id", "status", *groups))
+    need(frame, ("jurisdiction_key", "framework_id", "principle_id", "status", *groups))
     names = frame.collect_schema().names()
-    key = [c for c in _ASSESSMENT if c in names]
+    key = [c for c in ASSESSMENT if c in names]
     key += [c for c in groups if c not in key]
     w = nw.col(weights).cast(nw.Float64) if weights else nw.lit(1.0, dtype=nw.Float64)
     mine = frame.filter(nw.col("framework_id") == fw.id).with_columns(w.alias("_pf_w"))
@@ -571,7 +338,7 @@ def principle_counts(
         .group_by([*groups, "principle_id"])
         .agg(*[nw.col(s).sum() for s in _STATUSES])
     )
-    grid = totals.join(_like(frame, {"principle_id": leaves}, "string"), how="cross")
+    grid = totals.join(_leaf_table(frame, leaves), how="cross")
     out = grid.join(cells, on=[*groups, "principle_id"], how="left").with_columns(
         *[nw.col(s).fill_null(0.0) for s in _STATUSES]
     )
