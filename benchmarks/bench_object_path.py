@@ -14,8 +14,8 @@
 * ``Crosswalk.lint()`` on 5,000 and 50,000 synthetic mappings (the catalog of ``bench_crosswalk.py``).
   Goal: 50k / 5k <= 11 (linear).
 
-Not measured here (see the report of issue 14): read + score + summarize against a hand loop, and the
-``assess import`` / ``assess summary`` commands against the library calls.
+Measured elsewhere: read + score + summarize against a hand-written ``csv`` loop in
+``bench_assessments.py``; the ``assess import`` / ``assess summary`` commands in ``bench_assess_cli.py``.
 
 Run: ``python benchmarks/bench_object_path.py [--assessments 20000] [--repeat 3] [--lint 5000 50000]
 [--runs 7]``

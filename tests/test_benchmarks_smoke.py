@@ -62,3 +62,9 @@ def test_bench_assess_cli_runs_at_toy_size(tmp_path: Path) -> None:
         assert ratio > 0
     assert "assessments file .json:" in out
     assert list(tmp_path.iterdir()) == []  # its temporary folder is gone
+
+
+def test_bench_assessments_runs_at_toy_size() -> None:
+    out = _run(str(BENCH / "bench_assessments.py"), "--sizes", "200", "--repeat", "1", "--no-memory")
+    assert "same summary: True" in out
+    assert "ratio" in out

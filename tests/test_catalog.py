@@ -152,16 +152,16 @@ def _renamed(fw_id: str, new_id: str) -> dict[str, object]:
     return data
 
 
-def test_from_paths_adds_user_frameworks(tmp_path: Path) -> None:
+def test_read_catalog_adds_user_frameworks(tmp_path: Path) -> None:
     (tmp_path / "mine.json").write_text(json.dumps(_renamed("policylink-2014", "my-city")), encoding="utf-8")
-    both = Catalog.from_paths(tmp_path / "mine.json")
+    both = io.read_catalog(tmp_path / "mine.json", include_bundled=True)
     assert both.framework_ids[-1] == "my-city"
     assert both.sources["my-city"] == str(tmp_path / "mine.json")
-    alone = Catalog.from_paths(tmp_path, include_bundled=False)
+    alone = io.read_catalog(tmp_path)
     assert alone.framework_ids == ("my-city",)
 
 
-def test_from_paths_reports_every_problem_in_every_file(tmp_path: Path) -> None:
+def test_read_catalog_reports_every_problem_in_every_file(tmp_path: Path) -> None:
     a = _renamed("policylink-2014", "city-a")
     a["principles"][0]["wording"] = "verbatum"  # type: ignore[index]
     b = _renamed("policylink-2014", "city-b")
@@ -170,7 +170,7 @@ def test_from_paths_reports_every_problem_in_every_file(tmp_path: Path) -> None:
     (tmp_path / "b.json").write_text(json.dumps(b), encoding="utf-8")
     _write(CATALOG.framework("uscm-2020"), tmp_path / "c.toml")  # clashes with the bundled id
     with pytest.raises(ValidationError) as exc:
-        Catalog.from_paths(tmp_path)
+        io.read_catalog(tmp_path, include_bundled=True)
     lines = [str(p) for p in exc.value.problems]
     assert len(lines) == 3
     assert lines[0].startswith(str(tmp_path / "a.json") + ": principles[0].wording")
@@ -178,11 +178,24 @@ def test_from_paths_reports_every_problem_in_every_file(tmp_path: Path) -> None:
     assert "already in the catalog" in lines[2]
 
 
-def test_from_paths_file_errors(tmp_path: Path) -> None:
+def test_read_catalog_file_errors(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match="no such file"):
-        Catalog.from_paths(tmp_path / "missing.toml")
+        io.read_catalog(tmp_path / "missing.toml")
     with pytest.raises(DataFileError, match="holds no"):
-        Catalog.from_paths(tmp_path)
+        io.read_catalog(tmp_path)
+
+
+@pytest.mark.parametrize("include_bundled", [True, False])
+def test_from_paths_is_a_deprecated_alias_of_read_catalog(tmp_path: Path, include_bundled: bool) -> None:
+    (tmp_path / "mine.json").write_text(json.dumps(_renamed("policylink-2014", "my-city")), encoding="utf-8")
+    with pytest.warns(DeprecationWarning, match=r"io\.read_catalog\(\*paths, include_bundled=") as caught:
+        old = Catalog.from_paths(tmp_path, include_bundled=include_bundled)
+    assert caught[0].filename == __file__  # the caller's line, not the library's
+    new = io.read_catalog(tmp_path, include_bundled=include_bundled)
+    assert old == new
+    assert dict(old.sources) == dict(new.sources)
+    assert old.endorsements == new.endorsements
+    assert old.framework_ids[-1] == "my-city"
 
 
 def test_catalog_rejects_duplicate_frameworks() -> None:

@@ -1,6 +1,6 @@
 """The user's own files on the catalog commands: ``--framework-file``, ``--crosswalk``, ``--replace``.
 
-Each command's numbers with the user's files equal the API's over ``Catalog.from_paths`` and
+Each command's numbers with the user's files equal the API's over ``io.read_catalog`` and
 ``io.read_crosswalk``; every mistake is one line per problem with the documented exit code.
 """
 
@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from clihelpers import run
-from policeframeworks import Catalog, load_catalog, version_crosswalk
 from policeframeworks import io as pfio
+from policeframeworks import load_catalog, version_crosswalk
 from policeframeworks.cli._common import EXIT_DATA, EXIT_OK, EXIT_USAGE
 
 CATALOG = load_catalog()
@@ -150,7 +150,7 @@ def test_coverage_of_an_own_framework_explained(own_framework: Path, own_crosswa
     assert code == EXIT_OK, err
     assert "policylink-pledge:training: covered" in out
     assert "mine-2024:training superset policylink-pledge:training (8/10)" in out
-    catalog = Catalog.from_paths(own_framework)
+    catalog = pfio.read_catalog(own_framework, include_bundled=True)
     expected = pfio.read_crosswalk(own_crosswalk, catalog=catalog, include_bundled=True).coverage(
         "mine-2024", "policylink-pledge"
     )
@@ -195,7 +195,9 @@ def test_show_and_search_an_own_framework(own_framework: Path) -> None:
     )
     assert code == EXIT_OK
     assert [r["id"] for r in json.loads(out)] == [
-        p.id for p in Catalog.from_paths(own_framework).search("training") if p.framework_id == "mine-2024"
+        p.id
+        for p in pfio.read_catalog(own_framework, include_bundled=True).search("training")
+        if p.framework_id == "mine-2024"
     ]
     assert run("search", "training", "--framework", "mine-2024")[0] == EXIT_USAGE  # not without the file
 

@@ -171,7 +171,7 @@ def test_endorsement_files_round_trip_and_load_strictly(tmp_path: Path) -> None:
     assert "expected a string" in problems["endorsements[1].date"].message
 
 
-def test_from_paths_adds_endorsement_files_and_names_the_file_on_error(tmp_path: Path) -> None:
+def test_read_catalog_adds_endorsement_files_and_names_the_file_on_error(tmp_path: Path) -> None:
     mine = Endorsement(
         endorser="Example City",
         endorser_kind="jurisdiction",
@@ -181,11 +181,11 @@ def test_from_paths_adds_endorsement_files_and_names_the_file_on_error(tmp_path:
     )
     good = tmp_path / "good.toml"
     io.dump(EndorsementSet(data_version="1", endorsements=(mine,)), good)
-    cat = Catalog.from_paths(good)
+    cat = io.read_catalog(good, include_bundled=True)
     assert cat.endorsed_by("example city") == (mine,)
     assert len(cat.endorsements) == len(load_catalog().endorsements) + 1
     # Without the bundled frameworks, the target is unknown: the error names the file and the record.
     with pytest.raises(ValidationError) as info:
-        Catalog.from_paths(good, include_bundled=False)
+        io.read_catalog(good)
     assert info.value.problems[0].file == str(good)
     assert info.value.problems[0].path == "endorsements[0].target"

@@ -27,7 +27,6 @@ from hostile import file_contents, second_coder, valid_csv
 from policeframeworks import (
     Assessment,
     AssessmentSet,
-    Catalog,
     Crosswalk,
     Framework,
     PoliceFrameworksError,
@@ -67,8 +66,8 @@ READERS: dict[str, tuple[Callable[[Path], object], tuple[str, ...], tuple[str, .
     "io.load Framework": (lambda p: io.load(p, Framework), (".json", ".toml"), ("framework",)),
     "io.load Assessment": (lambda p: io.load(p, Assessment), (".json", ".toml"), ("assessment",)),
     "io.load AssessmentSet": (lambda p: io.load(p, AssessmentSet), (".json", ".toml"), ("assessments",)),
-    "Catalog.from_paths": (
-        Catalog.from_paths,
+    "io.read_catalog": (
+        lambda p: io.read_catalog(p, include_bundled=True),
         (".json", ".toml"),
         ("framework", "crosswalk", "endorsements"),
     ),

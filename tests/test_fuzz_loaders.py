@@ -5,7 +5,7 @@ Every reader of user files is fed (1) arbitrary bytes, (2) arbitrary JSON values
 field broken. For (1) and (2) the check is that only :class:`PoliceFrameworksError` escapes and that its
 message names the file; for (3) that a :class:`ValidationError` names the exact record and field broken.
 
-Readers: framework files (JSON, TOML; ``io.load`` with and without a class, ``Catalog.from_paths``),
+Readers: framework files (JSON, TOML; ``io.load`` with and without a class, ``io.read_catalog``),
 crosswalk files (JSON, TOML, CSV), assessment files (JSON, TOML) and assessment CSV (wide and long).
 
 ``PF_FUZZ_EXAMPLES`` sets the examples per test (default 60; the note in the report used 2000).
@@ -53,7 +53,7 @@ EIGHT = load_catalog().framework("8cantwait-2020")
 
 def _read_framework(path: Path) -> object:
     io.load(path, Framework)
-    Catalog.from_paths(path, include_bundled=False)
+    io.read_catalog(path)
     return io.load(path)
 
 

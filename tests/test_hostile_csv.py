@@ -29,7 +29,6 @@ from hypothesis import strategies as st
 from policeframeworks import (
     Assessment,
     AssessmentSet,
-    Catalog,
     Finding,
     Jurisdiction,
     load_catalog,
@@ -122,7 +121,7 @@ def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Files:
     Path("=1+1.json").write_text(json.dumps(_hostile_framework("hostile-2024")), encoding="utf-8")
     Path("@b.json").write_text(json.dumps(_hostile_framework("hostile-2025", changed=True)), encoding="utf-8")
     Path("+cw.json").write_text(json.dumps(_hostile_crosswalk()), encoding="utf-8")
-    catalog = Catalog.from_paths("=1+1.json", "@b.json")
+    catalog = pfio.read_catalog("=1+1.json", "@b.json", include_bundled=True)
     pfio.write_crosswalk_csv(
         pfio.read_crosswalk("+cw.json", catalog=catalog, include_bundled=True), "@cw.csv"
     )
@@ -245,7 +244,7 @@ def _assert_safe(text: str) -> list[list[str]]:
 
 
 def test_crosswalk_csv_escapes_and_reads_back(files: Files) -> None:
-    catalog = Catalog.from_paths(files.framework)
+    catalog = pfio.read_catalog(files.framework, include_bundled=True)
     cw = pfio.read_crosswalk(files.crosswalk, catalog=catalog, include_bundled=True)
     text = pfio.crosswalk_to_csv(cw)
     pfio.write_crosswalk_csv(cw, "cw.csv")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from crosswalk_strategies import CATALOG, crosswalks
-from policeframeworks import Catalog, Crosswalk, CrosswalkDocument, ValidationError, io, load_catalog
+from policeframeworks import Crosswalk, CrosswalkDocument, ValidationError, io, load_catalog
 from policeframeworks.io._crosswalk_csv import CSV_COLUMNS
 from policeframeworks.testing import strategies as pfst
 
@@ -241,24 +241,24 @@ def test_user_crosswalk_extends_or_replaces_the_bundled_one(tmp_path: Path) -> N
     }
     io.dump(io.from_dict(document(extra), CrosswalkDocument), path)
     bundled = load_catalog().crosswalk.mappings
-    extended = Catalog.from_paths(path).crosswalk
+    extended = io.read_catalog(path, include_bundled=True).crosswalk
     assert extended.mappings[: len(bundled)] == bundled
     assert len(extended.mappings) == len(bundled) + 1
-    replaced = Catalog.from_paths(path, bundled_crosswalks=False).crosswalk
+    replaced = io.read_catalog(path, include_bundled=True, bundled_crosswalks=False).crosswalk
     assert len(replaced.mappings) == 1
     assert io.read_crosswalk(path, include_bundled=True).mappings == extended.mappings
 
 
-def test_catalog_from_paths_checks_crosswalk_ids_at_once(tmp_path: Path) -> None:
+def test_read_catalog_checks_crosswalk_ids_at_once(tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
     io.dump(io.from_dict(document({**GOOD, "source": "policylink-2014:trainng"}), CrosswalkDocument), path)
     with pytest.raises(ValidationError, match="policylink-2014:trainng"):
-        Catalog.from_paths(path)
+        io.read_catalog(path, include_bundled=True)
 
 
 def test_bundled_crosswalk_skipped_when_its_frameworks_are_absent(tmp_path: Path) -> None:
     io.dump(CATALOG.framework("policylink-2014"), tmp_path / "letter.toml")
-    cat = Catalog.from_paths(tmp_path, include_bundled=False)
+    cat = io.read_catalog(tmp_path)
     assert cat.crosswalk.mappings == ()
 
 

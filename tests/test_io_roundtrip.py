@@ -84,7 +84,7 @@ def test_frameworks_round_trip_through_files_and_are_recognised(fw: object) -> N
             path = Path(folder) / f"mine{suffix}"
             io.dump(fw, path)
             assert io.load(path) == fw  # told from its keys, without a class
-            assert Catalog.from_paths(path, include_bundled=False).frameworks == (fw,)
+            assert io.read_catalog(path).frameworks == (fw,)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

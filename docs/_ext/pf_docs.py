@@ -116,7 +116,6 @@ def _clear_stale(folder: Path, keep: Iterable[str]) -> None:
                 old.unlink()
 
 
-
 def generate(srcdir: Path) -> None:
     """Write every generated page under ``srcdir``."""
     from policeframeworks import report

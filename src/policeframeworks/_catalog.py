@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import os
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._bundled import bundled_catalog
+from ._bundled import BundledCatalog, bundled_catalog, bundled_documents, bundled_sources
 from ._endorsement import Endorsement, Relation
 from ._ids import framework_id_of, is_framework_id
 from ._mapping import CrosswalkDocument
@@ -21,8 +22,9 @@ from .exceptions import Problem, ValidationError
 
 if TYPE_CHECKING:
     from .crosswalk import Crosswalk
+    from .io._catalog_files import CatalogFiles
 
-__all__ = ["Catalog", "load_catalog"]
+__all__ = ["Catalog", "catalog_of_files", "load_catalog"]
 
 
 def _to_tuple(frameworks: Iterable[Framework]) -> tuple[Framework, ...]:
@@ -49,7 +51,7 @@ _REPR_IDS = 5
 class Catalog:
     r"""An immutable collection of frameworks with lookups by id.
 
-    Build one with :func:`load_catalog` (the bundled frameworks) or :meth:`Catalog.from_paths`
+    Build one with :func:`load_catalog` (the bundled frameworks) or :func:`policeframeworks.io.read_catalog`
     (your own files, with or without the bundled ones).
 
     Attributes:
@@ -190,7 +192,7 @@ class Catalog:
         It holds the bundled crosswalk documents (``crosswalks`` in ``data/catalog.toml``) whose
         frameworks are all in this catalog, unless the catalog was made with ``bundled_crosswalks=False``,
         then the user's crosswalk documents (``crosswalk_documents``, e.g. files given to
-        :meth:`from_paths`), in order.
+        :func:`policeframeworks.io.read_catalog`), in order.
 
         Example:
             >>> from policeframeworks import load_catalog
@@ -208,7 +210,6 @@ class Catalog:
     @functools.cached_property
     def _crosswalk(self) -> Any:
         # The one documented lazy import up the layers: the crosswalk layer sits below the catalog's.
-        from ._bundled import bundled_documents, bundled_sources
         from .crosswalk import Crosswalk
 
         docs: list[CrosswalkDocument] = []
@@ -390,61 +391,61 @@ class Catalog:
         include_bundled: bool = True,
         bundled_crosswalks: bool | None = None,
     ) -> Catalog:
-        """A catalog of your own framework files (JSON or TOML), beside or instead of the bundled ones.
+        """Deprecated: use :func:`policeframeworks.io.read_catalog` (pass ``include_bundled=True``).
 
-        A folder stands for every ``.toml`` and ``.json`` file in it, in name order. Every problem in
-        every file is reported in one :class:`ValidationError`, each with its file and path. A file
-        holding endorsements (see ``docs/reference/endorsements.md``) adds them to the catalog's; with
-        ``include_bundled`` the bundled endorsements are kept too.
-
-        Crosswalk files (documents with ``mappings``) among the paths extend the bundled crosswalk in
-        :attr:`crosswalk`, or replace it with ``bundled_crosswalks=False`` (default: the same as
-        ``include_bundled``); their ids are checked against the new catalog here.
-
-        Example:
-            >>> import pathlib, tempfile
-            >>> from policeframeworks import Catalog, io, load_catalog
-            >>> folder = pathlib.Path(tempfile.mkdtemp())
-            >>> io.dump(load_catalog().framework("policylink-2014"), folder / "mine.toml")
-            >>> Catalog.from_paths(folder, include_bundled=False).framework_ids
-            ('policylink-2014',)
-
-        Raises:
-            DataFileError: a path is missing or not a JSON or TOML file.
-            ValidationError: a file does not hold a valid framework, or ids clash.
+        Reads framework, endorsement and crosswalk files beside (``include_bundled``, the default here) or
+        instead of the bundled ones; warns with a :class:`DeprecationWarning`.
         """
-        # The files are read in io (which does not import this module); what they hold is checked here.
+        warnings.warn(
+            "Catalog.from_paths() is deprecated; use policeframeworks.io.read_catalog"
+            f"(*paths, include_bundled={include_bundled}) instead",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        # The files are read by an io module that does not import this one (so no import cycle).
         from .io._catalog_files import read_catalog_files
 
         bundled = bundled_catalog() if include_bundled else None
-        frameworks = list(bundled.frameworks) if bundled else []
-        sources = dict(bundled.sources) if bundled else {}
-        endorsements = list(bundled.endorsements.endorsements) if bundled and bundled.endorsements else []
-        found = read_catalog_files(paths, taken=sources)
-        if found.problems:
-            raise ValidationError(found.problems)
-        frameworks += [fw for fw, _ in found.frameworks]
-        sources.update((fw.id, name) for fw, name in found.frameworks)
-        own_endorsements = found.endorsements
-        documents = [doc for doc, _ in found.documents]
-        document_sources: list[str | None] = [name for _, name in found.documents]
-        problems: list[Problem] = []
-        bare = cls(frameworks, sources=sources)
-        for name, i, e in own_endorsements:
-            problems += [p.within(f"endorsements[{i}]", name) for p in bare._reference_problems(e)]
-        if problems:
-            raise ValidationError(problems)
-        catalog = cls(
-            frameworks,
-            sources=sources,
-            endorsements=[*endorsements, *(e for _, _, e in own_endorsements)],
-            crosswalk_documents=documents,
-            crosswalk_sources=document_sources,
-            bundled_crosswalks=include_bundled if bundled_crosswalks is None else bundled_crosswalks,
-        )
-        if documents:
-            catalog.crosswalk  # noqa: B018 - check the crosswalk's ids now, while the files are named
-        return catalog
+        found = read_catalog_files(paths, taken=bundled.sources if bundled else {})
+        return catalog_of_files(found, bundled, bundled_crosswalks=bundled_crosswalks)
+
+
+def catalog_of_files(
+    found: CatalogFiles, bundled: BundledCatalog | None, *, bundled_crosswalks: bool | None = None
+) -> Catalog:
+    """The catalog of what the user's files hold, beside the bundled catalog's parts if given.
+
+    What was read (:func:`policeframeworks.io.read_catalog` reads it) is checked here: endorsement targets
+    and crosswalk ids against the new catalog. ``bundled_crosswalks`` defaults to whether ``bundled`` is
+    given.
+
+    Raises:
+        ValidationError: every problem found while reading, then every reference that does not resolve.
+    """
+    if found.problems:
+        raise ValidationError(found.problems)
+    frameworks = [*(bundled.frameworks if bundled else ()), *(fw for fw, _ in found.frameworks)]
+    sources = {**(bundled.sources if bundled else {}), **{fw.id: name for fw, name in found.frameworks}}
+    bare = Catalog(frameworks, sources=sources)
+    problems = [
+        p.within(f"endorsements[{i}]", name)
+        for name, i, e in found.endorsements
+        for p in bare._reference_problems(e)
+    ]
+    if problems:
+        raise ValidationError(problems)
+    own = [e for _, _, e in found.endorsements]
+    catalog = Catalog(
+        frameworks,
+        sources=sources,
+        endorsements=[*(bundled.endorsements.endorsements if bundled and bundled.endorsements else ()), *own],
+        crosswalk_documents=[doc for doc, _ in found.documents],
+        crosswalk_sources=[name for _, name in found.documents],
+        bundled_crosswalks=bundled is not None if bundled_crosswalks is None else bundled_crosswalks,
+    )
+    if found.documents:
+        catalog.crosswalk  # noqa: B018 - check the crosswalk's ids now, while the files are named
+    return catalog
 
 
 def _relation_or_none(relation: Relation | str | None) -> Relation | None:

@@ -56,7 +56,7 @@ def name_key(name: str) -> str:
         'winston salem'
     """
     words = _NAME_PUNCT.sub("", name).replace("-", " ").casefold().split()
-    return " ".join(_NAME_WORDS.get(w, w) for w in words)
+    return " ".join([_NAME_WORDS.get(w, w) for w in words])
 
 
 _FIPS_RE = re.compile(r"\d{2}|\d{5}|\d{7}|\d{10}")

@@ -2,7 +2,7 @@
 
 ``--framework-file FILE`` (repeatable; JSON or TOML framework files, see
 ``docs/reference/framework-files.md``) adds the user's frameworks to the bundled catalog
-(:meth:`policeframeworks.Catalog.from_paths`). ``--crosswalk FILE`` (repeatable; TOML or JSON crosswalk
+(:func:`policeframeworks.io.read_catalog`). ``--crosswalk FILE`` (repeatable; TOML or JSON crosswalk
 documents, or CSV in the columns ``crosswalk export --format csv`` writes, read as ``crosswalk lint`` reads
 them) adds the user's mappings after the bundled crosswalk's, or, with ``--replace``, uses them instead of it
 (:func:`policeframeworks.io.read_crosswalk`). Crosswalk ids are checked against the catalog, the user's
@@ -123,7 +123,7 @@ def _checked(names: list[str], suffixes: tuple[str, ...], lines: list[str]) -> l
 
 def _catalog_with(paths: list[Path]) -> Catalog:
     """The bundled catalog with the user's framework files; every problem in every file at once."""
-    from policeframeworks import Catalog, DataFileError, Problem, io
+    from policeframeworks import DataFileError, Problem, io
 
     problems: list[Problem] = []
     wrong: list[str] = []
@@ -145,7 +145,7 @@ def _catalog_with(paths: list[Path]) -> Catalog:
         from policeframeworks import ValidationError
 
         raise ValidationError(problems)
-    return Catalog.from_paths(*paths)
+    return io.read_catalog(*paths, include_bundled=True)
 
 
 def _crosswalk_with(catalog: Catalog, paths: list[Path], *, replace: bool) -> Crosswalk:

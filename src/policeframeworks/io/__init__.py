@@ -26,6 +26,7 @@ from typing import Any, TypeVar, overload
 
 from .. import _convert
 from ._assessment_files import dump_assessments, iter_assessments
+from ._catalog import read_catalog
 from ._cells import csv_text, escape_cell, unescape_cell
 from ._column_map import read_column_map, with_attributes
 from ._crosswalk import (
@@ -127,6 +128,7 @@ __all__ = [
     "projection_record",
     "read_assessments",
     "read_assessments_csv",
+    "read_catalog",
     "read_column_map",
     "read_crosswalk",
     "read_crosswalk_csv",

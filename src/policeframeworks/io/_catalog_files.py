@@ -1,8 +1,9 @@
-"""Reading the user's framework, endorsement and crosswalk files for :meth:`Catalog.from_paths`.
+"""Reading the user's framework, endorsement and crosswalk files for :func:`policeframeworks.io.read_catalog`.
 
 This module reads and converts files; it knows nothing of :class:`~policeframeworks.Catalog` (the catalog
-module imports it, on use, so it must not import the catalog back). :meth:`Catalog.from_paths` checks what
-it returns against the catalog it builds: endorsement targets, correspondences, crosswalk ids.
+module's deprecated ``Catalog.from_paths`` imports it, on use, so it must not import the catalog back).
+What it returns is checked against the catalog being built by ``policeframeworks._catalog.catalog_of_files``:
+endorsement targets, correspondences, crosswalk ids.
 
 Example:
     >>> import pathlib, tempfile

@@ -20,6 +20,7 @@ __all__ = ["RowReader", "split_state"]
 
 #: How many distinct status cells a reader remembers (a file has a handful: 1, 0, yes, no, ...).
 _KEPT_CELLS = 256
+_REQUIRED = frozenset({"name", "kind", "method", "as_of", "assessor"})
 _TRUE = ("1", "yes", "y", "true")
 _FALSE = ("0", "no", "n", "false")
 _CELL_STATUS: dict[str, Status] = {
@@ -54,6 +55,8 @@ class RowReader:
         self._status_words = {**_CELL_STATUS, **dict.fromkeys(opts.partial, Status.PARTIAL)}
         for cell, word in opts.values.get("status", {}).items():
             self._status_words[cell] = Status(word)
+        #: Required fields without a column whose default is valid: the value every row takes.
+        self._fixed = self._fixed_fields()
 
     def where(self, row: int, col: int) -> str:
         return f"row {row}, column {self.headers[col]!r}"
@@ -74,6 +77,28 @@ class RowReader:
                 col = self.cols.field[field]
                 self.problems.append(Problem(self.where(row, col), f"empty {field}"))
         return value, i
+
+    def _fixed_fields(self) -> dict[str, str]:
+        """The kind, method, date and assessor every row takes from a valid default (no column, no problem).
+
+        A field whose default is missing or wrong is left out: each row then reports it, as before.
+        """
+        fixed: dict[str, str] = {}
+        for field in ("kind", "method", "as_of", "assessor"):
+            value = self.defaults.get(field)
+            if field in self.cols.field or value is None:
+                continue
+            if field in self._words:
+                low = value.casefold()
+                low = self.opts.values.get(field, {}).get(low, low)
+                if low in self._words[field]:
+                    fixed[field] = low
+            elif field == "as_of":
+                if value.isascii() and is_partial_date(value):
+                    fixed[field] = value
+            elif value.strip() == value:  # read_assessments_csv refuses a padded or empty one first
+                fixed[field] = value
+        return fixed
 
     def _default(self, field: str) -> tuple[str | None, None]:
         """A required field without a column: its default (``_required`` without the cell lookup)."""
@@ -116,7 +141,11 @@ class RowReader:
         out["state"] = state
         checked = self._checked
         columns = self.cols.field
+        fixed = self._fixed
         for field, enum_cls in (("kind", JurisdictionKind), ("method", Method)):
+            if field in fixed:
+                out[field] = fixed[field]
+                continue
             value, i = self._required(row, field) if field in columns else self._default(field)
             if value is None:
                 continue
@@ -141,6 +170,9 @@ class RowReader:
                 )
             )
         for field in ("as_of", "assessor"):
+            if field in fixed:
+                out[field] = fixed[field]
+                continue
             value, i = self._required(row, field) if field in columns else self._default(field)
             if value is None:
                 continue
@@ -183,7 +215,7 @@ class RowReader:
                 if v:
                     attributes[key] = v
         out["attributes"] = attributes
-        complete = all(f in out for f in ("name", "kind", "method", "as_of", "assessor"))
+        complete = out.keys() >= _REQUIRED
         return out if len(self.problems) == before and complete and out["name"] else None
 
     def status(self, row: int, col: int, raw: str) -> tuple[Status | None, str | None]:

@@ -29,7 +29,7 @@ from .._mapping import Mapping
 from .._model import Framework
 from ..crosswalk import Crosswalk
 from ..exceptions import DataFileError, ValidationError
-from ..io import read_crosswalk
+from ..io import read_catalog, read_crosswalk
 
 __all__ = ["assert_crosswalk_clean", "assert_valid_catalog"]
 
@@ -45,7 +45,7 @@ def assert_valid_catalog(catalog: CatalogLike, *, include_bundled: bool = False)
     Checks, reporting every failure at once:
 
     - framework files (paths) load: every problem with its file and path, as
-      :meth:`Catalog.from_paths <policeframeworks.Catalog.from_paths>` reports them;
+      :func:`policeframeworks.io.read_catalog` reports them;
     - framework ids are unique;
     - each framework is unchanged after writing and reading it back as plain data, JSON and TOML, and its
       text can be written as UTF-8. The first differing field is named.
@@ -93,10 +93,10 @@ def _as_catalog(catalog: CatalogLike, *, include_bundled: bool) -> Catalog:
     if isinstance(catalog, Framework):
         return Catalog([catalog])
     if isinstance(catalog, (str, os.PathLike)):
-        return Catalog.from_paths(catalog, include_bundled=include_bundled)
+        return read_catalog(catalog, include_bundled=include_bundled)
     items: list[Any] = list(catalog)
     if items and all(isinstance(item, (str, os.PathLike)) for item in items):
-        return Catalog.from_paths(*items, include_bundled=include_bundled)
+        return read_catalog(*items, include_bundled=include_bundled)
     return Catalog(items)
 
 
