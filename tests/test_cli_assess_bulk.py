@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from clihelpers import run
-from policeframeworks import Assessment, AssessmentSet, summarize
+from policeframeworks import Assessment, AssessmentSet, load_catalog, load_seed_assessments, summarize
 from policeframeworks import io as pfio
 from policeframeworks.cli import main
 from policeframeworks.cli._cmd_assess import IMPORT_TABLE_ROWS, SCORE_COLUMNS
@@ -155,3 +155,19 @@ def test_parquet_without_the_extra_is_a_clear_error(
     assert err == f"error: {target}: Parquet files need pyarrow and narwhals: {extra}\n"
     assert out == ""
     assert not target.exists()
+
+
+@pytest.mark.parametrize("suffix", [".json", ".parquet"])
+def test_projected_assessments_written_by_project_read_back(tmp_path: Path, suffix: str) -> None:
+    if suffix == ".parquet":
+        pytest.importorskip("pyarrow")
+        pytest.importorskip("narwhals")
+    target = tmp_path / f"projected{suffix}"
+    code, _, err = run(
+        "assess", "project", "--bundled", "kankakee-2020", "--onto", "uscm-2020", "--out", str(target)
+    )
+    assert code == EXIT_OK, err
+    (kankakee,) = load_seed_assessments()
+    expected = kankakee.project("uscm-2020", load_catalog().crosswalk)
+    assert tuple(pfio.iter_assessments(target)) == (expected,)
+    assert any(f.derived_from for f in expected.findings)  # the derivations survive the trip

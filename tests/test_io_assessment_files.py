@@ -16,6 +16,7 @@ from policeframeworks import (
     Assessment,
     AssessmentSet,
     DataFileError,
+    Finding,
     ValidationError,
     io,
     load_catalog,
@@ -239,21 +240,32 @@ def test_parquet_round_trip(tmp_path: Path, items: list[Assessment]) -> None:
 
 
 @pytest.mark.usefixtures("parquet")
+@pytest.mark.parametrize("read_rows", [1, 2, 5, 7, 100])
 def test_parquet_is_the_findings_table_in_row_groups_split_anywhere(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_rows: int
 ) -> None:
     import pyarrow.parquet as pq
 
     from policeframeworks import frames
 
-    monkeypatch.setattr(_assessment_files, "PARQUET_BATCH", 3)  # row groups of 3; read 24 rows at a time
-    items = cities(10)  # 10 findings rows each at most: assessments straddle the reading batches
+    monkeypatch.setattr(_assessment_files, "PARQUET_BATCH", 3)  # row groups of 3 assessments
+    monkeypatch.setattr(_assessment_files, "PARQUET_READ_ROWS", read_rows)
+    # 1 to 4 findings rows each: an assessment starts, ends or lies wholly inside a reading batch, or
+    # spans several of them
+    leaves = EIGHT.leaf_ids
+    items = tuple(
+        attrs.evolve(
+            a, findings=tuple(Finding(principle_id=pid, status="adopted") for pid in leaves[: 1 + i % 4])
+        )
+        for i, a in enumerate(cities(10))
+    )
     path = tmp_path / "set.parquet"
     io.dump_assessments(items, path)
     source = pq.ParquetFile(path)
     assert source.schema_arrow == frames.arrow_schema("findings")
     assert source.num_row_groups == 4
     assert source.read().equals(frames.findings(items))
+    assert source.metadata.num_rows == sum(1 + i % 4 for i in range(10))
     assert tuple(io.iter_assessments(path)) == items
 
 
@@ -277,6 +289,7 @@ def test_parquet_errors_name_the_row_in_the_file(tmp_path: Path, monkeypatch: py
     from policeframeworks import frames
 
     monkeypatch.setattr(_assessment_files, "PARQUET_BATCH", 1)
+    monkeypatch.setattr(_assessment_files, "PARQUET_READ_ROWS", 3)
     table = frames.findings(cities(4))
     statuses = table.column("status").to_pylist()
     statuses[-1] = "yes"

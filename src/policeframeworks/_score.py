@@ -172,6 +172,8 @@ def adopted_range(adopted: int, unknown: int, reported_total: int | None) -> tup
 
 _new = object.__new__
 _set = object.__setattr__
+_ADOPTED, _PARTIAL = Status.ADOPTED, Status.PARTIAL
+_NOT_ADOPTED, _UNKNOWN = Status.NOT_ADOPTED, Status.UNKNOWN
 
 
 def score_of(by_principle: Mapping[str, Finding], reported_total: int | None, framework: Framework) -> Score:
@@ -188,17 +190,20 @@ def score_of(by_principle: Mapping[str, Finding], reported_total: int | None, fr
     not_adopted_ids: list[str] = []
     unknown_ids: list[str] = []
     na_ids: list[str] = []
-    lists = {
-        Status.ADOPTED: adopted_ids,
-        Status.PARTIAL: partial_ids,
-        Status.NOT_ADOPTED: not_adopted_ids,
-        Status.UNKNOWN: unknown_ids,
-        Status.NOT_APPLICABLE: na_ids,
-    }
     get = by_principle.get
     for pid in leaf_ids:
         f = get(pid)
-        (unknown_ids if f is None else lists[f.status]).append(pid)
+        st = None if f is None else f.status
+        if st is _ADOPTED:
+            adopted_ids.append(pid)
+        elif st is _NOT_ADOPTED:
+            not_adopted_ids.append(pid)
+        elif st is None or st is _UNKNOWN:
+            unknown_ids.append(pid)
+        elif st is _PARTIAL:
+            partial_ids.append(pid)
+        else:
+            na_ids.append(pid)
     adopted, partial, unknown, na = len(adopted_ids), len(partial_ids), len(unknown_ids), len(na_ids)
     rt = reported_total
     if rt is None:

@@ -111,6 +111,9 @@ def check_width(reader: RowReader, row: int, values: list[str]) -> bool:
 
 
 _TOTALS = frozenset({"total", "totals", "sum", "count"})
+#: The enum members by word (the reader has checked the words; a lookup is quicker than calling the enum).
+_KINDS = {k.value: k for k in JurisdictionKind}
+_METHODS = {m.value: m for m in Method}
 #: How many distinct texts of one principle column a reader remembers (a file has a handful: 1, 0, ...).
 _KEPT = 256
 _MISSING: Any = object()
@@ -170,6 +173,7 @@ def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
     fast_rows: list[tuple[Finding, ...]] = []
     blank = Status.NOT_ADOPTED if reader.opts.blank == "not_adopted" else None
     name_col = cols.field["name"]
+    width = len(reader.headers)  # a row of this width needs no check_width
     header_cells = [h.strip() for h in reader.headers if h.strip()]
     first_header = header_cells[0] if header_cells else None
     # Building an Assessment checks nothing against its framework: rows are checked here. Findings are on
@@ -191,7 +195,7 @@ def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
             first = next((c for c in (v.strip() for v in values) if c), None)
         if first is None or (first == first_header and is_repeated_header(values, reader.headers)):
             continue
-        if not check_width(reader, row, values):
+        if len(values) != width and not check_width(reader, row, values):
             continue
         if values[name_col].strip().casefold() in _TOTALS:
             _check_totals(reader, row, values, _with_fast_rows(adopted, fast_rows))
@@ -292,7 +296,7 @@ def _add_row(
                 j = checked_parts_jurisdiction(
                     name=meta["name"],
                     state=meta["state"],
-                    kind=JurisdictionKind(meta["kind"]),
+                    kind=_KINDS[meta["kind"]],
                     attributes=meta["attributes"],
                 )
             else:
@@ -302,7 +306,7 @@ def _add_row(
                 framework_id=fw.id,
                 as_of=meta["as_of"],
                 assessor=meta["assessor"],
-                method=Method(meta["method"]),
+                method=_METHODS[meta["method"]],
                 findings=findings,
                 reported_total=meta.get("reported_total"),
                 evidence=ctx.evidence,
