@@ -190,6 +190,15 @@ def test_project_through_a_crosswalk_reaching_nothing_gives_no_rows(backend: str
     assert nw.from_native(out).collect_schema().names()[-3:] == ["principle_id", "status", "derived_from"]
 
 
+@pytest.mark.parametrize("onto", ["campaignzero-2015", "ilacp-naacp-2018"])
+def test_project_on_a_duckdb_connection_without_replacement_scans(onto: str) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    con = duckdb.connect()
+    con.execute("SET python_enable_replacements = false")  # the rule tables go in as SQL literals then
+    out = frames.project(con.from_arrow(_flat(EVERY_FRAMEWORK)), CROSSWALK, onto=onto)
+    assert _projected_by_frames(out) == _projected_by_objects(EVERY_FRAMEWORK, onto)
+
+
 def test_project_reads_arrow_tables_of_large_strings() -> None:
     table = _flat(EVERY_FRAMEWORK)
     large = pa.schema(
