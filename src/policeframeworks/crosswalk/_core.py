@@ -219,8 +219,12 @@ class Crosswalk:
         return {}
 
     @functools.cached_property
-    def _projection_memo(self) -> dict[tuple[str, str], Any]:
-        """Compiled projection tables by (source, target), filled by ``Assessment.project``."""
+    def projection_tables(self) -> dict[tuple[str, str], Any]:
+        """A cache for :meth:`Assessment.project <policeframeworks.Assessment.project>`: its rule tables.
+
+        Per (source framework id, target framework id), the projection rules compiled from this crosswalk
+        (which is frozen, so they never go stale). Filled by projection; callers need not read it.
+        """
         return {}
 
     @functools.cached_property
