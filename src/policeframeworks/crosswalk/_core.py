@@ -220,10 +220,9 @@ class Crosswalk:
 
     @functools.cached_property
     def projection_tables(self) -> dict[tuple[str, str], Any]:
-        """A cache for :meth:`Assessment.project <policeframeworks.Assessment.project>`: its rule tables.
+        """Projection rules compiled from this (frozen) crosswalk by (source, target) framework id.
 
-        Per (source framework id, target framework id), the projection rules compiled from this crosswalk
-        (which is frozen, so they never go stale). Filled by projection; callers need not read it.
+        A cache filled by :meth:`Assessment.project <policeframeworks.Assessment.project>`.
         """
         return {}
 
