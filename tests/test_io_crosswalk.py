@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -50,6 +51,8 @@ def test_graphml_round_trip(cw: Crosswalk, tmp_path: Path) -> None:
     path = tmp_path / "cw.graphml"
     io.write_graphml(cw, path)
     assert io.read_graphml(path) == cw
+    assert io.crosswalk_from_graphml(io.crosswalk_to_graphml(cw)) == cw
+    assert path.read_text(encoding="utf-8") == io.crosswalk_to_graphml(cw)
     assert nx.read_graphml(path).number_of_edges() == len(cw.mappings)
 
 
@@ -59,13 +62,18 @@ def test_gexf_round_trip(cw: Crosswalk, tmp_path: Path) -> None:
     path = tmp_path / "cw.gexf"
     io.write_gexf(cw, path)
     assert io.read_gexf(path) == cw
+    assert io.crosswalk_from_gexf(io.crosswalk_to_gexf(cw)) == cw
 
 
+@FILE_SETTINGS
 @given(cw=crosswalks())
-def test_node_link_round_trip(cw: Crosswalk) -> None:
+def test_node_link_round_trip(cw: Crosswalk, tmp_path: Path) -> None:
     data = json.loads(json.dumps(io.crosswalk_to_node_link(cw)))
     assert "edges" in data
     assert io.crosswalk_from_node_link(data) == cw
+    io.write_node_link(cw, tmp_path / "cw.json")
+    assert json.loads((tmp_path / "cw.json").read_text(encoding="utf-8")) == data
+    assert io.read_node_link(tmp_path / "cw.json") == cw
 
 
 @given(cw=crosswalks())
@@ -83,6 +91,12 @@ def test_document_round_trip(cw: Crosswalk, tmp_path: Path) -> None:
         assert isinstance(doc, CrosswalkDocument)
         assert Crosswalk(doc.mappings) == cw
         assert io.read_crosswalk(path) == cw
+    io.write_sssom(cw, tmp_path / "cw.sssom.tsv")
+    io.write_crosswalk_csv(cw, tmp_path / "cw.csv")
+    assert io.read_crosswalk(tmp_path / "cw.sssom.tsv") == cw
+    both = io.read_crosswalk(tmp_path / "cw.csv", tmp_path / "cw.json")
+    assert both.mappings == cw.mappings * 2
+    assert both.reviews == cw.reviews  # CSV holds no reviews
 
 
 def test_bundled_exports_read_back(tmp_path: Path) -> None:
@@ -357,3 +371,22 @@ def test_to_dict_holds_the_mappings_and_reviews_not_the_catalog() -> None:
 @given(pfst.crosswalks(max_reviews=2))
 def test_to_dict_reads_back(cw: Crosswalk) -> None:
     assert io.from_dict(io.to_dict(cw), Crosswalk) == cw
+
+
+@pytest.mark.parametrize("reader", [io.read_node_link, io.read_oscal])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[" * 100_000, "nested too deeply"),
+        ('{"a": 1, "a": 2}', "key 'a' appears twice"),
+        ("{", "not valid JSON"),
+    ],
+)
+def test_json_crosswalk_readers_refuse_bad_json_within_the_error_tree(
+    tmp_path: Path, reader: Any, text: str, message: str
+) -> None:
+    # Regression: read_oscal parsed with a bare json.loads, so deep nesting raised RecursionError.
+    path = tmp_path / "cw.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValidationError, match=message):
+        reader(path)

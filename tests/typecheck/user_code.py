@@ -41,3 +41,19 @@ mapping = Mapping(
     mapped_by="me",
 )
 coverage: float = load_catalog().crosswalk.coverage("8cantwait-2020", "uscm-2020").lower
+
+
+def export_and_read_back(folder: str) -> bool:
+    """The crosswalk file functions, typed as a user calls them."""
+    from pathlib import Path
+
+    from policeframeworks import Crosswalk, io
+
+    cw: Crosswalk = load_catalog().crosswalk
+    io.write_crosswalk_csv(cw, Path(folder) / "cw.csv")
+    io.write_graphml(cw, Path(folder) / "cw.graphml")
+    text: str = io.crosswalk_to_gexf(cw)
+    data: dict[str, object] = io.crosswalk_to_node_link(cw)
+    mine: Crosswalk = io.read_crosswalk(Path(folder) / "cw.csv")
+    same_graph = io.read_graphml(Path(folder) / "cw.graphml") == io.crosswalk_from_gexf(text)
+    return same_graph and mine.mappings == cw.mappings and io.crosswalk_from_node_link(data) == cw

@@ -199,4 +199,3 @@ def _format_of(name: str) -> str:
     if lower.endswith(".oscal.json"):
         return "oscal"
     return lower.rpartition(".")[2] if "." in lower else ""
-

@@ -1,7 +1,11 @@
 """Serialization: plain dicts, JSON and TOML files, with strict validation and atomic writes.
 
 ``to_dict`` and ``from_dict`` convert any model object to and from plain data (what JSON and TOML hold);
-``load`` and ``dump`` read and write files, choosing JSON or TOML by the file's extension.
+``load`` and ``dump`` read and write files, choosing JSON or TOML by the file's extension (``loads`` and
+``dumps`` for text). Every other format follows one rule: ``read_<format>(path)`` and
+``write_<format>(obj, path)`` for files (``read_assessments_csv``, ``write_graphml``, ``read_sssom``, ...),
+and for a crosswalk ``crosswalk_from_<format>`` and ``crosswalk_to_<format>`` in memory;
+``read_crosswalk(*paths)`` reads crosswalk files of any kind, told by extension.
 
 Example:
     >>> from policeframeworks import Framework, load_catalog

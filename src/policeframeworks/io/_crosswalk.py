@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .._mapping import Mapping, Review
 from ..crosswalk import Crosswalk
-from ..exceptions import DataFileError, ValidationError
+from ..exceptions import ValidationError
 from ._crosswalk_csv import format_csv, parse_csv
 from ._crosswalk_files import read_files
-from ._files import read_text, write_text_atomic
+from ._files import read_json, read_text, write_text_atomic
 from ._graph_files import graph_text, node_link_data, parse_graph, parse_node_link, write_graph
 from ._sssom_read import parse_sssom
 
@@ -291,15 +291,10 @@ def read_node_link(path: str | os.PathLike[str], *, catalog: Catalog | None = No
     """A crosswalk from a node-link JSON file written by :func:`write_node_link`.
 
     Raises:
-        DataFileError: the file is missing, not UTF-8 or not JSON.
-        ValidationError: the data does not hold a crosswalk; every problem names the file.
+        DataFileError: the file is missing or not UTF-8.
+        ValidationError: not valid JSON, or the data does not hold a crosswalk; every problem names the file.
     """
-    p = Path(path)
-    try:
-        data = json.loads(read_text(p))
-    except ValueError as exc:
-        raise DataFileError(f"{p}: not JSON ({exc})") from None
-    return crosswalk_from_node_link(data, catalog=catalog, file=str(p))
+    return crosswalk_from_node_link(read_json(path), catalog=catalog, file=str(path))
 
 
 def write_node_link(crosswalk: Crosswalk, path: str | os.PathLike[str], *, overwrite: bool = True) -> None:

@@ -175,6 +175,11 @@ def no_constants(name: str) -> Any:
     raise json.JSONDecodeError(f"{name} is not allowed", name, 0)
 
 
+def read_json(path: str | os.PathLike[str]) -> Any:
+    """Read and parse a JSON file whatever its extension, strictly (as :func:`parse`), errors naming it."""
+    return parse(read_text(Path(path)), ".json", str(path))
+
+
 def read_document(path: str | os.PathLike[str]) -> tuple[Any, str]:
     """Read and parse a JSON or TOML file: ``(data, file name as given)``."""
     p = Path(path)

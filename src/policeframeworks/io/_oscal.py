@@ -42,14 +42,13 @@ import re
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import _convert
 from .._mapping import Mapping, Review
 from .._relationship import Basis, RationaleType, Relationship
-from ..exceptions import DataFileError, Problem, ValidationError
-from ._files import read_text, write_text_atomic
+from ..exceptions import Problem, ValidationError
+from ._files import read_json, write_text_atomic
 
 if TYPE_CHECKING:
     from .._catalog import Catalog
@@ -228,12 +227,7 @@ def write_oscal(
 
 def read_oscal(path: str | os.PathLike[str], *, catalog: Catalog | None = None) -> Crosswalk:
     """A crosswalk from an OSCAL mapping collection file written by :func:`write_oscal`."""
-    p = Path(path)
-    try:
-        data = json.loads(read_text(p))
-    except ValueError as exc:
-        raise DataFileError(f"{p}: not JSON ({exc})") from None
-    return crosswalk_from_oscal(data, catalog=catalog, file=str(p))
+    return crosswalk_from_oscal(read_json(path), catalog=catalog, file=str(path))
 
 
 def _props(items: Iterable[Any], where: str, problems: list[Problem]) -> dict[str, str]:
