@@ -53,6 +53,7 @@ def test_bench_assess_cli_runs_at_toy_size(tmp_path: Path) -> None:
     assert set(lines) == {
         "library import (json)",
         "assess import (json)",
+        "library import and rows (json)",
         "assess import --format csv (json)",
         "library summary (json)",
         "assess summary (json)",
