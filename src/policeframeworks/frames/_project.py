@@ -13,6 +13,7 @@ from typing import Any
 import narwhals as nw
 
 from .. import Crosswalk, load_catalog
+from ._check import check_findings
 from ._native import need, small
 from ._rules import Slot, compiled
 
@@ -51,12 +52,17 @@ def project(findings: Any, crosswalk: Crosswalk | None = None, *, onto: str) -> 
 
     Args:
         findings: a findings table (see ``docs/reference/tables.md``): pandas, Polars, PyArrow, DuckDB or
-            PySpark; lazy frames stay lazy.
+            PySpark; lazy frames stay lazy (but see Raises: the input is checked when called).
         crosswalk: the crosswalk (default: the bundled one).
         onto: the framework to project onto.
 
     Raises:
-        ValidationError: ``framework_id``, ``principle_id`` or ``status`` is missing.
+        ValidationError: ``framework_id``, ``principle_id`` or ``status`` is missing; or rows name a
+            principle their ``framework_id`` does not hold (or a framework the catalog does not hold), or
+            a status that is not a :class:`~policeframeworks.Status` word, or none with a principle: each
+            wrong value once, with its count of rows and an example. That check runs when this is called,
+            as one aggregate pass over the input (a lazy input is computed once for it; the result stays
+            lazy).
         UnknownIdError: ``onto`` is not a framework of the crosswalk's catalog.
 
     Example:
@@ -78,6 +84,7 @@ def project(findings: Any, crosswalk: Crosswalk | None = None, *, onto: str) -> 
     frame = nw.from_native(findings)
     need(frame, ("framework_id", "principle_id", "status"))
     rules = compiled(cw, onto)
+    check_findings(frame, {fw.id: fw.principle_ids for fw in cw.catalog})
     names = frame.collect_schema().names()
     key = [c for c in KEY if c in names]
     ident = [c for c in ASSESSMENT if c in key] or key
