@@ -234,3 +234,52 @@ def test_csv_rows_build_the_checked_objects(rows: list[tuple[str, str, str, list
         same_as_checked(a.jurisdiction)
         assert a.method is Method.DOCUMENT_REVIEW
         a.check(EIGHT)
+
+
+MESSY_ROWS = st.lists(
+    st.tuples(
+        st.sampled_from(["Springfield", " Salem ", "", "'=Cmd", "''Quoted", "St. Paul", "Springfield"]),
+        st.sampled_from(["Texas", "IL", " il ", "", "'IL", "Nowhere", "Puerto Rico"]),
+        st.sampled_from(["", "1200", " 35 ", "'=1+1", "''x"]),
+        st.lists(CELLS, min_size=8, max_size=8),
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+def read_rows(rows: list[tuple[str, str, str, list[str]]], kind_column: bool) -> object:
+    """The assessments of a file of ``rows`` (or its problems), the kind in a column or as a default."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "rows.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            w = csv.writer(handle)
+            w.writerow(["City", "State", "Population", *EIGHT.leaf_ids, *(["Kind"] if kind_column else [])])
+            for name, state, population, cells in rows:
+                w.writerow([name, state, population, *cells, *(["city"] if kind_column else [])])
+        try:
+            return io.read_assessments_csv(
+                path,
+                framework=EIGHT.id,
+                as_of="2020-06",
+                assessor="tester",
+                method="document-review",
+                kind=None if kind_column else "city",
+            )
+        except ValidationError as exc:
+            return [p.message for p in exc.problems]
+
+
+@SETTINGS
+@given(MESSY_ROWS)
+def test_plain_files_read_as_the_full_reader_reads_them(rows: list[tuple[str, str, str, list[str]]]) -> None:
+    """A kind column (of ``city`` on every row) makes the reader take its full path for every row; without
+    it, rows of a plain file whose cells were seen before take the quick path (``RowReader.plain_rows``).
+    The two read the same assessments, and the same problems, from the same rows.
+    """
+    quick, full = read_rows(rows, kind_column=False), read_rows(rows, kind_column=True)
+    assert quick == full
+    if isinstance(quick, tuple):
+        for a in quick:
+            same_as_checked(a)
+            same_as_checked(a.jurisdiction)
