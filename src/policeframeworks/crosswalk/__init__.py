@@ -15,18 +15,24 @@ Each target leaf is covered, touched, no_relationship or not_reviewed, and a rep
 (lower, touched share, upper, reviewed share); see ``docs/explanation/coverage-bounds.md``.
 """
 
-from ._core import Crosswalk
-from ._coverage import (
-    PARTLY_REVIEWED_NOTE,
-    CoverageMatrix,
-    CoverageReport,
-    CoverageStatus,
-    Explanation,
-    coverage_label,
-)
-from ._derive import DerivedMapping
-from ._disposition import Disposition
-from ._lint import LintKind, LintProblem
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._core import Crosswalk
+    from ._coverage import (
+        PARTLY_REVIEWED_NOTE,
+        CoverageMatrix,
+        CoverageReport,
+        CoverageStatus,
+        Explanation,
+        coverage_label,
+    )
+    from ._derive import DerivedMapping
+    from ._disposition import Disposition
+    from ._lint import LintKind, LintProblem
 
 __all__ = [
     "PARTLY_REVIEWED_NOTE",
@@ -41,3 +47,32 @@ __all__ = [
     "LintProblem",
     "coverage_label",
 ]
+
+#: Where each public name lives, imported on first use: the crosswalk's helper modules (its checks, its
+#: graph form) can be imported by io's format readers without importing the Crosswalk class itself.
+_NAMES = {
+    "CoverageMatrix": "_coverage",
+    "CoverageReport": "_coverage",
+    "CoverageStatus": "_coverage",
+    "Crosswalk": "_core",
+    "DerivedMapping": "_derive",
+    "Disposition": "_disposition",
+    "Explanation": "_coverage",
+    "LintKind": "_lint",
+    "LintProblem": "_lint",
+    "PARTLY_REVIEWED_NOTE": "_coverage",
+    "coverage_label": "_coverage",
+}
+
+
+def __dir__() -> list[str]:
+    """Every public name (completion offers them before they are imported)."""
+    return sorted({*globals(), *__all__})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _NAMES:
+        value = getattr(importlib.import_module(f"{__name__}.{_NAMES[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
