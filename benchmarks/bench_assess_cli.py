@@ -13,7 +13,9 @@ largest run. The cases:
 
 - library import: ``io.read_assessments_csv`` + ``io.dump_assessments`` to ``.json``;
 - ``policeframeworks assess import CSV ... --out FILE.json`` (its table of the first 20 rows on stdout);
-- ``policeframeworks assess import ... --format csv`` (every row scored and listed: stdout to a file);
+- library import and rows: the same, then ``io.score_record`` of every assessment written as CSV text;
+- ``policeframeworks assess import ... --format csv`` (every row scored and listed, stdout to a file),
+  compared with the library import and rows;
 - library summary: ``io.iter_assessments`` into a list + ``summarize`` + ``io.summary_record``;
 - ``policeframeworks assess summary FILE.json --format json``;
 - with ``--parquet`` (needs the ``parquet`` extra), the same import and summary to and from ``.parquet``.
@@ -47,6 +49,15 @@ items = io.read_assessments_csv(sys.argv[1], framework="8cantwait-2020", as_of="
                                 method="document-review", kind="city")
 io.dump_assessments(items, sys.argv[2])
 """
+LIB_IMPORT_ROWS = (
+    LIB_IMPORT
+    + """
+from policeframeworks.cli._assess_score import SCORE_COLUMNS  # the columns the command lists
+rows = [io.score_record(a, file=sys.argv[1]) for a in items]
+cells = [["" if r[c] is None else str(r[c]) for c in SCORE_COLUMNS] for r in rows]
+sys.stdout.write(io.csv_text([SCORE_COLUMNS, *cells]))
+"""
+)
 LIB_SUMMARY = """
 import sys
 from policeframeworks import io, summarize
@@ -98,8 +109,13 @@ def cases(csv_path: Path, folder: Path, suffix: str) -> list[tuple[str, str, lis
             ],
         ),
         (
+            f"library import and rows ({tag})",
+            "",
+            [sys.executable, "-c", LIB_IMPORT_ROWS, str(csv_path), str(folder / f"lib-rows{suffix}")],
+        ),
+        (
             f"assess import --format csv ({tag})",
-            f"library import ({tag})",
+            f"library import and rows ({tag})",
             [
                 *CLI,
                 "assess",

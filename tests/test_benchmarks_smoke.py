@@ -25,12 +25,14 @@ def test_bench_frames_runs_at_toy_size(tmp_path: Path) -> None:
         str(BENCH / "bench_frames.py"), "--cities", "300", "--objects", "50", "--workdir", str(tmp_path)
     )
     assert "results equal cell by cell: True" in out
+    # engine, seconds, CPU s, peak MiB, rows out, vs objects, = objects, load
     rows = {
-        line.split()[0]: line.split()[3]
+        line.split()[0]: line.split()
         for line in out.splitlines()
         if line.startswith(("  duckdb", "  polars"))
     }
-    assert rows["duckdb"] == rows["polars"]  # both engines projected the same number of findings
+    assert rows["duckdb"][4] == rows["polars"][4]  # both engines projected the same number of findings
+    assert rows["duckdb"][6] == rows["polars"][6] == "True"  # and equal the object path's, cell by cell
 
 
 def test_bench_object_path_runs_at_toy_size() -> None:
@@ -51,6 +53,7 @@ def test_bench_assess_cli_runs_at_toy_size(tmp_path: Path) -> None:
     assert set(lines) == {
         "library import (json)",
         "assess import (json)",
+        "library import and rows (json)",
         "assess import --format csv (json)",
         "library summary (json)",
         "assess summary (json)",

@@ -183,6 +183,31 @@ def _rolled_up(a: pf.Assessment, source: str) -> bool:
     return (whole or not CATALOG.principle(source).is_leaf) and a.finding(source) is None
 
 
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+def test_project_through_a_crosswalk_reaching_nothing_gives_no_rows(backend: str) -> None:
+    out = frames.project(BACKENDS[backend](_flat(EVERY_FRAMEWORK[:20])), pf.Crosswalk([]), onto="uscm-2020")
+    assert _collect(out) == []
+    assert nw.from_native(out).collect_schema().names()[-3:] == ["principle_id", "status", "derived_from"]
+
+
+@pytest.mark.parametrize("onto", ["campaignzero-2015", "ilacp-naacp-2018"])
+def test_project_on_a_duckdb_connection_without_replacement_scans(onto: str) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    con = duckdb.connect()
+    con.execute("SET python_enable_replacements = false")  # the rule tables go in as SQL literals then
+    out = frames.project(con.from_arrow(_flat(EVERY_FRAMEWORK)), CROSSWALK, onto=onto)
+    assert _projected_by_frames(out) == _projected_by_objects(EVERY_FRAMEWORK, onto)
+
+
+def test_project_reads_arrow_tables_of_large_strings() -> None:
+    table = _flat(EVERY_FRAMEWORK)
+    large = pa.schema(
+        [pa.field(f.name, pa.large_string() if f.type == pa.string() else f.type) for f in table.schema]
+    )
+    out = frames.project(table.cast(large), CROSSWALK, onto="uscm-2020")
+    assert _projected_by_frames(out) == _projected_by_objects(EVERY_FRAMEWORK, "uscm-2020")
+
+
 def test_the_fixed_assessments_reach_targets_through_rolled_up_statuses() -> None:
     statuses = {
         str(d.source_status)
@@ -400,6 +425,41 @@ def test_unknown_target_framework_is_suggested() -> None:
         frames.project(_flat(pf.load_seed_assessments()), onto="uscm-2021")
 
 
+@pytest.mark.parametrize("onto", FRAMEWORK_IDS)
+def test_every_rule_has_its_own_bit_within_an_exact_word(onto: str) -> None:
+    from policeframeworks.frames import _rules
+
+    compiled = _rules.compiled(CROSSWALK, onto)
+    bits = compiled.table.column("_pf_packed").to_pylist()
+    words = compiled.table.column("_pf_word").to_pylist()
+    sources = [r.source.split(":")[0] for r in compiled.rules]  # one framework per assessment
+    assert len(set(zip(sources, words, bits, strict=True))) == len(bits)
+    assert all(0 < b < 2**_rules.WORD_BITS for b in bits)
+    assert all(s.offset + sum(s.widths) <= _rules.WORD_BITS for s in compiled.slots)
+
+
+def test_a_crosswalk_too_dense_for_derived_from_is_refused_by_name() -> None:
+    target = EIGHT.leaves()[0].id
+    sources = [p.id for p in USCM.iter_principles()][:20]
+    dense = pf.Crosswalk(
+        [
+            pf.Mapping(
+                source=s,
+                relationship="intersects",
+                target=target,
+                rationale_type="semantic",
+                strength=5,
+                basis="analytic",
+                rationale="test",
+                mapped_by="test",
+            )
+            for s in sources
+        ]
+    )
+    with pytest.raises(pf.ValidationError, match=f"bear on {target}; frames.project carries"):
+        frames.rules(dense, EIGHT.id)
+
+
 def test_rules_are_cached_per_crosswalk() -> None:
     assert frames.rules(CROSSWALK, "uscm-2020") is frames.rules(CROSSWALK, "uscm-2020")
     smaller = pf.Crosswalk(CROSSWALK.mappings[:3])
@@ -430,7 +490,7 @@ def spark() -> Iterator[Any]:
 @pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
 def test_project_and_summarize_on_spark(spark: Any) -> None:
     sdf = spark.createDataFrame(_flat(EVERY_FRAMEWORK).to_pandas())
-    for onto in ("uscm-2020", "campaignzero-2015", "ilacp-naacp-2018"):
+    for onto in FRAMEWORK_IDS:  # every pair of bundled frameworks, as on the other engines
         out = frames.project(sdf, CROSSWALK, onto=onto)
         assert _is_lazy(out)
         assert _projected_by_frames(out) == _projected_by_objects(EVERY_FRAMEWORK, onto)

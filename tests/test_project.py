@@ -117,6 +117,31 @@ def test_projected_findings_are_shared_between_assessments() -> None:
     assert p1.findings
     assert all(f is g for f, g in zip(p1.findings, p2.findings, strict=True))
     assert p1.jurisdiction != p2.jurisdiction
+    # The rules are compiled once per (source, target) and kept in the crosswalk's documented cache.
+    assert ("8cantwait-2020", "uscm-2020") in cw.projection_tables
+
+
+def test_objects_without_the_cache_compile_each_time() -> None:
+    # A stand-in with only ``related`` may change between calls: what it says now is what counts.
+    class Changing:
+        def __init__(self) -> None:
+            self.mappings: tuple[object, ...] = ()
+
+        def related(self, principle_id: str, *, relationships: object = None) -> tuple[object, ...]:
+            return tuple(m for m in self.mappings if m.source == principle_id)  # type: ignore[attr-defined]
+
+    class M:
+        def __init__(self, source: str, relationship: str, target: str) -> None:
+            self.source, self.relationship, self.target = source, relationship, target
+
+    a = city("A", {"8cantwait-2020:duty-to-intervene": "adopted"})
+    cw = Changing()
+    assert a.project("uscm-2020", cw).findings == ()  # type: ignore[arg-type]
+    cw.mappings = (
+        M("8cantwait-2020:duty-to-intervene", "equal", "uscm-2020:sanctity-of-life/duty-to-intervene"),
+    )
+    (f,) = a.project("uscm-2020", cw).findings  # type: ignore[arg-type]
+    assert (f.principle_id, str(f.status)) == ("uscm-2020:sanctity-of-life/duty-to-intervene", "adopted")
 
 
 def city(name: str, statuses: dict[str, str]) -> Assessment:

@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
@@ -31,7 +32,7 @@ from ._ids import framework_id_of, is_framework_id
 from ._jurisdiction import Jurisdiction
 from ._model import Framework
 from ._project import Related, project_findings
-from ._score import Score, score_of, tally
+from ._score import Score, score_index, tally
 from ._suggest import first_or_none
 from ._validate import (
     date_problem,
@@ -159,7 +160,8 @@ class Assessment:
             >>> list(load_seed_assessments()[0].by_principle)
             ['8cantwait-2020:duty-to-intervene']
         """
-        return MappingProxyType({f.principle_id: f for f in self.findings})
+        findings = self.findings
+        return MappingProxyType(dict(zip(map(_principle_id, findings), findings, strict=True)))
 
     def _framework_problems(self, framework: Framework) -> list[Problem]:
         problems: list[Problem] = []
@@ -228,7 +230,12 @@ class Assessment:
             ValidationError: principles not in the framework (with did-you-mean), framing statements,
                 or a reported total that contradicts the findings.
         """
-        raise_problems(self._framework_problems(framework))
+        if (
+            self.reported_total is not None
+            or self.framework_id != framework.id
+            or not score_index(framework).principle_ids.issuperset(self.by_principle)
+        ):  # the quick test passes only when the full one finds nothing
+            raise_problems(self._framework_problems(framework))
 
     def finding(self, principle_id: str) -> Finding | None:
         """The finding for a principle, or None."""
@@ -250,8 +257,12 @@ class Assessment:
             ValidationError: the assessment does not fit the framework (given or bundled).
         """
         fw = self._framework(framework)
-        self.check(fw)
-        return score_of(self.by_principle, self.reported_total, fw)
+        index = score_index(fw)
+        by_principle = self.by_principle
+        rt = self.reported_total
+        if rt is not None or self.framework_id != fw.id or not index.principle_ids.issuperset(by_principle):
+            raise_problems(self._framework_problems(fw))
+        return index.score(by_principle, rt)
 
     def project(self, onto_framework_id: str, crosswalk: Related) -> Assessment:
         """This assessment seen through a crosswalk as an assessment of another framework.
@@ -337,6 +348,7 @@ class Assessment:
 
 _new = object.__new__
 _set = object.__setattr__
+_principle_id = operator.attrgetter("principle_id")
 
 
 def _derived(

@@ -211,8 +211,11 @@ def _finding_for(leaf: str, entries: tuple[tuple[str, Relationship, bool], ...],
 
 
 def _table(crosswalk: Any, source: str, onto: str) -> _Table:
-    """The compiled table, cached on a :class:`~policeframeworks.Crosswalk` per (source, target) pair."""
-    memo: dict[tuple[str, str], _Table] | None = getattr(crosswalk, "_projection_memo", None)
+    """The compiled table, cached in ``Crosswalk.projection_tables`` per (source, target) pair.
+
+    Other objects with ``related`` (which may change between calls) compile it on each call.
+    """
+    memo: dict[tuple[str, str], _Table] | None = getattr(crosswalk, "projection_tables", None)
     if memo is None:
         return _Table(crosswalk, source, onto)
     found = memo.get((source, onto))

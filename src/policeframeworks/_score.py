@@ -7,13 +7,16 @@ calls :func:`score_of`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import repeat
+from operator import attrgetter
+from typing import Any
 
 import attrs
 
 from ._finding import STATUSES, Finding, Status
 from ._model import Framework
 
-__all__ = ["Score", "adopted_range", "score_of", "tally"]
+__all__ = ["Score", "ScoreIndex", "adopted_range", "score_index", "score_of", "tally"]
 
 
 @attrs.frozen(kw_only=True)
@@ -230,3 +233,78 @@ def score_of(by_principle: Mapping[str, Finding], reported_total: int | None, fr
     _set(s, "unknown_ids", tuple(unknown_ids))
     _set(s, "not_applicable_ids", tuple(na_ids))
     return s
+
+
+class _NoFinding:
+    """Stands for a leaf without a finding when statuses are read in one step (it is ``unknown``)."""
+
+    status = Status.UNKNOWN
+
+
+_NO_FINDING: Any = _NoFinding()
+_status_of = attrgetter("status")
+#: How many distinct scores a :class:`ScoreIndex` keeps (when full it starts again; scores are rebuilt).
+SCORES_KEPT = 8192
+
+
+class ScoreIndex:
+    """What scoring against one framework needs, computed once, and the scores of the patterns seen.
+
+    A :class:`Score` depends only on the status of each leaf and the reported total, and is frozen, so
+    assessments with the same statuses share one ``Score`` (equal to what :func:`score_of` builds; the
+    tests compare the two). For the bulk paths (:meth:`Assessment.score`, :func:`summarize`).
+
+    Attributes:
+        framework: the framework.
+        leaf_ids: its leaves (the scored principles), in document order.
+        principle_ids: the ids a finding may name: the framework's principles, framing statements left out.
+        scores: ``(statuses(by_principle), reported_total)`` -> the score, for the patterns seen (read it
+            with ``get``: :meth:`score` fills it).
+
+    Example:
+        >>> from policeframeworks import load_catalog, load_seed_assessments
+        >>> a = load_seed_assessments()[0]
+        >>> index = score_index(load_catalog().framework(a.framework_id))
+        >>> index.score(a.by_principle, a.reported_total) == a.score()
+        True
+    """
+
+    __slots__ = ("framework", "leaf_ids", "principle_ids", "scores")
+
+    def __init__(self, framework: Framework) -> None:
+        self.framework = framework
+        self.leaf_ids = framework.leaf_ids
+        self.principle_ids = frozenset(framework.by_id).difference(framework.framing_ids)
+        self.scores: dict[tuple[tuple[Status, ...], int | None], Score] = {}
+
+    def statuses(self, by_principle: Mapping[str, Finding]) -> tuple[Status, ...]:
+        """The status of each leaf (``unknown`` without a finding), in document order."""
+        return tuple(map(_status_of, map(by_principle.get, self.leaf_ids, repeat(_NO_FINDING))))
+
+    def score(self, by_principle: Mapping[str, Finding], reported_total: int | None) -> Score:
+        """``score_of(by_principle, reported_total, framework)``, shared between equal status patterns.
+
+        Checks nothing: the caller has checked the findings against the framework.
+        """
+        key = (self.statuses(by_principle), reported_total)
+        found = self.scores.get(key)
+        if found is None:
+            if len(self.scores) >= SCORES_KEPT:
+                self.scores.clear()
+            found = self.scores[key] = score_of(by_principle, reported_total, self.framework)
+        return found
+
+
+_INDEXES: dict[int, ScoreIndex] = {}
+#: How many frameworks' indexes are kept (when full the cache starts again).
+INDEXES_KEPT = 64
+
+
+def score_index(framework: Framework) -> ScoreIndex:
+    """The :class:`ScoreIndex` of ``framework`` (built once per framework object, kept in a small cache)."""
+    index = _INDEXES.get(id(framework))
+    if index is None or index.framework is not framework:
+        if len(_INDEXES) >= INDEXES_KEPT:
+            _INDEXES.clear()
+        index = _INDEXES[id(framework)] = ScoreIndex(framework)
+    return index

@@ -17,6 +17,8 @@ Example:
 
 from __future__ import annotations
 
+import operator
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, overload
@@ -28,7 +30,7 @@ from ._catalog import bundled_framework_or_none
 from ._finding import Status
 from ._jurisdiction import Jurisdiction
 from ._model import Framework
-from ._score import adopted_range
+from ._score import Score, adopted_range, score_index
 from ._suggest import closest
 from .exceptions import Problem, UnknownIdError, ValidationError
 
@@ -57,8 +59,12 @@ def frozen_map(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
     return value if isinstance(value, MappingProxyType) else MappingProxyType(dict(value))
 
 
+_framework_id = operator.attrgetter("framework_id")
+_jurisdiction_key = operator.attrgetter("jurisdiction.key")
+
+
 def one_framework(items: Sequence[Assessment], what: str) -> str:
-    ids = list(dict.fromkeys(a.framework_id for a in items))
+    ids: list[str] = list(dict.fromkeys(map(_framework_id, items)))
     if len(ids) != 1:
         message = f"{what} needs assessments of one framework; got " + (", ".join(ids) or "none")
         raise ValidationError([Problem("framework_id", message)])
@@ -275,7 +281,8 @@ def summarize(
     fw = framework_for(fw_id, framework)
     problems: list[Problem] = []
     seen: dict[tuple[Any, ...], int] = {}
-    for i, a in enumerate(items):
+    keys = list(map(_jurisdiction_key, items))
+    for i, a in enumerate(items if len(set(keys)) != len(keys) else ()):  # only when a key repeats
         k = a.jurisdiction.key
         if k in seen:
             problems.append(
@@ -289,50 +296,53 @@ def summarize(
             seen[k] = i
     if problems:
         raise ValidationError(problems)
-    leaf_ids = fw.leaf_ids
-    counts = {pid: dict.fromkeys(Status, 0) for pid in leaf_ids}
-    per_leaf = list(counts.items())
-    n_leaves = len(leaf_ids)
+    counts = {pid: dict.fromkeys(Status, 0) for pid in fw.leaf_ids}
+    checked = fw if framework is None else framework
+    index = score_index(fw)
+    principle_ids = index.principle_ids
+    statuses, kept, score = index.statuses, index.scores, index.score
+    scores: list[Score] = []
+    for a in items:
+        # The checks of Assessment.score (the quick test first), then the score, shared between equal
+        # status patterns: the counts below are taken once per distinct score.
+        by_principle = a.by_principle
+        rt = a.reported_total
+        if rt is not None or a.framework_id != checked.id or not principle_ids.issuperset(by_principle):
+            a.check(checked)
+        found = kept.get((statuses(by_principle), rt))
+        scores.append(score(by_principle, rt) if found is None else found)
+    ids = list(map(id, scores))
+    distinct: dict[int, Score] = dict(zip(ids, scores, strict=True))
+    ranges = {sid: adopted_range(s.adopted, s.unknown, s.reported_total) for sid, s in distinct.items()}
     exact: dict[int, int] = {}
     lower: dict[int, int] = {}
     upper: dict[int, int] = {}
-    lows: list[int] = []
-    highs: list[int] = []
-    undetermined = 0
-    unknown_cells = 0
-    all_adopted: list[Jurisdiction] = []
-    none_adopted: list[Jurisdiction] = []
-    unknown, adopted_, na_ = Status.UNKNOWN, Status.ADOPTED, Status.NOT_APPLICABLE
-    checked = fw if framework is None else framework
-    for a in items:
-        # One pass per assessment: the checks and counts of Assessment.score, and the counts per principle.
-        a.check(checked)
-        get = a.by_principle.get
-        adopted = unknowns = na = 0
-        for pid, c in per_leaf:
-            f = get(pid)
-            st = unknown if f is None else f.status
-            c[st] += 1
-            if st is adopted_:
-                adopted += 1
-            elif st is unknown:
-                unknowns += 1
-            elif st is na_:
-                na += 1
-        unknown_cells += unknowns
-        lo, hi = adopted_range(adopted, unknowns, a.reported_total)
-        lows.append(lo)
-        highs.append(hi)
-        lower[lo] = lower.get(lo, 0) + 1
-        upper[hi] = upper.get(hi, 0) + 1
+    undetermined = unknown_cells = 0
+    for sid, n in Counter(ids).items():
+        s = distinct[sid]
+        lo, hi = ranges[sid]
+        lower[lo] = lower.get(lo, 0) + n
+        upper[hi] = upper.get(hi, 0) + n
         if lo == hi:
-            exact[lo] = exact.get(lo, 0) + 1
+            exact[lo] = exact.get(lo, 0) + n
         else:
-            undetermined += 1
-        if lo == n_leaves - na:
-            all_adopted.append(a.jurisdiction)
-        if hi == 0:
-            none_adopted.append(a.jurisdiction)
+            undetermined += n
+        unknown_cells += n * s.unknown
+        for status, pids in (
+            (Status.ADOPTED, s.adopted_ids),
+            (Status.PARTIAL, s.partial_ids),
+            (Status.NOT_ADOPTED, s.not_adopted_ids),
+            (Status.UNKNOWN, s.unknown_ids),
+            (Status.NOT_APPLICABLE, s.not_applicable_ids),
+        ):
+            for pid in pids:
+                counts[pid][status] += n
+    lows = [ranges[sid][0] for sid in ids]
+    highs = [ranges[sid][1] for sid in ids]
+    all_ids = {sid for sid, s in distinct.items() if ranges[sid][0] == s.applicable}
+    none_ids = {sid for sid in distinct if ranges[sid][1] == 0}
+    all_adopted = [a.jurisdiction for a, sid in zip(items, ids, strict=True) if sid in all_ids]
+    none_adopted = [a.jurisdiction for a, sid in zip(items, ids, strict=True) if sid in none_ids]
     return AdoptionSummary(
         framework_id=fw.id,
         assessments=len(items),

@@ -100,6 +100,8 @@ def wrap(text: str, *, indent: str = "", first: str | None = None, width: int = 
 
 def cell(value: Any) -> str:
     """A value as a CSV cell: lists joined with ``"; "``, booleans ``true``/``false``, None empty."""
+    if type(value) is str:  # the common case first (listings of many rows)
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

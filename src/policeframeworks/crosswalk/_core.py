@@ -219,8 +219,11 @@ class Crosswalk:
         return {}
 
     @functools.cached_property
-    def _projection_memo(self) -> dict[tuple[str, str], Any]:
-        """Compiled projection tables by (source, target), filled by ``Assessment.project``."""
+    def projection_tables(self) -> dict[tuple[str, str], Any]:
+        """Projection rules compiled from this (frozen) crosswalk by (source, target) framework id.
+
+        A cache filled by :meth:`Assessment.project <policeframeworks.Assessment.project>`.
+        """
         return {}
 
     @functools.cached_property

@@ -34,6 +34,12 @@ def small(frame: nw.DataFrame[Any] | nw.LazyFrame[Any], table: pa.Table) -> Any:
     Columns may be ``string``, ``int64``, or a list of structs of strings (``derived_from``).
     """
     impl = frame.implementation
+    if impl is nw.Implementation.PYARROW:
+        # Acero joins only keys of one type: text the caller holds as large_string is matched here.
+        schema = frame.to_native().schema
+        for i, field in enumerate(table.schema):
+            if field.name in schema.names and schema.field(field.name).type != field.type:
+                table = table.set_column(i, field.name, table.column(i).cast(schema.field(field.name).type))
     if isinstance(frame, nw.DataFrame):
         return nw.from_arrow(table, backend=impl)
     native = frame.to_native()

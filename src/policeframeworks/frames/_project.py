@@ -13,8 +13,9 @@ from typing import Any
 import narwhals as nw
 
 from .. import Crosswalk, load_catalog
+from ._check import check_findings
 from ._native import need, small
-from ._rules import BITS_PER_RANK, compiled
+from ._rules import Slot, compiled
 
 __all__ = ["project"]
 
@@ -51,12 +52,17 @@ def project(findings: Any, crosswalk: Crosswalk | None = None, *, onto: str) -> 
 
     Args:
         findings: a findings table (see ``docs/reference/tables.md``): pandas, Polars, PyArrow, DuckDB or
-            PySpark; lazy frames stay lazy.
+            PySpark; lazy frames stay lazy (but see Raises: the input is checked when called).
         crosswalk: the crosswalk (default: the bundled one).
         onto: the framework to project onto.
 
     Raises:
-        ValidationError: ``framework_id``, ``principle_id`` or ``status`` is missing.
+        ValidationError: ``framework_id``, ``principle_id`` or ``status`` is missing; or rows name a
+            principle their ``framework_id`` does not hold (or a framework the catalog does not hold), or
+            a status that is not a :class:`~policeframeworks.Status` word, or none with a principle: each
+            wrong value once, with its count of rows and an example. That check runs when this is called,
+            as one aggregate pass over the input (a lazy input is computed once for it; the result stays
+            lazy).
         UnknownIdError: ``onto`` is not a framework of the crosswalk's catalog.
 
     Example:
@@ -78,6 +84,7 @@ def project(findings: Any, crosswalk: Crosswalk | None = None, *, onto: str) -> 
     frame = nw.from_native(findings)
     need(frame, ("framework_id", "principle_id", "status"))
     rules = compiled(cw, onto)
+    check_findings(frame, {fw.id: fw.principle_ids for fw in cw.catalog})
     names = frame.collect_schema().names()
     key = [c for c in KEY if c in names]
     ident = [c for c in ASSESSMENT if c in key] or key
@@ -85,31 +92,35 @@ def project(findings: Any, crosswalk: Crosswalk | None = None, *, onto: str) -> 
     rows = frame.filter(nw.col("framework_id") != onto).select(*key, "principle_id", "status")
     if rules.rollup.num_rows:
         rows = nw.concat([rows, _rolled_up(rows, small(frame, rules.rollup), key, ident)], how="diagonal")
-    # One row per assessment, one column per target leaf: the sum of the packed bits of the rules fired.
-    slots = [f"_pf_t{k}" for k in range(rules.slots)]
+    # One row per assessment and one column per word: the sum of the bits of the rules fired.
+    words = [f"_pf_w{i}" for i in range(rules.words)] or ["_pf_w0"]  # (no rule: one empty word)
     fired = rows.join(small(frame, rules.table), on=["principle_id", "status"], how="inner").with_columns(
         *[
-            nw.when(nw.col("_pf_slot") == k).then(nw.col("_pf_packed")).otherwise(0).alias(s)
-            for k, s in enumerate(slots)
+            nw.when(nw.col("_pf_word") == i).then(nw.col("_pf_packed")).otherwise(0).alias(w)
+            for i, w in enumerate(words)
         ]
     )
-    wide = (
-        fired.group_by(ident)
-        .agg(*[nw.col(s).sum() for s in slots], *[nw.col(c).any_value() for c in carried])
-        .with_columns(*[nw.col(s).cast(nw.Int64) for s in slots])
-    )  # DuckDB sums BIGINT into HUGEINT
-    per = _unpivot(wide, slots, [*ident, *carried])
-    v, b = nw.col("_pf_v"), 1 << BITS_PER_RANK
-    m = [(v // (b**r)) % b for r in range(3)] + [v // (b**3)]
-    rank = nw.when(m[3] > 0).then(3).when(m[2] > 0).then(2).when(m[1] > 0).then(1).otherwise(0)
-    mask = nw.when(m[3] > 0).then(m[3]).when(m[2] > 0).then(m[2]).when(m[1] > 0).then(m[1]).otherwise(m[0])
-    per = per.filter(v > 0).select(
+    wide = fired.group_by(ident).agg(
+        *[nw.col(w).sum() for w in words], *[nw.col(c).any_value() for c in carried]
+    )
+    # Per target leaf n of S: (mask * 4 + rank) * S + n, the best rank fired there and the bits of the rules
+    # of that rank fired (below S: nothing fired), the key of its outcome.
+    n = len(rules.slots)
+    slots = [f"_pf_t{k}" for k in range(n)]
+    wide = wide.select(
         *ident,
         *carried,
-        "_pf_slot",
-        rank.cast(nw.Int64).alias("_pf_rank"),
-        mask.cast(nw.Int64).alias("_pf_mask"),
+        *[
+            (_outcome(nw.col(words[slot.word]).cast(nw.Int64), slot) * n + k).alias(name)
+            for k, (slot, name) in enumerate(zip(rules.slots, slots, strict=True))
+        ],
     )
+    if n:
+        per = _unpivot(wide, slots, [*ident, *carried]).filter(nw.col("_pf_key") >= n)
+    else:  # no mapping reaches the target framework: no row (of the same columns)
+        per = rows.select(*ident, *carried, nw.lit(-1, dtype=nw.Int64).alias("_pf_key")).filter(
+            nw.col("_pf_key") >= 0
+        )
     out_cols = [
         nw.lit(onto).alias("framework_id")
         if c == "framework_id"
@@ -118,14 +129,14 @@ def project(findings: Any, crosswalk: Crosswalk | None = None, *, onto: str) -> 
         else nw.col(c)
         for c in key
     ]
-    on = ["framework_id", "_pf_slot", "_pf_rank", "_pf_mask"]
+    on = ["framework_id", "_pf_key"]
     if frame.implementation is nw.Implementation.PYARROW:
         # PyArrow's join (Acero) carries no list column: join the outcome's row number, then take its list.
         import pyarrow as pa
 
         numbered = rules.outcomes.drop_columns("derived_from")
         numbered = numbered.append_column("_pf_outcome", pa.array(range(numbered.num_rows), pa.int64()))
-        out = per.join(nw.from_native(numbered), on=on, how="inner").select(
+        out = per.join(small(per, numbered), on=on, how="inner").select(
             *out_cols, "principle_id", "status", "_pf_outcome"
         )
         native = out.to_native()
@@ -173,15 +184,32 @@ def _rolled_up(rows: Any, rollup: Any, key: list[str], ident: list[str]) -> Any:
     )
 
 
+def _outcome(word: nw.Expr, slot: Slot) -> nw.Expr:
+    """``mask * 4 + rank`` of one target from its word: its best rank fired and the bits fired at it."""
+    fields: list[nw.Expr] = []
+    offset = slot.offset
+    for width in slot.widths:
+        fields.append((word // (1 << offset)) % (1 << width) if width else nw.lit(0, dtype=nw.Int64))
+        offset += width
+    out: Any = None
+    for rank in (3, 2, 1):
+        if slot.widths[rank]:
+            out = (nw.when(fields[rank] > 0) if out is None else out.when(fields[rank] > 0)).then(
+                fields[rank] * 4 + rank
+            )
+    return fields[0] * 4 if out is None else out.otherwise(fields[0] * 4)
+
+
 def _unpivot(wide: Any, on: list[str], index: list[str]) -> Any:
-    """``wide.unpivot(on, index=index)`` into ``_pf_slot`` and ``_pf_v``, on the frame's own connection.
+    """``wide.unpivot(on, index=index)`` into ``_pf_key`` (the names dropped), on the frame's connection.
 
     narwhals 2 runs a DuckDB unpivot on DuckDB's default connection, which cannot read a relation of
     another connection; there the same UNPIVOT statement runs on the relation's own.
     """
     if wide.implementation is nw.Implementation.DUCKDB:
         cols = ", ".join(f'"{c}"' for c in on)
-        keep = ", ".join(f'"{c}"' for c in [*index, "_pf_slot", "_pf_v"])
-        sql = f"SELECT {keep} FROM (UNPIVOT _pf_wide ON {cols} INTO NAME _pf_slot VALUE _pf_v)"
+        keep = ", ".join(f'"{c}"' for c in [*index, "_pf_key"])
+        sql = f"SELECT {keep} FROM (UNPIVOT _pf_wide ON {cols} INTO NAME _pf_slot VALUE _pf_key)"
         return nw.from_native(wide.to_native().query("_pf_wide", sql))
-    return wide.unpivot(on, index=index, variable_name="_pf_slot", value_name="_pf_v")
+    out = wide.unpivot(on, index=index, variable_name="_pf_slot", value_name="_pf_key")
+    return out.select(*index, "_pf_key")

@@ -24,15 +24,14 @@ from .. import Crosswalk, Problem, Relationship, Status, ValidationError
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["BITS_PER_RANK", "Compiled", "Rule", "compiled", "rules"]
+__all__ = ["WORD_BITS", "Compiled", "Rule", "Slot", "compiled", "rules"]
 
 #: A projected status from the best rank its rules give (the object path's order).
 STATUS_OF_RANK = ("unknown", "not_adopted", "partial", "adopted")
 _COVERS = (Relationship.EQUAL, Relationship.SUPERSET)
 _SOURCE_STATUSES = (Status.ADOPTED, Status.PARTIAL, Status.NOT_ADOPTED)
-#: Most rules of one rank from one framework to one target leaf (their bits, four ranks of them, share one
-#: 64-bit integer).
-BITS_PER_RANK = 15
+#: The bits of one summed word: below 2**53, so exact in every engine (Spark divides in floating point).
+WORD_BITS = 52
 #: Most distinct ``derived_from`` lists compiled for one target framework.
 MAX_OUTCOMES = 1 << 16
 
@@ -40,13 +39,12 @@ MAX_OUTCOMES = 1 << 16
 class Rule(NamedTuple):
     """One mapping read for one source status: what a source with that status gives a target leaf.
 
-    Attributes:
-        source: a principle of the assessed framework, or the assessed framework's id (the whole framework).
-        status: the source's status: ``adopted``, ``partial`` or ``not_adopted``.
-        target: a leaf of the framework projected onto.
-        rank: 3 (gives adopted), 2 (partial), 1 (not_adopted) or 0 (proves nothing: unknown).
-        relationship: how the source relates to the target (read from the source's side).
-        order: the rule's place in a projected finding's ``derived_from`` among rules of its rank.
+    Its fields, in order: ``source`` (a principle of the assessed framework, or the assessed framework's
+    id for the whole framework), ``status`` (the source's status: ``adopted``, ``partial`` or
+    ``not_adopted``), ``target`` (a leaf of the framework projected onto), ``rank`` (3 gives adopted,
+    2 partial, 1 not_adopted, 0 proves nothing: unknown), ``relationship`` (how the source relates to the
+    target, read from the source's side) and ``order`` (the rule's place in a projected finding's
+    ``derived_from`` among rules of its rank).
     """
 
     source: str
@@ -72,18 +70,32 @@ def _rank(status: Status, relationship: Relationship) -> int:
     return 1 if relationship is Relationship.EQUAL else 0
 
 
+class Slot(NamedTuple):
+    """Where one target leaf's fired rules sit in the summed words: word, offset, and bits per rank 0-3."""
+
+    word: int
+    offset: int
+    widths: tuple[int, int, int, int]
+
+
 class Compiled(NamedTuple):
     """A crosswalk's rules onto one framework, as the small tables the dataframe engine joins with.
 
+    Every rule has a bit among the rules of its rank from its framework to its target; the bits of one
+    target sit side by side (rank 0 lowest) in a field of one of a few integer words (``slots``), so
+    that per assessment one sum per word holds every rule fired (no two rules share a bit, so the sum is
+    their union). A word holds at most ``WORD_BITS`` bits, which every engine's integers (and Spark's
+    floating-point division) carry exactly.
+
     Attributes:
         rules: every rule.
-        slots: the number of target leaves the rules reach (numbered from 0 in order of first rule).
-        table: ``principle_id``, ``status`` (the source and its status), ``_pf_slot`` (the target leaf's
-            number) and ``_pf_packed``: the rule's bit among the rules of its rank from its framework to
-            its target, shifted by ``BITS_PER_RANK`` times its rank (so one sum per target holds the rules
-            fired at every rank).
-        outcomes: ``framework_id`` (the assessed framework), ``_pf_slot`` (``_pf_t`` and the target's
-            number), ``_pf_rank``, ``_pf_mask`` (the bits of that framework's rules of that rank fired),
+        slots: per target leaf (numbered from 0 in order of first rule), where its bits sit.
+        words: how many words there are.
+        table: ``principle_id``, ``status`` (the source and its status), ``_pf_word`` and ``_pf_packed``
+            (the rule's bit, shifted into place in that word).
+        outcomes: ``framework_id`` (the assessed framework) and ``_pf_key``: ``(mask * 4 + rank) * S + n``
+            for target number ``n`` of ``S``, the best ``rank`` fired there and the ``mask`` of that
+            framework's rules of that rank fired (their bits from 0);
             then ``principle_id``, ``status`` and ``derived_from`` of the projected finding they give.
         rollup: ``principle_id`` (a leaf, or the parent itself), ``_pf_parent`` (a parent principle or a
             whole framework some rule reads), ``_pf_n`` (its number of leaves), ``_pf_own`` (1 on the
@@ -91,7 +103,8 @@ class Compiled(NamedTuple):
     """
 
     rules: tuple[Rule, ...]
-    slots: int
+    slots: tuple[Slot, ...]
+    words: int
     table: pa.Table
     outcomes: pa.Table
     rollup: pa.Table
@@ -160,33 +173,49 @@ def _compile(crosswalk: Crosswalk, found: tuple[Rule, ...]) -> Compiled:
     number = {t: i for i, t in enumerate(targets)}
     bits: list[int] = []
     seen: dict[tuple[str, str, int], int] = {}
+    widths = [[0, 0, 0, 0] for _ in targets]
     for r in found:
         group = (_framework_of(r.source), r.target, r.rank)
         k = seen.get(group, 0)
-        if k >= BITS_PER_RANK:
+        seen[group] = k + 1
+        bits.append(k)
+        width = widths[number[r.target]]
+        width[r.rank] = max(width[r.rank], k + 1)
+    slots: list[Slot] = []
+    used: list[int] = []  # bits taken in each word so far
+    for target, width in zip(targets, widths, strict=True):
+        need = sum(width)
+        if need > WORD_BITS:
             raise ValidationError(
                 [
                     Problem(
                         "crosswalk",
-                        f"more than {BITS_PER_RANK} mapping-and-status rules of rank {r.rank} from "
-                        f"{group[0]} bear on {r.target}; frames.project cannot carry derived_from for it "
+                        f"{need} mapping-and-status rules from one framework bear on {target}; "
+                        f"frames.project carries derived_from for at most {WORD_BITS} "
                         "(use Assessment.project)",
                     )
                 ]
             )
-        seen[group] = k + 1
-        bits.append(1 << k)
+        word = next((i for i, n in enumerate(used) if n + need <= WORD_BITS), len(used))
+        if word == len(used):
+            used.append(0)
+        slots.append(Slot(word, used[word], (width[0], width[1], width[2], width[3])))
+        used[word] += need
+    packed = []
+    for r, k in zip(found, bits, strict=True):
+        slot = slots[number[r.target]]
+        packed.append(1 << (slot.offset + sum(slot.widths[: r.rank]) + k))
     table = pa.table(
         {
-            "principle_id": [r.source for r in found],
-            "status": [r.status for r in found],
-            "_pf_slot": pa.array([number[r.target] for r in found], pa.int64()),
-            "_pf_packed": pa.array(
-                [b << (BITS_PER_RANK * r.rank) for r, b in zip(found, bits, strict=True)], pa.int64()
-            ),
+            "principle_id": pa.array([r.source for r in found], pa.string()),
+            "status": pa.array([r.status for r in found], pa.string()),
+            "_pf_word": pa.array([slots[number[r.target]].word for r in found], pa.int64()),
+            "_pf_packed": pa.array(packed, pa.int64()),
         }
     )
-    return Compiled(found, len(targets), table, _outcomes(found, bits, number), _rollup(crosswalk, found))
+    masks = [1 << k for k in bits]
+    outcomes = _outcomes(found, masks, number)
+    return Compiled(found, tuple(slots), len(used), table, outcomes, _rollup(crosswalk, found))
 
 
 def _outcomes(found: Sequence[Rule], bits: Sequence[int], number: dict[str, int]) -> pa.Table:
@@ -199,7 +228,7 @@ def _outcomes(found: Sequence[Rule], bits: Sequence[int], number: dict[str, int]
 
     from ._schema import arrow_schema
 
-    cols: dict[str, list[object]] = {k: [] for k in ("framework_id", "_pf_slot", "_pf_rank", "_pf_mask")}
+    cols: dict[str, list[object]] = {"framework_id": [], "_pf_key": []}
     cols |= {"principle_id": [], "status": [], "derived_from": []}
     groups: dict[tuple[str, str, int], dict[str, dict[str, list[tuple[Rule, int]]]]] = {}
     for r, bit in zip(found, bits, strict=True):
@@ -211,7 +240,7 @@ def _outcomes(found: Sequence[Rule], bits: Sequence[int], number: dict[str, int]
             fired = sorted((rb for one in choice if one for rb in one), key=lambda rb: rb[0].order)
             if not fired:
                 continue
-            if len(cols["_pf_mask"]) >= MAX_OUTCOMES:
+            if len(cols["_pf_key"]) >= MAX_OUTCOMES:
                 raise ValidationError(
                     [
                         Problem(
@@ -222,9 +251,8 @@ def _outcomes(found: Sequence[Rule], bits: Sequence[int], number: dict[str, int]
                     ]
                 )
             cols["framework_id"].append(fw)
-            cols["_pf_slot"].append(f"_pf_t{number[target]}")
-            cols["_pf_rank"].append(rank)
-            cols["_pf_mask"].append(sum(bit for _, bit in fired))
+            mask = sum(bit for _, bit in fired)
+            cols["_pf_key"].append((mask * 4 + rank) * len(number) + number[target])
             cols["principle_id"].append(target)
             cols["status"].append(STATUS_OF_RANK[rank])
             cols["derived_from"].append(
@@ -242,9 +270,7 @@ def _outcomes(found: Sequence[Rule], bits: Sequence[int], number: dict[str, int]
     return pa.table(
         {
             "framework_id": pa.array(cols["framework_id"], pa.string()),
-            "_pf_slot": pa.array(cols["_pf_slot"], pa.string()),
-            "_pf_rank": pa.array(cols["_pf_rank"], pa.int64()),
-            "_pf_mask": pa.array(cols["_pf_mask"], pa.int64()),
+            "_pf_key": pa.array(cols["_pf_key"], pa.int64()),
             "principle_id": pa.array(cols["principle_id"], pa.string()),
             "status": pa.array(cols["status"], pa.string()),
             "derived_from": pa.array(cols["derived_from"], derived),

@@ -2,8 +2,12 @@
 
 They count what :meth:`Assessment.score <policeframeworks.Assessment.score>` and
 :func:`policeframeworks.summarize` count. Inputs may be pandas, Polars (eager or lazy), PyArrow, DuckDB
-relations or PySpark DataFrames; the result is of the caller's type, and lazy inputs stay lazy (nothing
-is computed until the caller collects).
+relations or PySpark DataFrames; the result is of the caller's type, and lazy inputs stay lazy. Each
+function first refuses (:class:`~policeframeworks.ValidationError`, each wrong value once with its count of
+rows and an example) rows of the framework summarized whose ``principle_id`` is not one of its principles,
+or whose ``status`` is not a :class:`~policeframeworks.Status` word (or is missing beside a principle);
+rows of other frameworks are not read. That check runs when the function is called, as one aggregate pass
+over the input: a lazy input is computed once for it, and the rest only when the caller collects.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import Any
 import narwhals as nw
 
 from .. import Framework, Problem, ValidationError, load_catalog
+from ._check import check_findings
 from ._native import need, small
 from ._project import ASSESSMENT
 
@@ -41,6 +46,7 @@ def _scores(frame: Any, fw: Framework, by: Sequence[str], weights: str | None) -
         frame,
         ("jurisdiction_key", "framework_id", "principle_id", "status", *by, *([weights] if weights else [])),
     )
+    check_findings(frame, {fw.id: fw.principle_ids}, only=fw.id)
     key = [c for c in ASSESSMENT if c in names]
     key += [c for c in by if c not in key]
     is_leaf = nw.col("principle_id").is_in(leaves)
@@ -91,7 +97,8 @@ def summarize(
     ``upper = (adopted + unknown) / denominator`` (null when the denominator is 0). As there, assessments with
     a null group, with a null weight, or with no finding and no reported total are left out. Only rows of
     ``framework`` are read. An eager input with a jurisdiction assessed twice, or a negative or non-finite
-    weight, raises as the object path does; a lazy one is not checked (that would compute it).
+    weight, raises as the object path does; a lazy one is not checked for those (that would compute it).
+    Unknown principle ids and status words are refused on every input (see the module).
 
     Args:
         findings: a findings table (see ``docs/reference/tables.md``).
@@ -128,6 +135,7 @@ def summarize(
             *([weights] if weights else []),
         ),
     )
+    check_findings(frame, {fw.id: fw.principle_ids}, only=fw.id)
     names = frame.collect_schema().names()
     key = [c for c in ASSESSMENT if c in names]
     key += [c for c in groups if c not in key]
@@ -321,6 +329,7 @@ def principle_counts(
     frame = nw.from_native(findings)
     leaves = [p.id for p in fw.leaves()]
     need(frame, ("jurisdiction_key", "framework_id", "principle_id", "status", *groups))
+    check_findings(frame, {fw.id: fw.principle_ids}, only=fw.id)
     names = frame.collect_schema().names()
     key = [c for c in ASSESSMENT if c in names]
     key += [c for c in groups if c not in key]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .._finding import Finding, Method, Status
 from .._ids import is_partial_date
-from .._jurisdiction import JurisdictionKind
+from .._jurisdiction import Jurisdiction, JurisdictionKind, checked_parts_jurisdiction
 from .._states import state_code, state_names
 from .._suggest import first_or_none
 from ..exceptions import Problem
@@ -21,6 +21,8 @@ __all__ = ["RowReader", "split_state"]
 #: How many distinct status cells a reader remembers (a file has a handful: 1, 0, yes, no, ...).
 _KEPT_CELLS = 256
 _REQUIRED = frozenset({"name", "kind", "method", "as_of", "assessor"})
+#: Fields that make a file not plain (``RowReader.plain_rows``) when they have a column or a default.
+_NOT_PLAIN = ("fips", "ori", "reported_total")
 _TRUE = ("1", "yes", "y", "true")
 _FALSE = ("0", "no", "n", "false")
 _CELL_STATUS: dict[str, Status] = {
@@ -217,6 +219,58 @@ class RowReader:
         out["attributes"] = attributes
         complete = out.keys() >= _REQUIRED
         return out if len(self.problems) == before and complete and out["name"] else None
+
+    def plain_rows(self) -> Callable[[Sequence[str]], Jurisdiction | None] | None:
+        """A quicker :meth:`jurisdiction_and_meta` for plain files (or None for other files).
+
+        In a plain file rows differ only in name, state and attributes: it has name and state columns, no
+        FIPS, ORI or reported-total column or default, and a valid default for the kind, method, date and
+        assessor (the same for every row, in ``fixed_meta``). The function returned builds a row's
+        jurisdiction when the row's name is not empty and its state was read before (by
+        :meth:`jurisdiction_and_meta`, without a problem), and else returns None: the row then goes through
+        :meth:`jurisdiction_and_meta`, which reports what is wrong. What it builds equals what
+        :meth:`jurisdiction_and_meta` gives (the tests compare them).
+        """
+        columns = self.cols.field
+        if (
+            "name" not in columns
+            or "state" not in columns
+            or not self._fixed.keys() >= {"kind", "method", "as_of", "assessor"}
+            or any(f in columns or self.defaults.get(f) is not None for f in _NOT_PLAIN)
+            or not all(self.cols.attribute.values())
+        ):
+            return None
+        name_col, state_col = columns["name"], columns["state"]
+        attribute_cols = tuple(self.cols.attribute.items())
+        states = self._states
+        kind = JurisdictionKind(self._fixed["kind"])
+
+        def jurisdiction(values: Sequence[str]) -> Jurisdiction | None:
+            name, state = values[name_col], values[state_col]
+            if name[:1] == "'":
+                name = unescape_cell(name)
+            if state[:1] == "'":
+                state = unescape_cell(state)
+            name = name.strip()
+            code = states.get(state.strip())
+            if not name or code is None:
+                return None
+            attributes = {}
+            for i, key in attribute_cols:
+                v = values[i]
+                if v[:1] == "'":
+                    v = unescape_cell(v)
+                v = v.strip()
+                if v:
+                    attributes[key] = v
+            return checked_parts_jurisdiction(name=name, state=code, kind=kind, attributes=attributes)
+
+        return jurisdiction
+
+    @property
+    def fixed_meta(self) -> Mapping[str, str]:
+        """The kind, method, date and assessor every row takes from a valid default (see ``plain_rows``)."""
+        return self._fixed
 
     def status(self, row: int, col: int, raw: str) -> tuple[Status | None, str | None]:
         """The status of a principle cell and the quote that follows it in the cell, if any."""

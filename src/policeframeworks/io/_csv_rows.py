@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
 from typing import Any, NamedTuple
 
 from .._assessment import Assessment, checked_parts_assessment
@@ -188,6 +189,11 @@ def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
     adopted: dict[str, int] = {}
     ctx = _RowContext(framing, plain_attributes, blank_note(reader.opts), _source_evidence(reader.opts))
     cell_status = reader.cell_status
+    plain = reader.plain_rows() if not framing and ctx.evidence is not None else None
+    fixed = reader.fixed_meta
+    if plain is not None:
+        as_of, assessor, method = fixed["as_of"], fixed["assessor"], _METHODS[fixed["method"]]
+        evidence: tuple[Evidence, ...] = ctx.evidence  # type: ignore[assignment]
     adopted_status = Status.ADOPTED
     for row, values in enumerate(rows, start=2):
         first = values[0].strip() if values else None
@@ -200,6 +206,26 @@ def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
         if values[name_col].strip().casefold() in _TOTALS:
             _check_totals(reader, row, values, _with_fast_rows(adopted, fast_rows))
             continue
+        if plain is not None and whole_rows:
+            # A plain file's row whose cells were all read before: its assessment from checked parts.
+            j = plain(values)
+            if j is not None:
+                known = list(map(dict.get, kept_by_col, cells_of(values)))
+                if None not in known:
+                    found = tuple(chain.from_iterable(known))  # type: ignore[arg-type]
+                    fast_rows.append(found)
+                    a = checked_parts_assessment(
+                        jurisdiction=j,
+                        framework_id=fw.id,
+                        as_of=as_of,
+                        assessor=assessor,
+                        method=method,
+                        findings=found,
+                        evidence=evidence,
+                        notes=ctx.notes,
+                    )
+                    _keep(reader, row, a, seen, out)
+                    continue
         meta = reader.jurisdiction_and_meta(row, values)
         if whole_rows:
             known = [k.get(v) for k, v in zip(kept_by_col, cells_of(values), strict=True)]
@@ -317,6 +343,13 @@ def _add_row(
     except ValidationError as exc:
         reader.problems += [_locate(p, row, reader.cols, reader.headers) for p in exc.problems]
         return
+    _keep(reader, row, a, seen, out)
+
+
+def _keep(
+    reader: RowReader, row: int, a: Assessment, seen: dict[tuple[Any, ...], int], out: list[Assessment]
+) -> None:
+    """Keep a row's assessment unless it repeats a row (same jurisdiction, date and assessor)."""
     key = (a.jurisdiction.key, a.as_of, a.assessor)
     if key in seen:
         reader.problems.append(
