@@ -17,8 +17,9 @@ Each target leaf is covered, touched, no_relationship or not_reviewed, and a rep
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_names
 
 if TYPE_CHECKING:
     from ._core import Crosswalk
@@ -65,14 +66,4 @@ _NAMES = {
 }
 
 
-def __dir__() -> list[str]:
-    """Every public name (completion offers them before they are imported)."""
-    return sorted({*globals(), *__all__})
-
-
-def __getattr__(name: str) -> Any:
-    if name in _NAMES:
-        value = getattr(importlib.import_module(f"{__name__}.{_NAMES[name]}"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__, __dir__ = lazy_names(__name__, _NAMES, __all__)
