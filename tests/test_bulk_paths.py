@@ -283,6 +283,7 @@ def test_plain_files_read_as_the_full_reader_reads_them(rows: list[tuple[str, st
         for a in quick:
             same_as_checked(a)
             same_as_checked(a.jurisdiction)
+            assert a.jurisdiction.key == attrs.evolve(a.jurisdiction).key  # computed when read
 
 
 @SETTINGS

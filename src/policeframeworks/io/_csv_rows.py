@@ -224,7 +224,7 @@ def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
                         evidence=evidence,
                         notes=ctx.notes,
                     )
-                    key = (j.key, as_of, assessor)  # what _keep does
+                    key = (j.key, as_of, assessor)  # what _keep does (j.key is computed once, here)
                     if key in seen:
                         _keep(reader, row, a, seen, out)  # reports the repeated row
                     else:
