@@ -283,3 +283,37 @@ def test_plain_files_read_as_the_full_reader_reads_them(rows: list[tuple[str, st
         for a in quick:
             same_as_checked(a)
             same_as_checked(a.jurisdiction)
+            assert a.jurisdiction.key == attrs.evolve(a.jurisdiction).key  # computed when read
+
+
+@SETTINGS
+@given(pfst.assessments(framework=EIGHT), st.one_of(st.none(), st.integers(0, 12)))
+def test_scores_remembered_by_findings_are_the_rule(a: Assessment, total: int | None) -> None:
+    """A score remembered for the very finding objects of one assessment is given to another only when
+    its total is the same too; every other one is checked and scored (``ScoreIndex.checked_score``).
+    """
+    a.score()
+    assert score_index(EIGHT).checked_score(a.findings, a.reported_total) == a.score()
+    b = checked_parts_assessment(
+        jurisdiction=a.jurisdiction,
+        framework_id=a.framework_id,
+        as_of=a.as_of,
+        assessor=a.assessor,
+        method=a.method,
+        findings=a.findings,
+        reported_total=total,
+    )
+    expected = b._framework_problems(EIGHT)
+    if expected:
+        with pytest.raises(ValidationError):
+            b.score()
+        with pytest.raises(ValidationError):
+            summarize([b])
+    else:
+        assert b.score() == score_of(b.by_principle, total, EIGHT)
+        lo, hi = b.score().adopted_range
+        assert (list(summarize([b])._lows), list(summarize([b])._highs)) == ([lo], [hi])
+    fresh = attrs.evolve(a, findings=[attrs.evolve(f) for f in a.findings])  # equal findings, new objects
+    if fresh.findings:
+        assert score_index(EIGHT).checked_score(fresh.findings, fresh.reported_total) is None
+    assert fresh.score() == a.score()

@@ -208,6 +208,10 @@ def test_old_mac_line_endings(tmp_path: Path) -> None:
     sep = write(tmp_path, "sep=;\rCity;State\r", "sep.csv")
     (only,) = problems(sep)
     assert only.startswith("line 1: the first line 'sep=;'")
+    # A carriage return ends the first line even when line feeds come later in the file.
+    mixed = write(tmp_path, "sep=;\rCity;State\nA;IL\n", "mixed.csv")
+    (only,) = problems(mixed)
+    assert only.startswith("line 1: the first line 'sep=;'")
 
 
 def test_sep_line_is_named_with_its_delimiter(tmp_path: Path) -> None:

@@ -258,11 +258,17 @@ class Assessment:
         """
         fw = self._framework(framework)
         index = score_index(fw)
-        by_principle = self.by_principle
         rt = self.reported_total
+        if self.framework_id == fw.id:
+            found = index.checked_score(self.findings, rt)  # these findings were checked and scored before
+            if found is not None:
+                return found
+        by_principle = self.by_principle
         if rt is not None or self.framework_id != fw.id or not index.principle_ids.issuperset(by_principle):
             raise_problems(self._framework_problems(fw))
-        return index.score(by_principle, rt)
+        found = index.score(by_principle, rt)
+        index.remember(self.findings, rt, found)
+        return found
 
     def project(self, onto_framework_id: str, crosswalk: Related) -> Assessment:
         """This assessment seen through a crosswalk as an assessment of another framework.

@@ -163,7 +163,7 @@ def checked_parts_jurisdiction(
     For readers of large tables only, that have checked every part as ``Jurisdiction(...)`` does: a
     stripped non-empty name, a state code or None, a :class:`JurisdictionKind` member, attribute names and
     values that are stripped non-empty text. It then equals what ``Jurisdiction(...)`` builds from the same
-    parts (the tests check this field by field).
+    parts (the tests check this field by field), with its ``key`` already computed.
     """
     j = _new(Jurisdiction)
     _set(j, "name", name)
@@ -172,4 +172,7 @@ def checked_parts_jurisdiction(
     _set(j, "fips", None)
     _set(j, "ori", None)
     _set(j, "attributes", MappingProxyType(dict(attributes)))
+    # The key, computed now (readers look every row's key up): attrs keeps a cached property of a slotted
+    # class in a slot of its name, which ``j.key`` then reads (the tests compare it with the computed one).
+    _set(j, "key", (name_key(name), state, str(kind)))
     return j

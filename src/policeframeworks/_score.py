@@ -269,13 +269,16 @@ class ScoreIndex:
         True
     """
 
-    __slots__ = ("framework", "leaf_ids", "principle_ids", "scores")
+    __slots__ = ("_checked", "framework", "leaf_ids", "principle_ids", "scores")
 
     def __init__(self, framework: Framework) -> None:
         self.framework = framework
         self.leaf_ids = framework.leaf_ids
         self.principle_ids = frozenset(framework.by_id).difference(framework.framing_ids)
         self.scores: dict[tuple[tuple[Status, ...], int | None], Score] = {}
+        # (ids of the findings, reported total) -> (those very findings, kept alive so that their ids stay
+        # theirs, and their score): findings checked against the framework and scored before.
+        self._checked: dict[tuple[tuple[int, ...], int | None], tuple[tuple[Finding, ...], Score]] = {}
 
     def statuses(self, by_principle: Mapping[str, Finding]) -> tuple[Status, ...]:
         """The status of each leaf (``unknown`` without a finding), in document order."""
@@ -293,6 +296,21 @@ class ScoreIndex:
                 self.scores.clear()
             found = self.scores[key] = score_of(by_principle, reported_total, self.framework)
         return found
+
+    def checked_score(self, findings: tuple[Finding, ...], reported_total: int | None) -> Score | None:
+        """The score :meth:`remember` was given for these very finding objects and total, or None.
+
+        Findings are frozen, so the same objects (in the same order) with the same total pass the same
+        checks and have the same score.
+        """
+        found = self._checked.get((tuple(map(id, findings)), reported_total))
+        return None if found is None else found[1]
+
+    def remember(self, findings: tuple[Finding, ...], reported_total: int | None, score: Score) -> None:
+        """Remember the score of findings (of an assessment of this framework) that passed its checks."""
+        if len(self._checked) >= SCORES_KEPT:
+            self._checked.clear()
+        self._checked[(tuple(map(id, findings)), reported_total)] = (findings, score)
 
 
 _INDEXES: dict[int, ScoreIndex] = {}

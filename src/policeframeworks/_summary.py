@@ -301,16 +301,27 @@ def summarize(
     index = score_index(fw)
     principle_ids = index.principle_ids
     statuses, kept, score = index.statuses, index.scores, index.score
+    checked_score = index.checked_score if checked is fw else None
     scores: list[Score] = []
     for a in items:
-        # The checks of Assessment.score (the quick test first), then the score, shared between equal
-        # status patterns: the counts below are taken once per distinct score.
-        by_principle = a.by_principle
+        # What Assessment.score does: the score of these very findings if they were checked and scored
+        # before; else the checks (the quick test first) and the score, shared between equal status
+        # patterns. The counts below are taken once per distinct score.
         rt = a.reported_total
+        if checked_score is not None and a.framework_id == fw_id:
+            found = checked_score(a.findings, rt)
+            if found is not None:
+                scores.append(found)
+                continue
+        by_principle = a.by_principle
         if rt is not None or a.framework_id != checked.id or not principle_ids.issuperset(by_principle):
             a.check(checked)
         found = kept.get((statuses(by_principle), rt))
-        scores.append(score(by_principle, rt) if found is None else found)
+        if found is None:
+            found = score(by_principle, rt)
+        if checked_score is not None:
+            index.remember(a.findings, rt, found)
+        scores.append(found)
     ids = list(map(id, scores))
     distinct: dict[int, Score] = dict(zip(ids, scores, strict=True))
     ranges = {sid: adopted_range(s.adopted, s.unknown, s.reported_total) for sid, s in distinct.items()}

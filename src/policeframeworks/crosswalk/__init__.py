@@ -15,18 +15,25 @@ Each target leaf is covered, touched, no_relationship or not_reviewed, and a rep
 (lower, touched share, upper, reviewed share); see ``docs/explanation/coverage-bounds.md``.
 """
 
-from ._core import Crosswalk
-from ._coverage import (
-    PARTLY_REVIEWED_NOTE,
-    CoverageMatrix,
-    CoverageReport,
-    CoverageStatus,
-    Explanation,
-    coverage_label,
-)
-from ._derive import DerivedMapping
-from ._disposition import Disposition
-from ._lint import LintKind, LintProblem
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_names
+
+if TYPE_CHECKING:
+    from ._core import Crosswalk
+    from ._coverage import (
+        PARTLY_REVIEWED_NOTE,
+        CoverageMatrix,
+        CoverageReport,
+        CoverageStatus,
+        Explanation,
+        coverage_label,
+    )
+    from ._derive import DerivedMapping
+    from ._disposition import Disposition
+    from ._lint import LintKind, LintProblem
 
 __all__ = [
     "PARTLY_REVIEWED_NOTE",
@@ -41,3 +48,22 @@ __all__ = [
     "LintProblem",
     "coverage_label",
 ]
+
+#: Where each public name lives, imported on first use: the crosswalk's helper modules (its checks, its
+#: graph form) can be imported by io's format readers without importing the Crosswalk class itself.
+_NAMES = {
+    "CoverageMatrix": "_coverage",
+    "CoverageReport": "_coverage",
+    "CoverageStatus": "_coverage",
+    "Crosswalk": "_core",
+    "DerivedMapping": "_derive",
+    "Disposition": "_disposition",
+    "Explanation": "_coverage",
+    "LintKind": "_lint",
+    "LintProblem": "_lint",
+    "PARTLY_REVIEWED_NOTE": "_coverage",
+    "coverage_label": "_coverage",
+}
+
+
+__getattr__, __dir__ = lazy_names(__name__, _NAMES, __all__)

@@ -24,73 +24,86 @@ Example:
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING
 
-from .. import _convert
-from ._assessment_files import dump_assessments, iter_assessments
-from ._catalog import read_catalog
-from ._cells import csv_text, escape_cell, unescape_cell
-from ._column_map import read_column_map, with_attributes
-from ._crosswalk import (
-    crosswalk_from_csv,
-    crosswalk_from_gexf,
-    crosswalk_from_graphml,
-    crosswalk_from_node_link,
-    crosswalk_from_sssom,
-    crosswalk_to_csv,
-    crosswalk_to_gexf,
-    crosswalk_to_graphml,
-    crosswalk_to_node_link,
-    read_crosswalk,
-    read_crosswalk_csv,
-    read_gexf,
-    read_graphml,
-    read_node_link,
-    read_sssom,
-    write_crosswalk_csv,
-    write_gexf,
-    write_graphml,
-    write_node_link,
-)
-from ._csv import read_assessments_csv, write_assessments_csv, write_summary_csv
-from ._descriptor import (
-    DatasetDefaults,
-    DatasetDescriptor,
-    known_layouts,
-    load_descriptor,
-    read_assessments,
-)
-from ._files import (
-    check_suffix,
-    document_kind,
-    parse,
-    read_document,
-    resolve_type,
-    serialize,
-    write_text_atomic,
-)
-from ._folders import write_folder_atomic
-from ._oscal import crosswalk_from_oscal, crosswalk_to_oscal, read_oscal, write_oscal
-from ._package import Release, read_package, write_package
-from ._records import (
-    citation_record,
-    coverage_matrix_records,
-    coverage_record,
-    diff_records,
-    endorsement_record,
-    framework_record,
-    mapping_record,
-    principle_record,
-    projection_record,
-    review_record,
-    score_record,
-    summary_record,
-)
-from ._review_sheet import read_review_sheet, write_review_sheet
-from ._schema import json_schema
-from ._sssom import crosswalk_to_sssom, write_sssom
+from .._lazy import lazy_names
+
+if TYPE_CHECKING:
+    from ._assessment_files import dump_assessments, iter_assessments
+    from ._catalog import read_catalog
+    from ._cells import csv_text, escape_cell, unescape_cell
+    from ._column_map import read_column_map, with_attributes
+    from ._crosswalk import (
+        crosswalk_from_csv,
+        crosswalk_from_gexf,
+        crosswalk_from_graphml,
+        crosswalk_from_node_link,
+        crosswalk_from_sssom,
+        crosswalk_to_csv,
+        crosswalk_to_gexf,
+        crosswalk_to_graphml,
+        crosswalk_to_node_link,
+        read_crosswalk,
+        read_crosswalk_csv,
+        read_gexf,
+        read_graphml,
+        read_node_link,
+        read_sssom,
+        write_crosswalk_csv,
+        write_gexf,
+        write_graphml,
+        write_node_link,
+    )
+    from ._csv import (
+        read_assessments_csv,
+        write_assessments_csv,
+        write_summary_csv,
+    )
+    from ._descriptor import (
+        DatasetDefaults,
+        DatasetDescriptor,
+        known_layouts,
+        load_descriptor,
+        read_assessments,
+    )
+    from ._documents import (
+        dump,
+        dumps,
+        file_kind,
+        from_dict,
+        load,
+        loads,
+        to_dict,
+    )
+    from ._files import write_text_atomic
+    from ._folders import write_folder_atomic
+    from ._oscal import (
+        crosswalk_from_oscal,
+        crosswalk_to_oscal,
+        read_oscal,
+        write_oscal,
+    )
+    from ._package import Release, read_package, write_package
+    from ._records import (
+        citation_record,
+        coverage_matrix_records,
+        coverage_record,
+        diff_records,
+        endorsement_record,
+        framework_record,
+        mapping_record,
+        principle_record,
+        projection_record,
+        review_record,
+        score_record,
+        summary_record,
+    )
+    from ._review_sheet import (
+        read_review_sheet,
+        write_review_sheet,
+    )
+    from ._schema import json_schema
+    from ._sssom import crosswalk_to_sssom, write_sssom
 
 __all__ = [
     "DatasetDefaults",
@@ -163,100 +176,79 @@ __all__ = [
     "write_text_atomic",
 ]
 
-T = TypeVar("T")
+#: Where each public name lives. Nothing is imported with the package: a name's module is imported the
+#: first time the name is used, so importing one io module (``policeframeworks.io._csv``, say) does not
+#: import every format (and the crosswalk, the catalog and the converter with them).
+_NAMES = {
+    "DatasetDefaults": "_descriptor",
+    "DatasetDescriptor": "_descriptor",
+    "Release": "_package",
+    "citation_record": "_records",
+    "coverage_matrix_records": "_records",
+    "coverage_record": "_records",
+    "crosswalk_from_csv": "_crosswalk",
+    "crosswalk_from_gexf": "_crosswalk",
+    "crosswalk_from_graphml": "_crosswalk",
+    "crosswalk_from_node_link": "_crosswalk",
+    "crosswalk_from_oscal": "_oscal",
+    "crosswalk_from_sssom": "_crosswalk",
+    "crosswalk_to_csv": "_crosswalk",
+    "crosswalk_to_gexf": "_crosswalk",
+    "crosswalk_to_graphml": "_crosswalk",
+    "crosswalk_to_node_link": "_crosswalk",
+    "crosswalk_to_oscal": "_oscal",
+    "crosswalk_to_sssom": "_sssom",
+    "csv_text": "_cells",
+    "diff_records": "_records",
+    "dump": "_documents",
+    "dump_assessments": "_assessment_files",
+    "dumps": "_documents",
+    "endorsement_record": "_records",
+    "escape_cell": "_cells",
+    "file_kind": "_documents",
+    "framework_record": "_records",
+    "from_dict": "_documents",
+    "iter_assessments": "_assessment_files",
+    "json_schema": "_schema",
+    "known_layouts": "_descriptor",
+    "load": "_documents",
+    "load_descriptor": "_descriptor",
+    "loads": "_documents",
+    "mapping_record": "_records",
+    "principle_record": "_records",
+    "projection_record": "_records",
+    "read_assessments": "_descriptor",
+    "read_assessments_csv": "_csv",
+    "read_catalog": "_catalog",
+    "read_column_map": "_column_map",
+    "read_crosswalk": "_crosswalk",
+    "read_crosswalk_csv": "_crosswalk",
+    "read_gexf": "_crosswalk",
+    "read_graphml": "_crosswalk",
+    "read_node_link": "_crosswalk",
+    "read_oscal": "_oscal",
+    "read_package": "_package",
+    "read_review_sheet": "_review_sheet",
+    "read_sssom": "_crosswalk",
+    "review_record": "_records",
+    "score_record": "_records",
+    "summary_record": "_records",
+    "to_dict": "_documents",
+    "unescape_cell": "_cells",
+    "with_attributes": "_column_map",
+    "write_assessments_csv": "_csv",
+    "write_crosswalk_csv": "_crosswalk",
+    "write_folder_atomic": "_folders",
+    "write_gexf": "_crosswalk",
+    "write_graphml": "_crosswalk",
+    "write_node_link": "_crosswalk",
+    "write_oscal": "_oscal",
+    "write_package": "_package",
+    "write_review_sheet": "_review_sheet",
+    "write_sssom": "_sssom",
+    "write_summary_csv": "_csv",
+    "write_text_atomic": "_files",
+}
 
 
-def to_dict(obj: object) -> Any:
-    """Plain data (dicts, lists, strings, numbers, booleans) for a model object.
-
-    Fields at their default values are left out. Enum members become their words, tuples become lists.
-    """
-    return _convert.to_builtins(obj)
-
-
-def from_dict(data: Any, cls: type[T], *, file: str | None = None) -> T:
-    """Build a ``cls`` from plain data, strictly.
-
-    Raises:
-        ValidationError: every problem found, each with its path (and ``file`` if given).
-    """
-    return _convert.from_builtins(data, cls, file=file)
-
-
-@overload
-def load(path: str | os.PathLike[str]) -> Any: ...
-@overload
-def load(path: str | os.PathLike[str], cls: type[T]) -> T: ...
-def load(path: str | os.PathLike[str], cls: type[T] | None = None) -> T | Any:
-    """Read a JSON or TOML file (chosen by extension) into a model object.
-
-    Without ``cls``, what the file holds is told from its top-level keys (``principles`` makes a
-    :class:`~policeframeworks.Framework`).
-
-    Raises:
-        DataFileError: the file is missing, a directory, not UTF-8, or of another type.
-        ValidationError: the content does not fit; every problem is listed with the file and path.
-    """
-    data, name = read_document(path)
-    target = cls if cls is not None else resolve_type(data, name)
-    return _convert.from_builtins(data, target, file=name)
-
-
-@overload
-def loads(text: str, cls: None = None, *, format: str = "json") -> Any: ...
-@overload
-def loads(text: str, cls: type[T], *, format: str = "json") -> T: ...
-def loads(text: str, cls: type[T] | None = None, *, format: str = "json") -> T | Any:
-    """Read JSON or TOML text (``format``) into a model object: the inverse of :func:`dumps`.
-
-    Without ``cls``, what the text holds is told from its top-level keys, as :func:`load` does.
-
-    Example:
-        >>> from policeframeworks import io, load_catalog
-        >>> fw = load_catalog().framework("8cantwait-2020")
-        >>> io.loads(io.dumps(fw, "toml"), format="toml") == fw
-        True
-
-    Raises:
-        DataFileError: ``format`` is neither ``"json"`` nor ``"toml"``.
-        ValidationError: the text is not valid, or does not fit; every problem is listed with its path.
-    """
-    name = f"<{format} text>"
-    data = parse(text, check_suffix(Path(f"x.{format}")), name)
-    target = cls if cls is not None else resolve_type(data, name)
-    return _convert.from_builtins(data, target, file=name)
-
-
-def file_kind(path: str | os.PathLike[str]) -> str | None:
-    """What a JSON or TOML data file holds, told from its top-level keys as :func:`load` tells it.
-
-    One of ``"framework"``, ``"endorsements"``, ``"crosswalk"``, ``"assessment"`` and ``"assessments"``, or
-    ``None`` when the keys match none of them. The content is not checked: :func:`load` does that.
-
-    Raises:
-        DataFileError: the file is missing, a directory, not UTF-8, of another type, or not valid JSON/TOML.
-
-    Example:
-        >>> import pathlib, tempfile
-        >>> path = pathlib.Path(tempfile.mkdtemp()) / "cities.json"
-        >>> _ = path.write_text('{"assessments": []}', encoding="utf-8")
-        >>> file_kind(path)
-        'assessments'
-    """
-    data, _ = read_document(path)
-    return document_kind(data)
-
-
-def dumps(obj: object, format: str = "json") -> str:
-    """The text ``dump`` would write, for ``format`` ``"json"`` or ``"toml"``."""
-    return serialize(to_dict(obj), check_suffix(Path(f"x.{format}")))
-
-
-def dump(obj: object, path: str | os.PathLike[str], *, overwrite: bool = True) -> None:
-    """Write a model object to a JSON or TOML file (chosen by extension), atomically.
-
-    Raises:
-        DataFileError: unsupported extension, missing folder, or (with ``overwrite=False``) an existing file.
-    """
-    suffix = check_suffix(Path(path))
-    write_text_atomic(path, serialize(to_dict(obj), suffix), overwrite=overwrite)
+__getattr__, __dir__ = lazy_names(__name__, _NAMES, __all__)

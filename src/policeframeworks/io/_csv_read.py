@@ -152,7 +152,9 @@ def read_with_options(
     """Read a file with checked options (the shared path of ``read_assessments_csv`` and descriptors)."""
     name = str(path)
     text = decode(read_bytes(Path(path)), name, encoding=opts.encoding)
-    check_sep_line((text.splitlines() or [""])[0], name)
+    # The first line (as ``splitlines`` cuts it) lies before the first line feed: split only that far.
+    end = text.find("\n")
+    check_sep_line(((text if end < 0 else text[: end + 1]).splitlines() or [""])[0], name)
     rows = csv.reader(_stdio.StringIO(text, newline=""), delimiter=opts.delimiter, strict=True)
     try:
         headers = next(rows)

@@ -224,7 +224,12 @@ def read_wide(rows: Iterable[list[str]], reader: RowReader, fw: Framework) -> li
                         evidence=evidence,
                         notes=ctx.notes,
                     )
-                    _keep(reader, row, a, seen, out)
+                    key = (j.key, as_of, assessor)  # what _keep does (j.key is computed once, here)
+                    if key in seen:
+                        _keep(reader, row, a, seen, out)  # reports the repeated row
+                    else:
+                        seen[key] = row
+                        out.append(a)
                     continue
         meta = reader.jurisdiction_and_meta(row, values)
         if whole_rows:
