@@ -540,6 +540,55 @@ def test_findings_round_trip(backend: str, items: list[pf.Assessment]) -> None:
     assert frames.to_assessments(BACKENDS[backend](table)) == tuple(items)
 
 
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=st.lists(pfst.assessments(), min_size=1, max_size=3, unique_by=_key), data=st.data())
+def test_findings_shared_between_assessments_round_trip(
+    items: list[pf.Assessment], data: st.DataObject
+) -> None:
+    # The reader builds one Finding (and one Jurisdiction) per distinct cells and shares it between rows;
+    # the same findings on other jurisdictions must come back equal, and equal to the checked objects.
+    names = data.draw(st.lists(st.sampled_from(["Aurora", "Bristol", "Camden"]), max_size=3, unique=True))
+    copies = [
+        attrs.evolve(a, jurisdiction=pf.Jurisdiction(name=n, state="WY", kind="city"))
+        for a in items
+        for n in names
+    ]
+    copies = list({_key(a): a for a in copies if _key(a) not in {_key(b) for b in items}}.values())
+    everything = [*items, *copies]
+    table = frames.findings(everything)
+    back = frames.to_assessments(table)
+    assert back == tuple(everything)
+    assert back == frames.to_assessments(BACKENDS["pandas"](table))  # columns read vs rows read
+    for a in back:
+        assert attrs.evolve(a) == a
+        for f in a.findings:
+            assert attrs.evolve(f) == f
+
+
+@pytest.mark.parametrize("backend", ["pyarrow", "pandas"])
+def test_a_bad_value_repeated_on_many_rows_is_named_on_each(backend: str) -> None:
+    t = pa.table(
+        {
+            "name": ["Aurora", "Bristol", "Camden", "Camden"],
+            "state": ["IL", "IL", "IL", "IL"],
+            "kind": ["city", "city", "city", "town"],
+            "framework_id": ["8cantwait-2020"] * 4,
+            "as_of": ["2020"] * 4,
+            "assessor": ["me"] * 4,
+            "method": ["document-review"] * 4,
+            "principle_id": ["8cantwait-2020:duty-to-intervene"] * 4,
+            "status": ["yes"] * 4,
+        }
+    )
+    with pytest.raises(pf.ValidationError) as info:
+        frames.to_assessments(BACKENDS[backend](t))
+    bad_status = ": 'yes' is not one of adopted, partial, not_adopted, unknown, not_applicable"
+    assert [f"{p.path}: {p.message}" for p in info.value.problems] == [
+        "rows[3].kind: 'town' is not one of city, county, state, agency",
+        *(f"rows[{i}].status{bad_status}" for i in range(3)),
+    ]
+
+
 def test_rows_of_one_assessment_that_disagree_are_refused_not_merged() -> None:
     a = pf.load_seed_assessments()[0]
     other = pf.Assessment(

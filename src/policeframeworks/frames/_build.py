@@ -15,6 +15,7 @@ from .. import (
     Crosswalk,
     DerivedMapping,
     Evidence,
+    Finding,
     Jurisdiction,
     Mapping,
     Problem,
@@ -96,41 +97,84 @@ def findings(assessments: Iterable[Assessment] | AssessmentSet, *, backend: Back
     import pyarrow as pa
 
     items = assessments.assessments if isinstance(assessments, AssessmentSet) else tuple(assessments)
-    rows: list[dict[str, Any]] = []
+    schema = arrow_schema("findings")
+    # A list per column, not a dict per row: each assessment's cells are worked out once and repeated by
+    # reference on its findings' rows.
+    cols: dict[str, list[Any]] = {name: [] for name in schema.names}
+    per_assessment = [c for c in cols if c in _ASSESSMENT_COLUMNS]
+    per_finding = [c for c in cols if c not in _ASSESSMENT_COLUMNS]
     for a in items:
-        base = _jurisdiction_row(a.jurisdiction)
-        base.update(
-            framework_id=a.framework_id,
-            as_of=a.as_of,
-            assessor=a.assessor,
-            method=str(a.method),
-            reported_total=a.reported_total,
-            assessment_evidence=_evidence(a.evidence),
-            assessment_notes=list(a.notes),
-            attributes=_attributes(a.jurisdiction),
-        )
+        j = a.jurisdiction
+        cells = {
+            "jurisdiction_key": jurisdiction_key(j),
+            "name": j.name,
+            "state": j.state,
+            "kind": str(j.kind),
+            "fips": j.fips,
+            "ori": j.ori,
+            "framework_id": a.framework_id,
+            "as_of": a.as_of,
+            "assessor": a.assessor,
+            "method": str(a.method),
+            "reported_total": a.reported_total,
+            "assessment_evidence": _evidence(a.evidence),
+            "assessment_notes": list(a.notes),
+            "attributes": _attributes(j),
+        }
+        rows = len(a.findings) or 1
+        for c in per_assessment:
+            cols[c].extend([cells[c]] * rows)
         for f in a.findings or (None,):
-            row = dict(base)
-            if f is None:
-                row.update(principle_id=None, status=None, note=None, evidence=[], derived_from=[])
-            else:
-                row.update(
-                    principle_id=f.principle_id,
-                    status=str(f.status),
-                    note=f.note,
-                    evidence=_evidence(f.evidence),
-                    derived_from=[
-                        {
-                            "source": d.source,
-                            "relationship": str(d.relationship),
-                            "target": d.target,
-                            "source_status": str(d.source_status),
-                        }
-                        for d in f.derived_from
-                    ],
-                )
-            rows.append(row)
-    return _out(pa.Table.from_pylist(rows, schema=arrow_schema("findings")), backend)
+            found = _NO_FINDING if f is None else _finding_cells(f)
+            for c in per_finding:
+                cols[c].append(found.get(c))
+    return _out(pa.Table.from_pydict(cols, schema=schema), backend)
+
+
+_ASSESSMENT_COLUMNS = frozenset(
+    {
+        "jurisdiction_key",
+        "name",
+        "state",
+        "kind",
+        "fips",
+        "ori",
+        "framework_id",
+        "as_of",
+        "assessor",
+        "method",
+        "reported_total",
+        "assessment_evidence",
+        "assessment_notes",
+        "attributes",
+    }
+)
+#: The finding cells of the one row standing for an assessment without findings.
+_NO_FINDING: dict[str, Any] = {
+    "principle_id": None,
+    "status": None,
+    "note": None,
+    "evidence": [],
+    "derived_from": [],
+}
+
+
+def _finding_cells(f: Finding) -> dict[str, Any]:
+    return {
+        "principle_id": f.principle_id,
+        "status": str(f.status),
+        "note": f.note,
+        "evidence": _evidence(f.evidence),
+        "derived_from": [
+            {
+                "source": d.source,
+                "relationship": str(d.relationship),
+                "target": d.target,
+                "source_status": str(d.source_status),
+            }
+            for d in f.derived_from
+        ],
+    }
 
 
 def jurisdictions(items: Iterable[Jurisdiction | Assessment], *, backend: Backend | None = None) -> Any:

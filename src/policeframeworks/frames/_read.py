@@ -134,68 +134,163 @@ def to_assessments(frame: Any) -> tuple[Assessment, ...]:
         policeframeworks.exceptions.ValidationError: 1 problem:
           rows[0].status: 'yes' is not one of adopted, partial, not_adopted, unknown, not_applicable
     """
-    rows = _rows(frame)
-    problems = _wanted(rows, "findings")
+    names, cols = _columns(frame)
+    problems = _wanted([dict.fromkeys(names)] if cols["name"] else [], "findings")
     problems = [p for p in problems if p.path != "jurisdiction_key"]  # derived; recomputed here
     if problems:
         raise ValidationError(problems)
+    n = len(cols["name"])
     groups: dict[tuple[Any, ...], list[int]] = {}
     juris: dict[int, Jurisdiction] = {}
-    for i, row in enumerate(rows):
-        try:
-            j = _jurisdiction_of(row)
-        except ValidationError as exc:
-            problems += _problems_at(exc, f"rows[{i}]")
-            continue
+    # One object per distinct cells: the rows of an assessment repeat its jurisdiction, and findings
+    # repeat across assessments. Frozen objects, so sharing equal ones changes no value.
+    built_j: dict[tuple[Any, ...], Jurisdiction] = {}
+    j_cols = [cols[c] for c in ("name", "state", "kind", "fips", "ori", "attributes")]
+    rest = [cols[c] for c in _ASSESSMENT_KEY[1:]]
+    for i in range(n):
+        cells = tuple(c[i] for c in j_cols)
+        jkey = _hashable(cells)
+        j = built_j.get(jkey) if jkey is not None else None
+        if j is None:
+            try:
+                j = _jurisdiction_at(cells)
+            except ValidationError as exc:
+                problems += _problems_at(exc, f"rows[{i}]")
+                continue
+            if jkey is not None:
+                built_j[jkey] = j
         juris[i] = j
-        key = (jurisdiction_key(j), *(row[c] for c in _ASSESSMENT_KEY[1:]))
+        key = (jurisdiction_key(j), *(c[i] for c in rest))
         groups.setdefault(key, []).append(i)
+    same = [(c, cols[c]) for c in _ASSESSMENT_SAME]
+    f_cols = [cols[c] for c in ("principle_id", "status", "note", "evidence", "derived_from")]
+    built_f: dict[tuple[Any, ...], Finding] = {}
     out: list[Assessment] = []
     for members in groups.values():
-        first = rows[members[0]]
+        m0 = members[0]
         for i in members[1:]:
-            for c in _ASSESSMENT_SAME:
-                if _norm(rows[i].get(c)) != _norm(first.get(c)):
+            for c, col in same:
+                if _norm(col[i]) != _norm(col[m0]):
                     problems.append(
-                        Problem(f"rows[{i}].{c}", f"differs from rows[{members[0]}] of the same assessment")
+                        Problem(f"rows[{i}].{c}", f"differs from rows[{m0}] of the same assessment")
                     )
         found: list[Finding] = []
         for i in members:
-            row = rows[i]
-            if row.get("principle_id") is None and row.get("status") is None:
+            cells = tuple(c[i] for c in f_cols)
+            if cells[0] is None and cells[1] is None:
                 continue
-            try:
-                found.append(
-                    Finding(
-                        principle_id=row.get("principle_id"),  # type: ignore[arg-type]
-                        status=row.get("status"),  # type: ignore[arg-type]
-                        note=row.get("note"),
-                        evidence=_evidence_of(row.get("evidence")),
-                        derived_from=tuple(Derivation(**d) for d in _list(row.get("derived_from"))),
-                    )
-                )
-            except ValidationError as exc:
-                problems += _problems_at(exc, f"rows[{i}]")
-        rt = first.get("reported_total")
+            fkey = _hashable(cells)
+            f = built_f.get(fkey) if fkey is not None else None
+            if f is None:
+                try:
+                    f = _finding_at(cells)
+                except ValidationError as exc:
+                    problems += _problems_at(exc, f"rows[{i}]")
+                    continue
+                if fkey is not None:
+                    built_f[fkey] = f
+            found.append(f)
+        rt = cols["reported_total"][m0]
         try:
             out.append(
                 Assessment(
-                    jurisdiction=juris[members[0]],
-                    framework_id=first["framework_id"],
-                    as_of=first["as_of"],
-                    assessor=first["assessor"],
-                    method=first["method"],
+                    jurisdiction=juris[m0],
+                    framework_id=cols["framework_id"][m0],
+                    as_of=cols["as_of"][m0],
+                    assessor=cols["assessor"][m0],
+                    method=cols["method"][m0],
                     findings=tuple(found),
                     reported_total=None if rt is None else int(rt),
-                    evidence=_evidence_of(first.get("assessment_evidence")),
-                    notes=tuple(_list(first.get("assessment_notes"))),
+                    evidence=_evidence_of(cols["assessment_evidence"][m0]),
+                    notes=tuple(_list(cols["assessment_notes"][m0])),
                 )
             )
         except ValidationError as exc:
-            problems += _problems_at(exc, f"rows[{members[0]}]")
+            problems += _problems_at(exc, f"rows[{m0}]")
     if problems:
         raise ValidationError(problems)
     return tuple(out)
+
+
+_COLUMNS_READ = (
+    "name",
+    "state",
+    "kind",
+    "fips",
+    "ori",
+    "attributes",
+    *_ASSESSMENT_KEY[1:],
+    "reported_total",
+    "assessment_evidence",
+    "assessment_notes",
+    "principle_id",
+    "status",
+    "note",
+    "evidence",
+    "derived_from",
+)
+
+
+def _columns(frame: Any) -> tuple[list[str], dict[str, list[Any]]]:
+    """The frame's column names, and the cells ``to_assessments`` reads as a list per column.
+
+    A column the frame lacks is all None. A PyArrow table is read a column at a time (no dict per row);
+    other frames through their rows. Equal strings are shared (one ``str`` per distinct value in a call),
+    so the objects built from many rows do not each hold their own copy.
+    """
+    seen: dict[str, str] = {}
+    share = seen.setdefault
+    names: list[str]
+    raw: dict[str, list[Any]] = {}
+    try:
+        import pyarrow as pa
+    except ImportError:  # pragma: no cover - pyarrow comes with the frames extra
+        pa = None
+    if pa is not None and isinstance(frame, pa.Table):
+        names = list(frame.column_names)
+        n = frame.num_rows
+        for c in _COLUMNS_READ:
+            raw[c] = frame.column(c).to_pylist() if c in names else [None] * n
+    else:
+        rows = _rows(frame)
+        names = list(rows[0]) if rows else []
+        for c in _COLUMNS_READ:
+            raw[c] = [r.get(c) for r in rows]
+    out = {c: [share(v, v) if type(v) is str else v for v in col] for c, col in raw.items()}
+    return names, out
+
+
+def _hashable(cells: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """``cells`` made hashable with ``_norm`` (lists of dicts become tuples), or None where they cannot be."""
+    key = tuple(_norm(v) for v in cells)
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def _jurisdiction_at(cells: tuple[Any, ...]) -> Jurisdiction:
+    name, state, kind, fips, ori, attributes = cells
+    return Jurisdiction(
+        name=name,
+        state=state,
+        kind=kind,
+        fips=fips,
+        ori=ori,
+        attributes={a["name"]: a["value"] for a in _list(attributes)},
+    )
+
+
+def _finding_at(cells: tuple[Any, ...]) -> Finding:
+    principle_id, status, note, evidence, derived_from = cells
+    return Finding(
+        principle_id=principle_id,
+        status=status,
+        note=note,
+        evidence=_evidence_of(evidence),
+        derived_from=tuple(Derivation(**d) for d in _list(derived_from)),
+    )
 
 
 def _norm(value: Any) -> Any:
