@@ -1,15 +1,17 @@
 """The refusal every frames rule starts with: findings rows the catalog cannot read.
 
 A row whose ``principle_id`` is not a principle of the framework its ``framework_id`` names (a misspelt id,
-an id of another framework, an unknown framework), or whose ``status`` is not a :class:`~policeframeworks.
-Status` word, would join nothing and vanish from a projection or a summary. The object path refuses such
-data when its objects are built; these functions refuse it too, with one :class:`ValidationError` naming
-the column, the rows' count and an example row, and a did-you-mean.
+an id of another framework, an unknown framework), or whose ``status`` is not a
+:class:`~policeframeworks.Status` word, would join nothing and vanish from a projection or a summary. The
+object path refuses such data when its objects are built; these functions refuse it too, with one
+:class:`ValidationError` naming the column, each wrong value once with its count of rows and an example
+row, and a did-you-mean.
 
-The check costs one aggregate pass over the input when called (two ``is_in`` tests, summed). For a lazy
-input (a Polars LazyFrame, a DuckDB relation, a PySpark DataFrame) that pass is computed at call time and
-only its one-row total is collected; the result stays lazy. Only when something is wrong does a second
-query collect the wrong rows' distinct values (grouped), to name them.
+The check costs one aggregate pass over the input when called (per row, an ``is_in`` test of the ids of its
+framework and one of the status words, summed). For a lazy input (a Polars LazyFrame, a DuckDB relation, a
+PySpark DataFrame) that pass is computed at call time and only its one-row total is collected; the result
+stays lazy. Only when something is wrong does a second query collect the wrong rows' distinct values
+(grouped), to name them.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from .._suggest import closest
 
 __all__ = ["check_findings"]
 
-_SEP = "\x1f"  # between framework id and principle id in the pair tested (in neither)
 _WORDS = tuple(str(s) for s in Status)
 #: The columns that name an example row, the first present is used.
 _EXAMPLE = ("jurisdiction_key", "name", "fips", "ori")
@@ -46,9 +47,13 @@ def check_findings(
         only: check only the rows of this framework (the others are not read by the caller).
     """
     rows = frame if only is None else frame.filter(nw.col("framework_id") == only)
-    pairs = [f"{fw}{_SEP}{pid}" for fw, ids in principles.items() for pid in ids]
-    pair = nw.concat_str(nw.col("framework_id"), nw.lit(_SEP), nw.col("principle_id")).fill_null("")
-    bad_pid = ~nw.col("principle_id").is_null() & ~pair.is_in(pairs)
+    # Per framework, one is_in of its own ids (cheaper in DuckDB than one is_in of every pair).
+    chain: Any = None
+    for fw, ids in principles.items():
+        held = nw.col("framework_id") == fw
+        chain = (nw.when(held) if chain is None else chain.when(held)).then(nw.col("principle_id").is_in(ids))
+    valid = nw.lit(value=False) if chain is None else chain.otherwise(nw.lit(value=False))
+    bad_pid = ~nw.col("principle_id").is_null() & ~valid
     has_status = ~nw.col("status").is_null()
     bad_status = has_status & ~nw.col("status").is_in(_WORDS)
     missing_status = ~nw.col("principle_id").is_null() & ~has_status
