@@ -147,10 +147,13 @@ def to_assessments(frame: Any) -> tuple[Assessment, ...]:
     built_j: dict[tuple[Any, ...], Jurisdiction] = {}
     j_cols = [cols[c] for c in ("name", "state", "kind", "fips", "ori", "attributes")]
     rest = [cols[c] for c in _ASSESSMENT_KEY[1:]]
+    last: tuple[tuple[Any, ...], Jurisdiction] | None = None  # the previous row's cells and jurisdiction
     for i in range(n):
         cells = tuple(c[i] for c in j_cols)
-        jkey = _hashable(cells)
-        j = built_j.get(jkey) if jkey is not None else None
+        j = _same_as(last, cells)
+        jkey = None if j is not None else _key(cells, 1)
+        if j is None and jkey is not None:
+            j = built_j.get(jkey)
         if j is None:
             try:
                 j = _jurisdiction_at(cells)
@@ -160,6 +163,7 @@ def to_assessments(frame: Any) -> tuple[Assessment, ...]:
             if jkey is not None:
                 built_j[jkey] = j
         juris[i] = j
+        last = (cells, j)
         key = (jurisdiction_key(j), *(c[i] for c in rest))
         groups.setdefault(key, []).append(i)
     same = [(c, cols[c]) for c in _ASSESSMENT_SAME]
@@ -170,7 +174,8 @@ def to_assessments(frame: Any) -> tuple[Assessment, ...]:
         m0 = members[0]
         for i in members[1:]:
             for c, col in same:
-                if _norm(col[i]) != _norm(col[m0]):
+                a, b = col[i], col[m0]
+                if (a is not b or type(a) not in _PLAIN) and _differ(a, b):
                     problems.append(
                         Problem(f"rows[{i}].{c}", f"differs from rows[{m0}] of the same assessment")
                     )
@@ -179,7 +184,7 @@ def to_assessments(frame: Any) -> tuple[Assessment, ...]:
             cells = tuple(c[i] for c in f_cols)
             if cells[0] is None and cells[1] is None:
                 continue
-            fkey = _hashable(cells)
+            fkey = _key(cells, 2)
             f = built_f.get(fkey) if fkey is not None else None
             if f is None:
                 try:
@@ -258,6 +263,53 @@ def _columns(frame: Any) -> tuple[list[str], dict[str, list[Any]]]:
             raw[c] = [r.get(c) for r in rows]
     out = {c: [share(v, v) if type(v) is str else v for v in col] for c, col in raw.items()}
     return names, out
+
+
+#: Cell types whose ``==`` is what comparing their ``_norm`` forms gives (lists of plain values or dicts).
+_PLAIN = frozenset({str, int, bool, list, type(None)})
+
+
+def _differ(a: Any, b: Any) -> bool:
+    """Whether two cells differ once made comparable (as ``_norm(a) != _norm(b)``, quicker when plain)."""
+    if type(a) is type(b) and type(a) in _PLAIN:
+        try:
+            if a == b:
+                return False
+        except (TypeError, ValueError):  # pragma: no cover - a list of arrays: compare the long way
+            pass
+    return bool(_norm(a) != _norm(b))
+
+
+def _same_as(
+    last: tuple[tuple[Any, ...], Jurisdiction] | None, cells: tuple[Any, ...]
+) -> Jurisdiction | None:
+    """The previous row's jurisdiction if this row's jurisdiction cells equal its cells, else None.
+
+    The rows of one assessment come together, so most rows are answered here without a key.
+    """
+    if last is None:
+        return None
+    try:
+        return last[1] if cells == last[0] else None
+    except (TypeError, ValueError):  # pragma: no cover - cells of arrays: look the row up the long way
+        return None
+
+
+def _key(cells: tuple[Any, ...], lists: int) -> tuple[Any, ...] | None:
+    """A dict key standing for ``cells``, whose last ``lists`` cells are list columns; None if none can.
+
+    With those lists empty (or None: both give empty tuples of parts) the other cells are the key;
+    otherwise all the cells made hashable by ``_norm`` (a longer key, so the two kinds never meet).
+    """
+    for v in cells[-lists:]:
+        if not (v is None or (type(v) is list and not v)):
+            return _hashable(cells)
+    key = cells[:-lists]
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 def _hashable(cells: tuple[Any, ...]) -> tuple[Any, ...] | None:
