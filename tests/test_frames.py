@@ -500,6 +500,25 @@ def test_project_and_summarize_on_spark(spark: Any) -> None:
     assert _same_shares(got, pf.summarize(items, by="state", framework=EIGHT).to_records(), "state")
 
 
+@pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
+def test_bad_rows_are_refused_on_spark_too(spark: Any) -> None:
+    # The input check (frames/_check.py) is narwhals code like the rules: on Spark too a misspelt principle
+    # id is refused with its column, count and suggestion, not dropped.
+    table = _flat(list(_fixed_assessments(3))).to_pandas()
+    table.loc[table["principle_id"] == table["principle_id"].iloc[0], "principle_id"] = "duty-to-intervine"
+    sdf = spark.createDataFrame(table)
+    for call in (
+        lambda f: frames.project(f, CROSSWALK, onto="uscm-2020"),
+        lambda f: frames.summarize(f, EIGHT),
+    ):
+        with pytest.raises(pf.ValidationError) as err:
+            call(sdf)
+        (problem,) = [p for p in err.value.problems if p.field == "principle_id"]
+        assert "duty-to-intervine" in problem.message
+        assert problem.suggestion is not None
+        assert "duty-to-intervene" in problem.suggestion
+
+
 def _fixed_assessments(n: int) -> list[pf.Assessment]:
     """n assessments of 8 Can't Wait in distinct cities, statuses cycling so every rule is exercised."""
     statuses = ["adopted", "partial", "not_adopted", "unknown", "not_applicable", "adopted"]
