@@ -724,3 +724,14 @@ def test_import_policeframeworks_imports_no_dataframe_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_findings_columns_split_into_assessment_and_finding_columns() -> None:
+    from policeframeworks.frames import _build, _schema
+
+    names = [c.name for c in _schema.TABLES["findings"]]
+    assert set(_schema.FINDING_COLUMNS) <= set(names)
+    assert set(_build._NO_FINDING) == set(_schema.FINDING_COLUMNS)
+    jurisdiction = ("jurisdiction_key", "name", "state", "kind", "fips", "ori")
+    assert (*jurisdiction, "framework_id", "as_of", "assessor", "method") == _schema.ASSESSMENT_KEY
+    assert set(_schema.ASSESSMENT_KEY).isdisjoint(_schema.FINDING_COLUMNS)

@@ -21,7 +21,7 @@ from .. import (
     Problem,
     ValidationError,
 )
-from ._schema import STRUCTS, arrow_schema
+from ._schema import FINDING_COLUMNS, STRUCTS, TABLES, arrow_schema
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -131,24 +131,7 @@ def findings(assessments: Iterable[Assessment] | AssessmentSet, *, backend: Back
     return _out(pa.Table.from_pydict(cols, schema=schema), backend)
 
 
-_ASSESSMENT_COLUMNS = frozenset(
-    {
-        "jurisdiction_key",
-        "name",
-        "state",
-        "kind",
-        "fips",
-        "ori",
-        "framework_id",
-        "as_of",
-        "assessor",
-        "method",
-        "reported_total",
-        "assessment_evidence",
-        "assessment_notes",
-        "attributes",
-    }
-)
+_ASSESSMENT_COLUMNS = frozenset(c.name for c in TABLES["findings"]) - set(FINDING_COLUMNS)
 #: The finding cells of the one row standing for an assessment without findings.
 _NO_FINDING: dict[str, Any] = {
     "principle_id": None,

@@ -16,22 +16,12 @@ from .. import Crosswalk, load_catalog
 from ._check import check_findings
 from ._native import need, small
 from ._rules import Slot, compiled
+from ._schema import ASSESSMENT_KEY
 
 __all__ = ["project"]
 
 #: The columns that identify one assessment in a findings table (those present are used).
-KEY = (
-    "jurisdiction_key",
-    "name",
-    "state",
-    "kind",
-    "fips",
-    "ori",
-    "framework_id",
-    "as_of",
-    "assessor",
-    "method",
-)
+KEY = ASSESSMENT_KEY
 #: Of those, the ones an assessment is grouped by; the others are constant within it and ride along.
 ASSESSMENT = ("jurisdiction_key", "framework_id", "as_of", "assessor", "method")
 

@@ -16,7 +16,7 @@ from .._table_schema import Column, arrow_column
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["STRUCTS", "TABLES", "arrow_schema", "table_schema"]
+__all__ = ["ASSESSMENT_KEY", "FINDING_COLUMNS", "STRUCTS", "TABLES", "arrow_schema", "table_schema"]
 
 
 def _values(enum_cls: Any) -> tuple[str, ...]:
@@ -57,6 +57,10 @@ _JURISDICTION = (
 _ATTRIBUTES = arrow_column(
     "attributes", "list<attribute>", True, "Other facts about the jurisdiction, as (name, value) pairs."
 )
+
+#: The findings table's columns that belong to one finding; every other column belongs to its assessment
+#: (repeated on each of the assessment's rows).
+FINDING_COLUMNS = ("principle_id", "status", "note", "evidence", "derived_from")
 
 #: Every table's columns, in order.
 TABLES: dict[str, tuple[Column, ...]] = {
@@ -222,3 +226,9 @@ def _columns(table: str) -> tuple[Column, ...]:
         from ..exceptions import UnknownIdError
 
         raise UnknownIdError(table, kind="table", suggestions=closest(table, list(TABLES))) from None
+
+
+#: The findings table's columns that identify one assessment, in table order: the jurisdiction's cells,
+#: the framework, the date, the assessor and the method.
+_FINDINGS_NAMES = tuple(c.name for c in TABLES["findings"])
+ASSESSMENT_KEY = _FINDINGS_NAMES[: _FINDINGS_NAMES.index("method") + 1]
