@@ -22,7 +22,7 @@ from typing import Any
 import narwhals as nw
 
 from .. import Problem, Status, ValidationError
-from .._suggest import closest
+from .._suggest import first_or_none
 
 __all__ = ["check_findings"]
 
@@ -74,15 +74,11 @@ def check_findings(
     if counts["_pf_no_status"]:
         found = _grouped(rows.filter(missing_status), ["principle_id"], example)
         n = counts["_pf_no_status"]
-        problems.append(
-            Problem(
-                "column 'status'",
-                f"{n} row{'s' if n != 1 else ''} with a principle_id but no status "
-                f"({_example(found[0], example)}); give 'unknown' where the status is not known",
-                code="missing",
-                field="status",
-            )
+        message = (
+            f"{n} row{'s' if n != 1 else ''} with a principle_id but no status "
+            f"({_example(found[0], example)}); give 'unknown' where the status is not known"
         )
+        problems.append(_problem("status", message, "missing"))
     raise ValidationError(problems)
 
 
@@ -112,16 +108,20 @@ def _example(row: dict[str, Any], example: str | None) -> str:
     return f"{rows}, e.g. {example} {row['_pf_example']!r}"
 
 
+def _problem(column: str, message: str, code: str, suggestion: str | None = None) -> Problem:
+    """A problem with the named column of the findings table."""
+    return Problem(f"column '{column}'", message, suggestion=suggestion, code=code, field=column)
+
+
 def _rest(found: list[dict[str, Any]], what: str) -> Iterable[Problem]:
     rest = found[_SHOWN:]
     if rest:
         n = sum(r["_pf_n"] for r in rest)
-        yield Problem(
-            f"column '{what}'",
+        yield _problem(
+            what,
             f"and {len(rest)} more such value{'s' if len(rest) != 1 else ''} "
             f"on {n} row{'s' if n != 1 else ''}",
-            code="unknown_id" if what == "principle_id" else "enum",
-            field=what,
+            "unknown_id" if what == "principle_id" else "enum",
         )
 
 
@@ -145,56 +145,21 @@ def _principle_problems(
         fw, pid = row["framework_id"], row["principle_id"]
         where = _example(row, example)
         if fw is None:
-            out.append(
-                Problem(
-                    "column 'framework_id'",
-                    f"no framework_id on {where} (principle_id {pid!r})",
-                    code="missing",
-                    field="framework_id",
-                )
-            )
+            message = f"no framework_id on {where} (principle_id {pid!r})"
+            out.append(_problem("framework_id", message, "missing"))
         elif fw not in principles:
-            hint = closest(fw, principles)
-            out.append(
-                Problem(
-                    "column 'framework_id'",
-                    f"{fw!r} is not a framework of the catalog ({where}, principle_id {pid!r})",
-                    suggestion=hint[0] if hint else None,
-                    code="unknown_id",
-                    field="framework_id",
-                )
-            )
+            message = f"{fw!r} is not a framework of the catalog ({where}, principle_id {pid!r})"
+            out.append(_problem("framework_id", message, "unknown_id", first_or_none(fw, principles)))
         elif pid in owner:
-            out.append(
-                Problem(
-                    "column 'principle_id'",
-                    f"{pid!r} is a principle of {owner[pid]}, not of framework_id {fw!r} ({where})",
-                    code="conflict",
-                    field="principle_id",
-                )
-            )
+            message = f"{pid!r} is a principle of {owner[pid]}, not of framework_id {fw!r} ({where})"
+            out.append(_problem("principle_id", message, "conflict"))
         else:
-            hint = closest(pid, principles[fw])
-            out.append(
-                Problem(
-                    "column 'principle_id'",
-                    f"{pid!r} is not a principle of {fw} ({where})",
-                    suggestion=hint[0] if hint else None,
-                    code="unknown_id",
-                    field="principle_id",
-                )
-            )
+            message = f"{pid!r} is not a principle of {fw} ({where})"
+            out.append(_problem("principle_id", message, "unknown_id", first_or_none(pid, principles[fw])))
     out.extend(_rest(found, "principle_id"))
     if len(found) > 1:
-        out.insert(
-            0,
-            Problem(
-                "column 'principle_id'",
-                f"{total} rows name a principle their framework_id does not hold",
-                code="unknown_id",
-                field="principle_id",
-            ),
-        )
+        message = f"{total} rows name a principle their framework_id does not hold"
+        out.insert(0, _problem("principle_id", message, "unknown_id"))
     return out
 
 
@@ -202,19 +167,9 @@ def _status_problems(found: list[dict[str, Any]], total: int, example: str | Non
     out = []
     for row in found[:_SHOWN]:
         word = row["status"]
-        hint = closest(str(word), _WORDS)
-        out.append(
-            Problem(
-                "column 'status'",
-                f"{word!r} is not a status, one of {', '.join(_WORDS)} ({_example(row, example)})",
-                suggestion=hint[0] if hint else None,
-                code="enum",
-                field="status",
-            )
-        )
+        message = f"{word!r} is not a status, one of {', '.join(_WORDS)} ({_example(row, example)})"
+        out.append(_problem("status", message, "enum", first_or_none(str(word), _WORDS)))
     out.extend(_rest(found, "status"))
     if len(found) > 1:
-        out.insert(
-            0, Problem("column 'status'", f"{total} rows have a word that is not a status", code="enum")
-        )
+        out.insert(0, _problem("status", f"{total} rows have a word that is not a status", "enum"))
     return out
