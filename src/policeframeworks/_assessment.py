@@ -337,11 +337,11 @@ class Assessment:
         else:
             target = bundled_framework_or_none(onto_framework_id)  # the documented default: the bundled one
         findings, notes = project_findings(self, onto_framework_id, crosswalk, target)
-        if target is not None and target.id == onto_framework_id:
-            # Every part is already checked: this assessment's jurisdiction, date and assessor, checked
-            # findings on distinct principles of the target, a known framework id, non-empty notes.
-            return _derived(self, onto_framework_id, findings, notes)
-        return Assessment(
+        # With the target known, every part is already checked: this assessment's jurisdiction, date and
+        # assessor, checked findings on distinct principles of the target, a known framework id, non-empty
+        # notes; so the projection is built without checking them again.
+        known = target is not None and target.id == onto_framework_id
+        return (checked_parts_assessment if known else Assessment)(
             jurisdiction=self.jurisdiction,
             framework_id=onto_framework_id,
             as_of=self.as_of,
@@ -355,21 +355,6 @@ class Assessment:
 _new = object.__new__
 _set = object.__setattr__
 _principle_id = operator.attrgetter("principle_id")
-
-
-def _derived(
-    source: Assessment, framework_id: str, findings: tuple[Finding, ...], notes: tuple[str, ...]
-) -> Assessment:
-    """A projected assessment of ``source``'s parts, built without checking them again."""
-    return checked_parts_assessment(
-        jurisdiction=source.jurisdiction,
-        framework_id=framework_id,
-        as_of=source.as_of,
-        assessor=source.assessor,
-        method=Method.DERIVED,
-        findings=findings,
-        notes=notes,
-    )
 
 
 def checked_parts_assessment(
